@@ -1,0 +1,51 @@
+package dev.portcullis.api;
+
+import dev.portcullis.api.internal.BytesBody;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Flow;
+
+/**
+ * A message body: a stream of bytes delivered with back-pressure, plus its length when known.
+ *
+ * <p>A body is a {@link Flow.Publisher} of {@link ByteBuffer}s. A streamed body (the client's upload, the upstream's
+ * download) may be subscribed to <em>once</em>; a second subscriber receives {@code onError}. Subscribers must not
+ * keep the buffers after {@code onNext} returns unless they copy them. Bodies made by {@link #of(byte[])} can be
+ * subscribed to any number of times.
+ *
+ * <p>Nothing reads a body until somebody subscribes, so an interceptor that only looks at headers costs no I/O. An
+ * interceptor that must see the bytes (schema validation) buffers them up to a cap it chooses and passes a new
+ * request with {@link #of(byte[])} down the chain.
+ *
+ * <pre>{@code
+ * GatewayResponse.builder(200).body(Body.of("{\"ok\":true}")).header("Content-Type", "application/json").build();
+ * }</pre>
+ */
+public interface Body extends Flow.Publisher<ByteBuffer> {
+
+    /**
+     * @return the number of bytes this body will deliver, or {@code -1} when unknown (a chunked stream)
+     */
+    long contentLength();
+
+    /** @return the body with no bytes */
+    static Body empty() {
+        return BytesBody.EMPTY;
+    }
+
+    /**
+     * @param bytes the content; not copied, so do not change it afterwards
+     * @return a replayable body of exactly these bytes
+     */
+    static Body of(byte[] bytes) {
+        return bytes.length == 0 ? BytesBody.EMPTY : new BytesBody(bytes);
+    }
+
+    /**
+     * @param text the content
+     * @return a replayable body of the UTF-8 bytes of {@code text}
+     */
+    static Body of(String text) {
+        return of(text.getBytes(StandardCharsets.UTF_8));
+    }
+}

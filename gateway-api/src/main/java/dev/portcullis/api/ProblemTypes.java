@@ -1,0 +1,35 @@
+package dev.portcullis.api;
+
+/**
+ * The catalogue of problem {@code type} URIs the gateway itself answers with. They are stable: a client may branch
+ * on them. Custom interceptors should use URIs of their own.
+ */
+public final class ProblemTypes {
+    private static final String BASE = "https://portcullis.dev/problems/";
+
+    /** A request the gateway cannot make sense of (400). */
+    public static final String BAD_REQUEST = BASE + "bad-request";
+    /** A path that is ambiguous or unsafe to route: encoded dot segments, encoded slashes, control characters (400). */
+    public static final String INVALID_PATH = BASE + "invalid-path";
+    /** Credentials missing or invalid (401). */
+    public static final String UNAUTHORIZED = BASE + "unauthorized";
+    /** Valid credentials that lack the rights the route requires, or a denied client (403). */
+    public static final String FORBIDDEN = BASE + "forbidden";
+    /** No upstream answered in time with its response headers, or connecting took too long (504). */
+    public static final String UPSTREAM_TIMEOUT = BASE + "upstream-timeout";
+    /** The upstream could not be reached or answered with a malformed response (502). */
+    public static final String UPSTREAM_UNAVAILABLE = BASE + "upstream-unavailable";
+    /** The gateway cannot serve the request now: no instance, a store down in fail-closed mode (503). */
+    public static final String SERVICE_UNAVAILABLE = BASE + "service-unavailable";
+    /** The request went over a rate limit (429). */
+    public static final String RATE_LIMITED = BASE + "rate-limited";
+    /** The body, or its declared length, is over the route's limit (413). */
+    public static final String PAYLOAD_TOO_LARGE = BASE + "payload-too-large";
+    /** The request failed validation (400/422). */
+    public static final String VALIDATION_FAILED = BASE + "validation-failed";
+    /** The gateway failed on its own account; the log holds the details under the request id (500). */
+    public static final String INTERNAL_ERROR = BASE + "internal-error";
+
+    private ProblemTypes() {
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * Routing: the {@link dev.portcullis.api.routing.Router} decision, the standard ordered
+ * {@link dev.portcullis.api.routing.RouteTable}, {@link dev.portcullis.api.routing.Route} and
+ * {@link dev.portcullis.api.routing.Upstream} values, and {@link dev.portcullis.api.routing.Routing}, which puts
+ * a router into the pipeline.
+ */
+package dev.portcullis.api.routing;
