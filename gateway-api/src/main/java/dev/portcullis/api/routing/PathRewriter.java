@@ -75,7 +75,7 @@ final class PathRewriter {
 
     private static String checkPrefix(String prefix, String routeId) {
         String trimmed = prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix;
-        if (!trimmed.isEmpty() && (!trimmed.startsWith("/") || !ForwardPaths.isForwardable(trimmed)
+        if (!trimmed.isEmpty() && (!ForwardPaths.isForwardable(trimmed) || trimmed.endsWith("/")
                 || trimmed.indexOf('?') >= 0 || trimmed.indexOf('#') >= 0)) {
             throw new IllegalArgumentException("route " + routeId
                     + ": addPrefix must be a path like /v2 without '//', dot segments, '?' or '#': " + prefix);
