@@ -43,18 +43,22 @@ class BodyTest {
         }
     }
 
+    private static Recorder subscribed(Body body) {
+        Recorder recorder = new Recorder();
+        body.subscribe(recorder);
+        return recorder;
+    }
+
     @Test
     void nothingIsDeliveredBeforeDemand() {
-        Recorder recorder = new Recorder();
-        Body.of("hello").subscribe(recorder);
+        Recorder recorder = subscribed(Body.of("hello"));
 
         assertEquals(List.of("subscribe"), recorder.signals);
     }
 
     @Test
     void demandDeliversTheBytesOnceThenCompletes() {
-        Recorder recorder = new Recorder();
-        Body.of("hello").subscribe(recorder);
+        Recorder recorder = subscribed(Body.of("hello"));
 
         recorder.subscription.request(1);
         recorder.subscription.request(5);
@@ -64,8 +68,7 @@ class BodyTest {
 
     @Test
     void theDeliveredBufferIsReadOnly() {
-        Recorder recorder = new Recorder();
-        Body.of("hello").subscribe(recorder);
+        Recorder recorder = subscribed(Body.of("hello"));
         recorder.subscription.request(1);
 
         assertThrows(ReadOnlyBufferException.class, () -> recorder.items.get(0).put(0, (byte) 'j'));
@@ -73,8 +76,7 @@ class BodyTest {
 
     @Test
     void anEmptyBodyCompletesWithoutAnItem() {
-        Recorder recorder = new Recorder();
-        Body.empty().subscribe(recorder);
+        Recorder recorder = subscribed(Body.empty());
         recorder.subscription.request(1);
 
         assertEquals(List.of("subscribe", "complete"), recorder.signals);
@@ -83,8 +85,7 @@ class BodyTest {
 
     @Test
     void cancelBeforeDemandMeansNoSignalAtAll() {
-        Recorder recorder = new Recorder();
-        Body.of("hello").subscribe(recorder);
+        Recorder recorder = subscribed(Body.of("hello"));
 
         recorder.subscription.cancel();
         recorder.subscription.request(1);
@@ -94,8 +95,7 @@ class BodyTest {
 
     @Test
     void nonPositiveDemandIsAnError() {
-        Recorder recorder = new Recorder();
-        Body.of("hello").subscribe(recorder);
+        Recorder recorder = subscribed(Body.of("hello"));
 
         recorder.subscription.request(0);
 
@@ -106,8 +106,7 @@ class BodyTest {
     void aBytesBodyCanBeReplayedToEverySubscriber() {
         Body body = Body.of("hi");
         for (int i = 0; i < 2; i++) {
-            Recorder recorder = new Recorder();
-            body.subscribe(recorder);
+            Recorder recorder = subscribed(body);
             recorder.subscription.request(Long.MAX_VALUE);
             assertEquals(List.of("subscribe", "next:hi", "complete"), recorder.signals);
         }
