@@ -9,15 +9,23 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 
-/** The chain handed to interceptor {@code index}; enforces the {@link Interceptor} contract at run time. */
+/**
+ * The chain handed to interceptor {@code index}; enforces the {@link Interceptor} contract at run time: proceed at
+ * most once, never return or complete with null. Breaches fail the stage with an {@link IllegalStateException} that
+ * names the interceptor. A stage that is already complete is passed back as is, so a synchronous pipeline costs one
+ * small chain object per interceptor and nothing more.
+ */
 public final class InterceptorChain implements Chain {
+    private static final AtomicIntegerFieldUpdater<InterceptorChain> PROCEEDED =
+            AtomicIntegerFieldUpdater.newUpdater(InterceptorChain.class, "proceeded");
+
     private final List<Interceptor> interceptors;
     private final Handler terminal;
     private final int index;
     private final GatewayRequest request;
-    private final AtomicBoolean proceeded = new AtomicBoolean();
+    private volatile int proceeded;
 
     private InterceptorChain(List<Interceptor> interceptors, Handler terminal, int index, GatewayRequest request) {
         this.interceptors = interceptors;
@@ -47,7 +55,7 @@ public final class InterceptorChain implements Chain {
     @Override
     public CompletionStage<GatewayResponse> proceed(GatewayRequest next) {
         Objects.requireNonNull(next, "request");
-        if (!proceeded.compareAndSet(false, true)) {
+        if (!PROCEEDED.compareAndSet(this, 0, 1)) {
             throw new IllegalStateException("interceptor " + interceptors.get(index).name()
                     + " called proceed() more than once");
         }
@@ -55,7 +63,6 @@ public final class InterceptorChain implements Chain {
     }
 
     private CompletionStage<GatewayResponse> invoke() {
-        String who = index < interceptors.size() ? "interceptor " + interceptors.get(index).name() : "terminal handler";
         CompletionStage<GatewayResponse> stage;
         try {
             stage = index < interceptors.size()
@@ -65,13 +72,24 @@ public final class InterceptorChain implements Chain {
             return CompletableFuture.failedFuture(e);
         }
         if (stage == null) {
-            return CompletableFuture.failedFuture(new IllegalStateException(who + " returned null"));
+            return CompletableFuture.failedFuture(new IllegalStateException(who() + " returned null"));
+        }
+        if (stage instanceof CompletableFuture<GatewayResponse> future && future.isDone()) {
+            return future.isCompletedExceptionally() || future.join() != null ? future : nullResponse();
         }
         return stage.thenApply(response -> {
             if (response == null) {
-                throw new IllegalStateException(who + " completed with a null response");
+                throw new IllegalStateException(who() + " completed with a null response");
             }
             return response;
         });
+    }
+
+    private CompletableFuture<GatewayResponse> nullResponse() {
+        return CompletableFuture.failedFuture(new IllegalStateException(who() + " completed with a null response"));
+    }
+
+    private String who() {
+        return index < interceptors.size() ? "interceptor " + interceptors.get(index).name() : "terminal handler";
     }
 }

@@ -3,47 +3,100 @@ package dev.portcullis.api.routing;
 import dev.portcullis.api.GatewayRequest;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
-/** The standard route predicates on host, method, header and query. */
+/**
+ * The standard route predicates on host, method, header and query. Each factory checks its setting and names the
+ * route and the setting in its message; each predicate is thread-safe and compiled once.
+ */
 final class RequestPredicates {
+    private static final Pattern HOST_LABELS = Pattern.compile("(\\*\\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?"
+            + "(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*");
+    private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+
     private RequestPredicates() {
     }
 
-    static Predicate<GatewayRequest> host(String pattern) {
-        String wanted = pattern.toLowerCase(Locale.ROOT);
+    /** Any of the host patterns: {@code api.example.com} exactly, or {@code *.example.com} for any subdomain. */
+    static Predicate<GatewayRequest> host(String routeId, String... patterns) {
+        if (patterns.length == 0) {
+            throw new IllegalArgumentException("route " + routeId + ": host needs at least one pattern");
+        }
+        Set<String> exact = new HashSet<>();
+        List<String> suffixes = new java.util.ArrayList<>();
+        for (String pattern : patterns) {
+            String wanted = pattern.toLowerCase(Locale.ROOT);
+            if (!HOST_LABELS.matcher(wanted).matches()) {
+                throw new IllegalArgumentException("route " + routeId + ": host '" + pattern
+                        + "' is not a host name or *.domain pattern (no port, no scheme)");
+            }
+            if (wanted.startsWith("*.")) {
+                suffixes.add(wanted.substring(1));
+            } else {
+                exact.add(wanted);
+            }
+        }
         return request -> {
             String host = hostOf(request.authority());
-            return wanted.startsWith("*.")
-                    ? host.endsWith(wanted.substring(1)) && host.length() > wanted.length() - 1
-                    : host.equals(wanted);
+            if (exact.contains(host)) {
+                return true;
+            }
+            for (String suffix : suffixes) {
+                if (host.length() > suffix.length() && host.endsWith(suffix)) {
+                    return true;
+                }
+            }
+            return false;
         };
     }
 
-    static Predicate<GatewayRequest> methods(String... methods) {
-        Set<String> allowed = new java.util.HashSet<>();
+    static Predicate<GatewayRequest> methods(String routeId, String... methods) {
+        if (methods.length == 0) {
+            throw new IllegalArgumentException("route " + routeId + ": methods needs at least one method");
+        }
+        Set<String> allowed = new HashSet<>();
         for (String method : methods) {
+            if (method == null || !TOKEN.matcher(method).matches()) {
+                throw new IllegalArgumentException("route " + routeId + ": methods has an invalid method: " + method);
+            }
             allowed.add(method.toUpperCase(Locale.ROOT));
         }
         return request -> allowed.contains(request.method());
     }
 
-    static Predicate<GatewayRequest> header(String name, String regex) {
-        Pattern pattern = Pattern.compile(regex);
-        return request -> request.headers().all(name).stream().anyMatch(v -> pattern.matcher(v).matches());
+    /** One of the header's values matches {@code regex} entirely. */
+    static Predicate<GatewayRequest> header(String routeId, String name, String regex) {
+        if (!TOKEN.matcher(name).matches()) {
+            throw new IllegalArgumentException("route " + routeId + ": header name is not a token: " + name);
+        }
+        Pattern pattern = compile(routeId, "header " + name, regex);
+        return request -> {
+            for (String value : request.headers().all(name)) {
+                if (pattern.matcher(value).matches()) {
+                    return true;
+                }
+            }
+            return false;
+        };
     }
 
-    static Predicate<GatewayRequest> query(String name, String regex) {
-        Pattern pattern = Pattern.compile(regex);
+    /** One of the query parameter's decoded values matches {@code regex} entirely. */
+    static Predicate<GatewayRequest> query(String routeId, String name, String regex) {
+        if (name.isEmpty()) {
+            throw new IllegalArgumentException("route " + routeId + ": query parameter name is empty");
+        }
+        Pattern pattern = compile(routeId, "query " + name, regex);
         return request -> request.rawQuery().map(query -> {
             for (String pair : query.split("&")) {
                 int eq = pair.indexOf('=');
                 String key = decode(eq < 0 ? pair : pair.substring(0, eq));
-                String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
-                if (key.equals(name) && pattern.matcher(value).matches()) {
+                if (key.equals(name) && pattern.matcher(decode(eq < 0 ? "" : pair.substring(eq + 1))).matches()) {
                     return true;
                 }
             }
@@ -51,7 +104,20 @@ final class RequestPredicates {
         }).orElse(false);
     }
 
+    private static Pattern compile(String routeId, String setting, String regex) {
+        try {
+            return Pattern.compile(regex);
+        } catch (PatternSyntaxException e) {
+            throw new IllegalArgumentException("route " + routeId + ": " + setting + " regex is invalid: "
+                    + e.getDescription() + " in " + regex, e);
+        }
+    }
+
+    /** Decodes a form-encoded query part; a malformed escape leaves the text raw, which then rarely matches. */
     private static String decode(String text) {
+        if (text.indexOf('%') < 0 && text.indexOf('+') < 0) {
+            return text;
+        }
         try {
             return URLDecoder.decode(text, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
@@ -59,13 +125,19 @@ final class RequestPredicates {
         }
     }
 
-    private static String hostOf(String authority) {
+    /** The host of an authority in lower case, without port or a trailing dot; IPv6 literals keep brackets. */
+    static String hostOf(String authority) {
         String host = authority;
         if (host.startsWith("[")) {
             int end = host.indexOf(']');
-            return (end < 0 ? host : host.substring(0, end + 1)).toLowerCase(Locale.ROOT);
+            host = end < 0 ? host : host.substring(0, end + 1);
+        } else {
+            int colon = host.lastIndexOf(':');
+            host = colon < 0 ? host : host.substring(0, colon);
         }
-        int colon = host.lastIndexOf(':');
-        return (colon < 0 ? host : host.substring(0, colon)).toLowerCase(Locale.ROOT);
+        if (host.endsWith(".")) {
+            host = host.substring(0, host.length() - 1);
+        }
+        return host.toLowerCase(Locale.ROOT);
     }
 }

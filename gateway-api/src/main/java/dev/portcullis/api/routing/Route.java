@@ -5,6 +5,7 @@ import dev.portcullis.api.Attributes;
 import dev.portcullis.api.GatewayRequest;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -15,15 +16,20 @@ import java.util.function.Predicate;
  * A named rule: which requests it takes (predicates on path, host, method, headers and query), how their path is
  * rewritten, and which upstream instances serve them. Immutable and thread-safe.
  *
- * <p>Path patterns match the <em>raw</em> (still percent-encoded) path, segment by segment:
+ * <p>Path patterns match the <em>raw</em> (still percent-encoded) path, segment by segment, and are compiled once:
  * <ul>
- *   <li>{@code /api/users} matches exactly that path;</li>
+ *   <li>{@code /api/users} matches exactly that path (not {@code /api/users/}: a trailing slash is an empty
+ *       segment); literals compare raw, so {@code /a%2Fb} matches only {@code /a%2Fb}, never {@code /a/b};</li>
  *   <li>{@code /api/**} matches {@code /api} and everything below it on a segment boundary, never {@code /apiadmin};</li>
- *   <li>{@code *} matches one whole segment, {@code **} any number of segments (also in the middle), and
- *       {@code {name}} one segment captured as a path variable.</li>
+ *   <li>{@code *} matches one whole non-empty segment, {@code **} any number of segments (also in the middle, as few
+ *       as possible), {@code {name}} one non-empty segment captured raw as a path variable, and
+ *       {@code {name:regex}} one whose raw text matches {@code regex} entirely.</li>
  * </ul>
  * Rewrites apply in this order: {@link Builder#stripPrefix(int)}, {@link Builder#rewrite(String, String)},
- * {@link Builder#addPrefix(String)}. A rewrite never yields {@code //} or a dot segment.
+ * {@link Builder#addPrefix(String)}. Configuration alone can never make a rewrite yield a path without a leading
+ * {@code /}; when the client's own path would make the forwarded path hold {@code //} or a dot segment, the
+ * {@linkplain Routing#interceptor(Router) routing interceptor} refuses the request with a 400 {@code invalid-path}
+ * problem instead of collapsing it.
  *
  * <pre>{@code
  * Route users = Route.builder("users")
@@ -49,11 +55,15 @@ public final class Route {
 
     private Route(Builder b) {
         this.id = b.id;
-        this.path = b.path == null ? PathPattern.parse("/**") : b.path;
+        this.path = b.path == null ? PathPattern.parse("/**", id) : b.path;
         this.predicates = List.copyOf(b.predicates);
         this.rewriter = new PathRewriter(b.stripSegments, b.rewriteRegex, b.rewriteReplacement, b.addPrefix, id);
         if (b.upstreams.isEmpty()) {
-            throw new IllegalArgumentException("route " + id + ": needs at least one upstream");
+            throw new IllegalArgumentException("route " + id + ": upstream: needs at least one upstream");
+        }
+        if (new HashSet<>(b.upstreams.stream().map(Upstream::uri).toList()).size() < b.upstreams.size()) {
+            throw new IllegalArgumentException("route " + id + ": upstream: an instance is listed twice; "
+                    + "give it a higher weight instead");
         }
         this.upstreams = UpstreamGroup.of(b.upstreams);
         this.connectTimeout = b.connectTimeout;
@@ -87,6 +97,11 @@ public final class Route {
             }
         }
         return Optional.of(new RouteMatch(this, rewriter.rewrite(request.rawPath()), variables));
+    }
+
+    /** @return the path pattern as configured */
+    public String pathPattern() {
+        return path.toString();
     }
 
     /** @return the route's name */
@@ -126,6 +141,7 @@ public final class Route {
 
     /** Collects the settings of a {@link Route}; {@link #build()} validates them. Not thread-safe. */
     public static final class Builder {
+        private static final Duration MAX_TIMEOUT = Duration.ofHours(1);
         private final String id;
         private PathPattern path;
         private final List<Predicate<GatewayRequest>> predicates = new ArrayList<>();
@@ -158,17 +174,19 @@ public final class Route {
         }
 
         /**
-         * @param pattern a host name, or {@code *.example.com} for any subdomain; compared without case and port
+         * @param patterns host names, or {@code *.example.com} for any subdomain (not {@code example.com} itself);
+         *     the request's host must match one of them, compared without case, port or trailing dot
          * @return this builder
+         * @throws IllegalArgumentException if a pattern is not a host name, naming the route
          */
-        public Builder host(String pattern) {
-            predicates.add(RequestPredicates.host(pattern));
+        public Builder host(String... patterns) {
+            predicates.add(RequestPredicates.host(id, patterns));
             return this;
         }
 
         /** @param methods the methods this route takes, any case @return this builder */
         public Builder methods(String... methods) {
-            predicates.add(RequestPredicates.methods(methods));
+            predicates.add(RequestPredicates.methods(id, methods));
             return this;
         }
 
@@ -178,7 +196,8 @@ public final class Route {
          * @return this builder
          */
         public Builder header(String name, String regex) {
-            predicates.add(RequestPredicates.header(name, regex));
+            predicates.add(RequestPredicates.header(id, Objects.requireNonNull(name, "name"),
+                    Objects.requireNonNull(regex, "regex")));
             return this;
         }
 
@@ -188,7 +207,8 @@ public final class Route {
          * @return this builder
          */
         public Builder query(String name, String regex) {
-            predicates.add(RequestPredicates.query(name, regex));
+            predicates.add(RequestPredicates.query(id, Objects.requireNonNull(name, "name"),
+                    Objects.requireNonNull(regex, "regex")));
             return this;
         }
 
@@ -198,7 +218,11 @@ public final class Route {
             return this;
         }
 
-        /** @param segments how many leading path segments to drop before forwarding @return this builder */
+        /**
+         * @param segments how many leading path segments to drop before forwarding; dropping more than the path has
+         *     leaves {@code /}
+         * @return this builder
+         */
         public Builder stripPrefix(int segments) {
             if (segments < 0) {
                 throw new IllegalArgumentException("route " + id + ": stripPrefix must not be negative");
@@ -207,15 +231,23 @@ public final class Route {
             return this;
         }
 
-        /** @param prefix a path put in front of the forwarded path, e.g. {@code /v2} @return this builder */
+        /**
+         * @param prefix a path put in front of the forwarded path, e.g. {@code /v2} ({@code /users} becomes
+         *     {@code /v2/users}, {@code /} becomes {@code /v2/}); a trailing slash is dropped
+         * @return this builder
+         */
         public Builder addPrefix(String prefix) {
             this.addPrefix = Objects.requireNonNull(prefix, "prefix");
             return this;
         }
 
         /**
-         * @param regex a pattern over the raw path
-         * @param replacement its replacement; {@code $1} or {@code ${name}} refer to groups
+         * Rewrites the raw path (after {@link #stripPrefix(int)}) with a regex; a path the regex does not match is
+         * forwarded unchanged.
+         *
+         * @param regex a pattern over the raw path, anchored with {@code ^}
+         * @param replacement its replacement, starting with {@code /}; {@code $1} or {@code ${name}} refer to groups,
+         *     which build() checks exist
          * @return this builder
          */
         public Builder rewrite(String regex, String replacement) {
@@ -240,13 +272,16 @@ public final class Route {
             return this;
         }
 
-        /** @param timeout connect timeout, default 5 s @return this builder */
+        /** @param timeout connect timeout, default 5 s, more than 0 and at most 1 hour @return this builder */
         public Builder connectTimeout(Duration timeout) {
             this.connectTimeout = requirePositive(timeout, "connectTimeout");
             return this;
         }
 
-        /** @param timeout time to the upstream's response headers, default 30 s @return this builder */
+        /**
+         * @param timeout time to the upstream's response headers, default 30 s, more than 0 and at most 1 hour
+         * @return this builder
+         */
         public Builder responseTimeout(Duration timeout) {
             this.responseTimeout = requirePositive(timeout, "responseTimeout");
             return this;
@@ -279,8 +314,9 @@ public final class Route {
 
         private Duration requirePositive(Duration value, String setting) {
             Objects.requireNonNull(value, setting);
-            if (value.isNegative() || value.isZero()) {
-                throw new IllegalArgumentException("route " + id + ": " + setting + " must be positive");
+            if (value.isNegative() || value.isZero() || value.compareTo(MAX_TIMEOUT) > 0) {
+                throw new IllegalArgumentException("route " + id + ": " + setting
+                        + " must be more than 0 and at most " + MAX_TIMEOUT + ", was " + value);
             }
             return value;
         }

@@ -4,8 +4,11 @@ import dev.portcullis.api.AttributeKey;
 import dev.portcullis.api.Chain;
 import dev.portcullis.api.GatewayResponse;
 import dev.portcullis.api.Interceptor;
+import dev.portcullis.api.Problem;
+import dev.portcullis.api.ProblemTypes;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -16,6 +19,11 @@ import java.util.concurrent.CompletionStage;
  * policies, and the pipeline's terminal handler proxies a matched request to the route's upstream. A request with
  * no match proceeds without the attribute and reaches the servlet application, still having passed every stage.
  *
+ * <p>A match whose upstream path is not forwardable (it has {@code //} or a {@code .}/{@code ..} segment, also
+ * percent-encoded or with {@code ;parameters}) is answered right here with a 400
+ * {@link ProblemTypes#INVALID_PATH} problem: the gateway never collapses such a path, which would route on one path
+ * and forward another.
+ *
  * <pre>{@code
  * Pipeline.builder().add(Routing.interceptor(routeTable)).add(authentication).build();
  * }</pre>
@@ -23,6 +31,10 @@ import java.util.concurrent.CompletionStage;
 public final class Routing {
     /** The matched route of a request, set by the routing interceptor. */
     public static final AttributeKey<RouteMatch> MATCH = AttributeKey.of("route-match", RouteMatch.class);
+
+    private static final Problem UNFORWARDABLE = Problem.builder(ProblemTypes.INVALID_PATH, 400, "Invalid Path")
+            .detail("The path has an empty or dot segment and cannot be forwarded.")
+            .build();
 
     private Routing() {
     }
@@ -37,9 +49,13 @@ public final class Routing {
             @Override
             public CompletionStage<GatewayResponse> intercept(Chain chain) {
                 Optional<RouteMatch> match = router.route(chain.request());
-                return chain.proceed(match.isPresent()
-                        ? chain.request().withAttribute(MATCH, match.get())
-                        : chain.request());
+                if (match.isEmpty()) {
+                    return chain.proceed(chain.request());
+                }
+                if (!ForwardPaths.isForwardable(match.get().upstreamRawPath())) {
+                    return CompletableFuture.completedFuture(GatewayResponse.problem(UNFORWARDABLE));
+                }
+                return chain.proceed(chain.request().withAttribute(MATCH, match.get()));
             }
 
             @Override

@@ -16,9 +16,11 @@ import java.util.Objects;
  * }</pre>
  *
  * @param uri the base URI
- * @param weight the relative share of requests, at least 1
+ * @param weight the relative share of requests, from 1 to {@value #MAX_WEIGHT}
  */
 public record Upstream(URI uri, int weight) {
+    /** The largest weight an instance may have. */
+    public static final int MAX_WEIGHT = 10_000;
 
     /** Checks the values; messages name the offending URI. */
     public Upstream {
@@ -33,8 +35,9 @@ public record Upstream(URI uri, int weight) {
         if (uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
             throw new IllegalArgumentException("upstream " + uri + ": must not have a query, fragment or user info");
         }
-        if (weight < 1) {
-            throw new IllegalArgumentException("upstream " + uri + ": weight must be at least 1, was " + weight);
+        if (weight < 1 || weight > MAX_WEIGHT) {
+            throw new IllegalArgumentException("upstream " + uri + ": weight must be from 1 to " + MAX_WEIGHT
+                    + ", was " + weight);
         }
     }
 

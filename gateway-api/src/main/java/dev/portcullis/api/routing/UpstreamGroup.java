@@ -2,19 +2,24 @@ package dev.portcullis.api.routing;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The instances of one route and the choice among them: smooth weighted round-robin, which is plain round-robin
- * when every weight is equal. Thread-safe; never blocks.
+ * The instances of one route and the choice among them. With equal weights it is plain round-robin (lock-free);
+ * with different weights it is smooth weighted round-robin (as in nginx), which spreads each instance's share evenly
+ * over a cycle of {@code sum(weights)} picks instead of sending bursts. Thread-safe; never blocks on I/O.
  *
  * <pre>{@code
- * UpstreamGroup group = UpstreamGroup.of(List.of(Upstream.of("http://a:80", 3), Upstream.of("http://b:80", 1)));
- * Upstream next = group.next();   // a, a, b, a, a, a, b, a ... spread evenly
+ * UpstreamGroup group = UpstreamGroup.of(List.of(Upstream.of("http://a:80", 5), Upstream.of("http://b:80", 1),
+ *     Upstream.of("http://c:80", 1)));
+ * Upstream next = group.next();   // a, a, b, a, c, a, a, then again
  * }</pre>
  */
 public final class UpstreamGroup {
     private final List<Upstream> instances;
     private final int totalWeight;
+    private final boolean equalWeights;
+    private final AtomicInteger turn = new AtomicInteger();
     private final long[] current;
 
     private UpstreamGroup(List<Upstream> instances) {
@@ -23,6 +28,7 @@ public final class UpstreamGroup {
         }
         this.instances = List.copyOf(instances);
         this.totalWeight = instances.stream().mapToInt(Upstream::weight).sum();
+        this.equalWeights = instances.stream().mapToInt(Upstream::weight).distinct().count() == 1;
         this.current = new long[instances.size()];
     }
 
@@ -44,6 +50,9 @@ public final class UpstreamGroup {
     public Upstream next() {
         if (instances.size() == 1) {
             return instances.get(0);
+        }
+        if (equalWeights) {
+            return instances.get(Math.floorMod(turn.getAndIncrement(), instances.size()));
         }
         synchronized (current) {
             int best = 0;
