@@ -4,11 +4,8 @@ import dev.portcullis.api.Body;
 import dev.portcullis.api.GatewayRequest;
 import dev.portcullis.api.GatewayResponse;
 import dev.portcullis.api.Handler;
-import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
-import java.util.concurrent.CompletableFuture;
+import dev.portcullis.api.validation.BodyLimits;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Flow;
 import java.util.function.UnaryOperator;
 
 /**
@@ -32,34 +29,10 @@ public final class RecordingUpstream implements Handler {
     @Override
     public CompletionStage<GatewayResponse> handle(GatewayRequest request) {
         received = request;
-        CompletableFuture<GatewayResponse> done = new CompletableFuture<>();
-        request.body().subscribe(new Flow.Subscriber<>() {
-            private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-
-            @Override
-            public void onSubscribe(Flow.Subscription subscription) {
-                subscription.request(Long.MAX_VALUE);
-            }
-
-            @Override
-            public void onNext(ByteBuffer item) {
-                byte[] chunk = new byte[item.remaining()];
-                item.get(chunk);
-                bytes.writeBytes(chunk);
-            }
-
-            @Override
-            public void onError(Throwable error) {
-                done.completeExceptionally(error);
-            }
-
-            @Override
-            public void onComplete() {
-                receivedBody = bytes.toByteArray();
-                done.complete(response.apply(GatewayResponse.builder(200).body(Body.of("upstream"))).build());
-            }
+        return BodyLimits.collect(request.body(), Long.MAX_VALUE).thenApply(bytes -> {
+            receivedBody = bytes;
+            return response.apply(GatewayResponse.builder(200).body(Body.of("upstream"))).build();
         });
-        return done;
     }
 
     /** @return the request the upstream saw, or null if none reached it */
