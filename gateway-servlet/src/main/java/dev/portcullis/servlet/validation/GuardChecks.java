@@ -1,0 +1,103 @@
+package dev.portcullis.servlet.validation;
+
+import dev.portcullis.api.GatewayRequest;
+import dev.portcullis.api.GatewayResponse;
+import dev.portcullis.api.validation.BodyLimits;
+import dev.portcullis.api.validation.RequestProblemTypes;
+import dev.portcullis.api.validation.ValidationResult;
+import dev.portcullis.api.validation.Violation;
+import dev.portcullis.servlet.transform.QueryParameters;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The individual checks of {@link RequestGuards}; each looks at the request line and headers only. */
+final class GuardChecks {
+    private GuardChecks() {
+    }
+
+    /** @return the answer for the first failed check, or null when every check passes */
+    static GatewayResponse firstRejection(GatewayRequest request, GuardPolicy policy) {
+        if (request.rawPathAndQuery().length() > policy.maxUriLength()) {
+            return RequestGuards.problem(RequestProblemTypes.URI_TOO_LONG, 414, "URI Too Long",
+                    "The request target is longer than " + policy.maxUriLength() + " characters.");
+        }
+        if (headerBytes(request) > policy.maxHeaderBytes()) {
+            return RequestGuards.problem(RequestProblemTypes.HEADERS_TOO_LARGE, 431,
+                    "Request Header Fields Too Large",
+                    "The request headers are larger than " + policy.maxHeaderBytes() + " bytes.");
+        }
+        if (!policy.allowedMethods().isEmpty() && !policy.allowedMethods().contains(request.method())) {
+            return RequestGuards.methodNotAllowed(policy, request.method());
+        }
+        if (declaredLength(request) > policy.maxBodyBytes()) {
+            return GatewayResponse.problem(BodyLimits.tooLarge(policy.maxBodyBytes()).problem());
+        }
+        if (hasBody(request)) {
+            Optional<String> type = request.headers().first("Content-Type");
+            if (type.isEmpty() || !policy.acceptsContentType(type.get())) {
+                return RequestGuards.problem(RequestProblemTypes.UNSUPPORTED_MEDIA_TYPE, 415,
+                        "Unsupported Media Type", type.isEmpty()
+                                ? "The request has a body but no Content-Type."
+                                : "The content type " + MediaRange.essence(type.get()) + " is not accepted here.");
+            }
+        }
+        List<Violation> violations = missingOrInvalid(request, policy);
+        return violations.isEmpty() ? null : GatewayResponse.problem(
+                new ValidationResult.Invalid(400, violations).toProblem());
+    }
+
+    /** @return whether the request announces a body: a positive length, or chunked framing */
+    static boolean hasBody(GatewayRequest request) {
+        return declaredLength(request) > 0 || request.headers().contains("Transfer-Encoding");
+    }
+
+    private static long declaredLength(GatewayRequest request) {
+        long length = request.body().contentLength();
+        Optional<String> header = request.headers().first("Content-Length");
+        if (header.isPresent()) {
+            try {
+                length = Math.max(length, Long.parseLong(header.get().trim()));
+            } catch (NumberFormatException e) {
+                return Long.MAX_VALUE;
+            }
+        }
+        return length;
+    }
+
+    private static long headerBytes(GatewayRequest request) {
+        long[] total = {0};
+        request.headers().forEach((name, value) -> total[0] += name.length() + value.length() + 4);
+        return total[0];
+    }
+
+    private static List<Violation> missingOrInvalid(GatewayRequest request, GuardPolicy policy) {
+        List<Violation> violations = new ArrayList<>();
+        for (Map.Entry<String, ValueCheck> rule : policy.requiredHeaders().entrySet()) {
+            check("/headers/" + rule.getKey(), request.headers().all(rule.getKey()), rule.getValue(), violations);
+        }
+        if (!policy.requiredQueryParams().isEmpty()) {
+            List<QueryParameters.Pair> pairs = QueryParameters.parse(request.rawQuery().orElse(""));
+            for (Map.Entry<String, ValueCheck> rule : policy.requiredQueryParams().entrySet()) {
+                List<String> values = new ArrayList<>();
+                pairs.stream().filter(p -> p.name().equals(rule.getKey())).forEach(p -> values.add(p.value()));
+                check("/query/" + rule.getKey(), values, rule.getValue(), violations);
+            }
+        }
+        return violations;
+    }
+
+    private static void check(String pointer, List<String> values, ValueCheck check, List<Violation> violations) {
+        if (values.isEmpty()) {
+            violations.add(new Violation(pointer, "is required"));
+            return;
+        }
+        for (String value : values) {
+            if (!check.test(value)) {
+                violations.add(new Violation(pointer, "must " + check.expectation()));
+                return;
+            }
+        }
+    }
+}

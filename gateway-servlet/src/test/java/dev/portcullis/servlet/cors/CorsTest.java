@@ -1,0 +1,106 @@
+package dev.portcullis.servlet.cors;
+
+import static dev.portcullis.servlet.testing.TestRequests.headers;
+import static dev.portcullis.servlet.testing.TestRequests.request;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.portcullis.api.GatewayRequest;
+import dev.portcullis.api.GatewayResponse;
+import dev.portcullis.api.Pipeline;
+import dev.portcullis.api.validation.RequestProblemTypes;
+import dev.portcullis.servlet.testing.RecordingUpstream;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CorsTest {
+    private static final Pipeline PIPELINE = Pipeline.builder().add(Cors.interceptor(CorsPolicy.builder()
+            .allowedOrigins("https://app.example.com", "https://*.example.org")
+            .allowedMethods("GET", "POST", "DELETE")
+            .allowedHeaders("Content-Type", "Authorization")
+            .exposedHeaders("X-Request-Id")
+            .allowCredentials(true)
+            .maxAge(Duration.ofMinutes(10))
+            .build())).build();
+
+    private final RecordingUpstream upstream = new RecordingUpstream(response -> response
+            .header("Access-Control-Allow-Origin", "*").header("Vary", "Accept-Encoding"));
+
+    @Test
+    void anAllowedPreflightIsAnswered204ByTheGateway() {
+        GatewayResponse response = execute(preflight("https://app.example.com", "DELETE", "content-type, authorization"));
+        assertEquals(204, response.status());
+        assertEquals("https://app.example.com", response.headers().first("Access-Control-Allow-Origin").orElseThrow());
+        assertEquals("GET, POST, DELETE", response.headers().first("Access-Control-Allow-Methods").orElseThrow());
+        assertEquals("content-type, authorization",
+                response.headers().first("Access-Control-Allow-Headers").orElseThrow());
+        assertEquals("true", response.headers().first("Access-Control-Allow-Credentials").orElseThrow());
+        assertEquals("600", response.headers().first("Access-Control-Max-Age").orElseThrow());
+        assertTrue(response.headers().first("Vary").orElseThrow().contains("Origin"));
+        assertNull(upstream.received(), "preflights never reach the upstream");
+    }
+
+    @Test
+    void aPreflightFromASubdomainPatternIsAllowedButNotFromTheBareDomain() {
+        assertEquals(204, execute(preflight("https://eu.shop.example.org", "GET", "")).status());
+        assertEquals(403, execute(preflight("https://example.org", "GET", "")).status());
+    }
+
+    @Test
+    void aPreflightFromAnUnknownOriginIsA403Problem() {
+        GatewayResponse response = execute(preflight("https://evil.test", "GET", ""));
+        assertEquals(403, response.status());
+        assertEquals(RequestProblemTypes.CORS_REJECTED, response.problem().orElseThrow().type());
+        assertFalse(response.headers().contains("Access-Control-Allow-Origin"));
+    }
+
+    @Test
+    void aPreflightAskingForAnUnlistedMethodOrHeaderIsRefused() {
+        assertEquals(403, execute(preflight("https://app.example.com", "PUT", "")).status());
+        assertEquals(403, execute(preflight("https://app.example.com", "GET", "X-Admin")).status());
+    }
+
+    @Test
+    void anAllowedSimpleRequestGetsExactlyOneAllowOriginReplacingTheUpstreams() {
+        GatewayResponse response = execute(request("GET", "/items")
+                .headers(headers("Origin", "https://app.example.com")).build());
+        assertEquals(List.of("https://app.example.com"), response.headers().all("Access-Control-Allow-Origin"));
+        assertEquals("X-Request-Id", response.headers().first("Access-Control-Expose-Headers").orElseThrow());
+        assertEquals(List.of("Accept-Encoding", "Origin"), response.headers().all("Vary"));
+    }
+
+    @Test
+    void aDisallowedSimpleRequestGetsNoCorsHeadersAtAll() {
+        GatewayResponse response = execute(request("GET", "/items")
+                .headers(headers("Origin", "https://evil.test")).build());
+        assertEquals(200, response.status());
+        assertFalse(response.headers().contains("Access-Control-Allow-Origin"));
+        assertTrue(response.headers().all("Vary").contains("Origin"));
+    }
+
+    @Test
+    void aRequestWithoutOriginPassesUntouched() {
+        GatewayResponse response = execute(request("GET", "/items").build());
+        assertEquals(List.of("*"), response.headers().all("Access-Control-Allow-Origin"));
+    }
+
+    @Test
+    void aBareWildcardOriginIsRefusedAtBuild() {
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> CorsPolicy.builder().allowedOrigins("*")).getMessage().contains("allowedOrigins"));
+        assertThrows(IllegalArgumentException.class, () -> CorsPolicy.builder().build());
+    }
+
+    private static GatewayRequest preflight(String origin, String method, String requestHeaders) {
+        return request("OPTIONS", "/items").headers(headers("Origin", origin,
+                "Access-Control-Request-Method", method, "Access-Control-Request-Headers", requestHeaders)).build();
+    }
+
+    private GatewayResponse execute(GatewayRequest request) {
+        return PIPELINE.execute(request, upstream).toCompletableFuture().join();
+    }
+}

@@ -1,0 +1,75 @@
+package dev.portcullis.servlet.ipfilter;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.portcullis.api.GatewayResponse;
+import dev.portcullis.api.Pipeline;
+import dev.portcullis.api.validation.RequestProblemTypes;
+import dev.portcullis.servlet.testing.RecordingUpstream;
+import dev.portcullis.servlet.testing.TestRequests;
+import java.net.InetAddress;
+import org.junit.jupiter.api.Test;
+
+class IpFilterTest {
+    private final IpFilter filter = IpFilter.builder()
+            .allow("192.0.2.0/24", "2001:db8:1::/48")
+            .deny("192.0.2.66", "2001:db8:1:bad::/64")
+            .build();
+
+    @Test
+    void anIpv6AddressInsideTheAllowedPrefixPasses() throws Exception {
+        assertTrue(filter.permits(InetAddress.getByName("2001:db8:1:ffff::7")));
+    }
+
+    @Test
+    void anIpv6AddressInADeniedSubPrefixIsRefused() throws Exception {
+        assertFalse(filter.permits(InetAddress.getByName("2001:db8:1:bad::1")));
+        assertFalse(filter.permits(InetAddress.getByName("2001:db8:2::1")));
+    }
+
+    @Test
+    void anIpv4RangeDoesNotMatchAnIpv6AddressOrTheReverse() throws Exception {
+        assertFalse(CidrRange.parse("0.0.0.0/0").contains(InetAddress.getByName("::1")));
+        assertFalse(CidrRange.parse("::/0").contains(InetAddress.getByName("127.0.0.1")));
+    }
+
+    @Test
+    void aPrefixThatSplitsAByteComparesOnlyTheLeadingBits() throws Exception {
+        CidrRange range = CidrRange.parse("10.0.0.0/12");
+        assertTrue(range.contains(InetAddress.getByName("10.15.255.255")));
+        assertFalse(range.contains(InetAddress.getByName("10.16.0.0")));
+    }
+
+    @Test
+    void aDeniedClientIsAnswered403WithoutReachingTheUpstream() throws Exception {
+        RecordingUpstream upstream = new RecordingUpstream();
+        GatewayResponse response = Pipeline.builder().add(filter.interceptor()).build()
+                .execute(TestRequests.request("GET", "/x").clientAddress(InetAddress.getByName("192.0.2.66"))
+                        .build(), upstream).toCompletableFuture().join();
+        assertEquals(403, response.status());
+        assertEquals(RequestProblemTypes.IP_DENIED, response.problem().orElseThrow().type());
+        assertNull(upstream.received());
+    }
+
+    @Test
+    void anAllowedClientReachesTheUpstream() throws Exception {
+        RecordingUpstream upstream = new RecordingUpstream();
+        GatewayResponse response = Pipeline.builder().add(filter.interceptor()).build()
+                .execute(TestRequests.request("GET", "/x").clientAddress(InetAddress.getByName("192.0.2.7"))
+                        .build(), upstream).toCompletableFuture().join();
+        assertEquals(200, response.status());
+    }
+
+    @Test
+    void malformedRangesFailAtBuildNamingTheText() {
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> CidrRange.parse("example.com/8"))
+                .getMessage().contains("example.com/8"));
+        assertThrows(IllegalArgumentException.class, () -> CidrRange.parse("10.0.0.1/8"));
+        assertThrows(IllegalArgumentException.class, () -> CidrRange.parse("2001:db8::/129"));
+        assertThrows(IllegalArgumentException.class, () -> CidrRange.parse("1.2.3"));
+    }
+}
