@@ -26,10 +26,14 @@ final class Buckets {
     private static Bandwidth bandwidth(Limit limit) {
         RateLimitQuota quota = limit.quota();
         var refill = Bandwidth.builder().capacity(quota.quota());
-        var built = limit.refill() == Limit.Refill.GREEDY
-                ? refill.refillGreedy(quota.quota(), quota.window())
-                : refill.refillIntervally(quota.quota(), quota.window());
-        return built.id(quota.name()).build();
+        try {
+            var built = limit.refill() == Limit.Refill.GREEDY
+                    ? refill.refillGreedy(quota.quota(), quota.window())
+                    : refill.refillIntervally(quota.quota(), quota.window());
+            return built.id(quota.name()).build();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("limit " + quota.name() + ": " + e.getMessage(), e);
+        }
     }
 
     /**
