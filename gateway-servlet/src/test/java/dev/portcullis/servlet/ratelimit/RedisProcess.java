@@ -56,13 +56,18 @@ final class RedisProcess implements AutoCloseable {
 
     /** Stops the server and removes its dir; calling it again does nothing. */
     @Override
-    public void close() throws IOException, InterruptedException {
+    public void close() throws IOException {
         if (!Files.exists(dir)) {
             return;
         }
         process.destroy();
-        if (!process.waitFor(10, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
         }
         try (Stream<Path> files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
