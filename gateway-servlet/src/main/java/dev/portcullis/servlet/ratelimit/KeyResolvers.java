@@ -1,0 +1,136 @@
+package dev.portcullis.servlet.ratelimit;
+
+import dev.portcullis.api.auth.GatewayPrincipal;
+import dev.portcullis.api.routing.Routing;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The standard {@link KeyResolver}s.
+ *
+ * <pre>{@code
+ * KeyResolver perUser = KeyResolvers.subject();
+ * KeyResolver perKeyAndRoute = KeyResolvers.composite(KeyResolvers.apiKey("X-Api-Key"), KeyResolvers.routeId());
+ * }</pre>
+ */
+public final class KeyResolvers {
+    private static final int DEFAULT_IPV6_PREFIX = 64;
+
+    private KeyResolvers() {
+    }
+
+    /**
+     * The client address as resolved by the filter through the trusted-proxy rules ({@code clientAddress()}), so a
+     * forged {@code X-Forwarded-For} cannot mint fresh buckets. IPv6 clients are grouped by their /64 network, since
+     * one subscriber usually holds a whole /64.
+     *
+     * @return {@code ip:203.0.113.7} or {@code ip:2001:db8:1:2:0:0:0:0/64}; always present
+     */
+    public static KeyResolver clientIp() {
+        return clientIp(DEFAULT_IPV6_PREFIX);
+    }
+
+    /**
+     * @param ipv6PrefixBits how many leading bits of an IPv6 address form the key, 1 to 128
+     * @return the client-address resolver with that IPv6 grouping
+     */
+    public static KeyResolver clientIp(int ipv6PrefixBits) {
+        if (ipv6PrefixBits < 1 || ipv6PrefixBits > 128) {
+            throw new IllegalArgumentException("ipv6PrefixBits must be 1 to 128, was " + ipv6PrefixBits);
+        }
+        return request -> Optional.of(ipKey(request.clientAddress(), ipv6PrefixBits));
+    }
+
+    /**
+     * @return {@code sub:<authenticator>/<name>} of the {@link GatewayPrincipal#ATTRIBUTE}; empty before
+     *     authentication or for anonymous requests
+     */
+    public static KeyResolver subject() {
+        return request -> request.attribute(GatewayPrincipal.ATTRIBUTE)
+                .map(p -> "sub:" + p.authenticator() + '/' + p.name());
+    }
+
+    /**
+     * An API key sent in a header, hashed with SHA-256 so the key itself is never held in memory or Redis.
+     *
+     * @param header the header name, e.g. {@code X-Api-Key}
+     * @return {@code apikey:<base64url of the first 128 bits of SHA-256>}; empty without the header
+     */
+    public static KeyResolver apiKey(String header) {
+        Objects.requireNonNull(header, "header");
+        return request -> request.headers().first(header)
+                .filter(value -> !value.isBlank())
+                .map(value -> "apikey:" + hash(value));
+    }
+
+    /**
+     * @param header a header name, e.g. {@code X-Tenant}
+     * @return {@code header:<name>:<first value>}; empty without the header
+     */
+    public static KeyResolver header(String header) {
+        Objects.requireNonNull(header, "header");
+        return request -> request.headers().first(header)
+                .filter(value -> !value.isBlank())
+                .map(value -> "header:" + header + ':' + value);
+    }
+
+    /** @return {@code route:<id>} of the matched route; empty for requests no route matched */
+    public static KeyResolver routeId() {
+        return request -> request.attribute(Routing.MATCH).map(match -> "route:" + match.route().id());
+    }
+
+    /**
+     * @param parts resolvers whose keys are joined with {@code |}
+     * @return a resolver that is empty as soon as one part is
+     */
+    public static KeyResolver composite(KeyResolver... parts) {
+        List<KeyResolver> all = List.of(parts);
+        if (all.isEmpty()) {
+            throw new IllegalArgumentException("composite needs at least one part");
+        }
+        return request -> {
+            StringBuilder key = new StringBuilder();
+            for (KeyResolver part : all) {
+                Optional<String> value = part.resolve(request);
+                if (value.isEmpty()) {
+                    return Optional.empty();
+                }
+                key.append(key.length() == 0 ? "" : "|").append(value.get());
+            }
+            return Optional.of(key.toString());
+        };
+    }
+
+    /** @return the first 128 bits of SHA-256 over the UTF-8 text, base64url without padding */
+    static String hash(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(digest, 16));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
+    private static String ipKey(InetAddress address, int ipv6PrefixBits) {
+        if (!(address instanceof Inet6Address) || ipv6PrefixBits == 128) {
+            return "ip:" + address.getHostAddress();
+        }
+        byte[] bytes = address.getAddress();
+        for (int bit = ipv6PrefixBits; bit < 128; bit++) {
+            bytes[bit / 8] &= (byte) ~(0x80 >>> (bit % 8));
+        }
+        try {
+            return "ip:" + InetAddress.getByAddress(bytes).getHostAddress() + '/' + ipv6PrefixBits;
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("16 bytes are an IPv6 address", e);
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package dev.portcullis.servlet.ratelimit;
+
+import static dev.portcullis.servlet.ratelimit.Exchanges.get;
+import static dev.portcullis.servlet.ratelimit.Exchanges.request;
+import static dev.portcullis.servlet.ratelimit.Exchanges.routed;
+import static dev.portcullis.servlet.ratelimit.Exchanges.run;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.portcullis.api.GatewayRequest;
+import dev.portcullis.api.HttpHeaders;
+import dev.portcullis.api.auth.GatewayPrincipal;
+import dev.portcullis.api.ratelimit.RateLimitInterceptor;
+import dev.portcullis.api.ratelimit.RateLimiting;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class KeyResolversTest {
+
+    private static GatewayRequest withHeader(GatewayRequest request, String name, String value) {
+        return request.toBuilder().headers(HttpHeaders.builder().add(name, value).build()).build();
+    }
+
+    private static GatewayRequest as(GatewayRequest request, String subject) {
+        return request.withAttribute(GatewayPrincipal.ATTRIBUTE, GatewayPrincipal.builder(subject, "jwt").build());
+    }
+
+    @Test
+    void clientIpKeysUseTheResolvedClientAddressNotForwardedHeaders() {
+        GatewayRequest spoofed = withHeader(get("203.0.113.7"), "X-Forwarded-For", "198.51.100.1");
+
+        assertEquals(Optional.of("ip:203.0.113.7"), KeyResolvers.clientIp().resolve(spoofed));
+    }
+
+    @Test
+    void ipv6ClientsOfOneSlash64ShareAKey() {
+        Optional<String> one = KeyResolvers.clientIp().resolve(get("2001:db8:1:2::1"));
+        Optional<String> other = KeyResolvers.clientIp().resolve(get("2001:db8:1:2:ffff::9"));
+
+        assertEquals(Optional.of("ip:2001:db8:1:2:0:0:0:0/64"), one);
+        assertEquals(one, other);
+        assertEquals(Optional.of("ip:2001:db8:1:2:0:0:0:1"), KeyResolvers.clientIp(128).resolve(get("2001:db8:1:2::1")));
+    }
+
+    @Test
+    void subjectKeysNameTheAuthenticatorAndAreEmptyForAnonymousRequests() {
+        assertEquals(Optional.of("sub:jwt/alice"), KeyResolvers.subject().resolve(as(get("203.0.113.7"), "alice")));
+        assertEquals(Optional.empty(), KeyResolvers.subject().resolve(get("203.0.113.7")));
+    }
+
+    @Test
+    void apiKeysAreHashedSoTheSecretIsNeverPartOfTheKey() {
+        Optional<String> key = KeyResolvers.apiKey("X-Api-Key")
+                .resolve(withHeader(get("203.0.113.7"), "X-Api-Key", "s3cret-key-123"));
+
+        assertTrue(key.orElseThrow().startsWith("apikey:"));
+        assertFalse(key.orElseThrow().contains("s3cret"));
+        assertEquals(7 + 22, key.orElseThrow().length());
+    }
+
+    @Test
+    void headerRouteAndCompositeKeysJoinTheirParts() {
+        GatewayRequest request = routed(withHeader(get("203.0.113.7"), "X-Tenant", "acme"), Exchanges.route("orders"));
+
+        assertEquals(Optional.of("header:X-Tenant:acme|route:orders"),
+                KeyResolvers.composite(KeyResolvers.header("X-Tenant"), KeyResolvers.routeId()).resolve(request));
+        assertEquals(Optional.empty(),
+                KeyResolvers.composite(KeyResolvers.header("X-Tenant"), KeyResolvers.subject()).resolve(request));
+    }
+
+    @Test
+    void forgedForwardedForHeadersCannotMintFreshBuckets() {
+        RateLimitInterceptor limits = limiting(RateLimitPolicy.builder("per-ip"));
+        Exchanges.CountingUpstream upstream = new Exchanges.CountingUpstream();
+
+        run(limits, withHeader(get("203.0.113.7"), "X-Forwarded-For", "198.51.100.1"), upstream);
+        int status = run(limits, withHeader(get("203.0.113.7"), "X-Forwarded-For", "198.51.100.2"), upstream).status();
+
+        assertEquals(429, status);
+        assertEquals(1, upstream.calls.get());
+    }
+
+    @Test
+    void requestsWithoutTheConfiguredKeyFallBackToTheClientIpNeverToAFreePass() {
+        RateLimitInterceptor limits = limiting(RateLimitPolicy.builder("per-user").key(KeyResolvers.subject()));
+        Exchanges.CountingUpstream upstream = new Exchanges.CountingUpstream();
+
+        int alice = run(limits, as(get("203.0.113.7"), "alice"), upstream).status();
+        int anonymous = run(limits, get("203.0.113.7"), upstream).status();
+        int anonymousAgain = run(limits, get("203.0.113.7"), upstream).status();
+        int anonymousElsewhere = run(limits, get("203.0.113.8"), upstream).status();
+
+        assertEquals(200, alice);
+        assertEquals(200, anonymous);
+        assertEquals(429, anonymousAgain);
+        assertEquals(200, anonymousElsewhere);
+    }
+
+    @Test
+    void aCustomFallbackIsUsedWhenTheKeyIsMissing() {
+        RateLimitPolicy policy = RateLimitPolicy.builder("per-user").limit(Limit.interval("m", 1, Duration.ofMinutes(1)))
+                .key(KeyResolvers.subject()).fallback(KeyResolvers.header("X-Device")).build();
+
+        assertEquals("header:X-Device:d1", policy.keyOf(withHeader(get("203.0.113.7"), "X-Device", "d1")));
+        assertEquals("ip:203.0.113.7", policy.keyOf(get("203.0.113.7")));
+        assertEquals("sub:jwt/bob", policy.keyOf(as(request("GET", "/", "203.0.113.7").build(), "bob")));
+    }
+
+    @Test
+    void badPoliciesFailAtBuildNamingTheSetting() {
+        IllegalArgumentException noLimit = assertThrows(IllegalArgumentException.class,
+                () -> RateLimitPolicy.builder("api").build());
+        IllegalArgumentException cost = assertThrows(IllegalArgumentException.class,
+                () -> RateLimitPolicy.builder("api").limit(Limit.greedy("burst", 5, Duration.ofSeconds(1)))
+                        .methodCost("POST", 6).build());
+        IllegalArgumentException window = assertThrows(IllegalArgumentException.class,
+                () -> Limit.greedy("burst", 5, Duration.ofMillis(1500)));
+        IllegalArgumentException twice = assertThrows(IllegalArgumentException.class,
+                () -> RateLimitPolicy.builder("api").limit(Limit.greedy("a", 5, Duration.ofSeconds(1)))
+                        .limit(Limit.interval("a", 50, Duration.ofSeconds(60))).build());
+
+        assertEquals("policy api: needs at least one limit", noLimit.getMessage());
+        assertEquals("policy api: methodCost(POST) must be 1 to 5 (the smallest quota), was 6", cost.getMessage());
+        assertTrue(window.getMessage().startsWith("limit burst: window must be a whole number of seconds"));
+        assertEquals("policy api: limit name a is used twice", twice.getMessage());
+    }
+
+    private static RateLimitInterceptor limiting(RateLimitPolicy.Builder policy) {
+        return RateLimiting.interceptor(PolicyRateLimiter.builder(LocalBucketStore.builder().build())
+                .defaultPolicy(policy.limit(Limit.interval("minute", 1, Duration.ofMinutes(1))).build()).build());
+    }
+}
