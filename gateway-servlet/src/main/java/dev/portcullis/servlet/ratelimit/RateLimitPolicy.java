@@ -147,7 +147,7 @@ public final class RateLimitPolicy {
         private long cost = 1;
         private final Map<String, Long> methodCosts = new HashMap<>();
         private final Map<String, Long> routeCosts = new HashMap<>();
-        private FailureMode failureMode = FailureMode.FAIL_OPEN;
+        private FailureMode failureMode = FailureMode.FAIL_CLOSED;
         private Duration unavailableRetryAfter = Duration.ofSeconds(5);
 
         private Builder(String name) {
@@ -199,7 +199,7 @@ public final class RateLimitPolicy {
             return this;
         }
 
-        /** @param mode what a store failure does; default {@link FailureMode#FAIL_OPEN} @return this builder */
+        /** @param mode what a store failure does; default {@link FailureMode#FAIL_CLOSED} (safe: an outage never lifts the limits) @return this builder */
         public Builder failureMode(FailureMode mode) {
             this.failureMode = Objects.requireNonNull(mode, "mode");
             return this;
