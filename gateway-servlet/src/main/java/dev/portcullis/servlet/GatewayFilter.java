@@ -1,0 +1,178 @@
+package dev.portcullis.servlet;
+
+import dev.portcullis.api.Pipeline;
+import dev.portcullis.servlet.internal.FilterEngine;
+import dev.portcullis.servlet.internal.PathGuard;
+import dev.portcullis.servlet.internal.TrustedProxies;
+import dev.portcullis.servlet.proxy.JdkUpstreamClient;
+import dev.portcullis.servlet.proxy.UpstreamClient;
+import dev.portcullis.servlet.proxy.internal.ReverseProxy;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.FilterConfig;
+import jakarta.servlet.FilterRegistration;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Mounts a {@link Pipeline} in front of a servlet application. Every request gets a request id (header
+ * {@code X-Request-Id} by default, echoed on the response), passes the path guard (ambiguous paths get a 400
+ * {@code invalid-path} problem), then runs through the pipeline. A request the routing stage matched is proxied to
+ * its upstream; any other request continues to the application's servlets, which see the gateway's principal via
+ * {@code getUserPrincipal()}. Every problem is written as {@code application/problem+json}.
+ *
+ * <p>The filter must be registered with {@code asyncSupported} and the {@code REQUEST} and {@code ASYNC}
+ * dispatcher types: waiting for an upstream never holds a container thread. {@link #register(ServletContext)}
+ * does that:
+ *
+ * <pre>{@code
+ * GatewayFilter gateway = GatewayFilter.builder()
+ *     .pipeline(Pipeline.builder().add(Routing.interceptor(routes)).build())
+ *     .trustedProxies("10.0.0.0/8")
+ *     .build();
+ * gateway.register(servletContext);        // or a FilterHolder / FilterDef / FilterRegistrationBean, see README
+ * }</pre>
+ *
+ * <p>Forwarding headers ({@code X-Forwarded-*}, {@code Forwarded}) and an incoming request id are believed only from
+ * a {@linkplain Builder#trustedProxies(String...) trusted proxy}. {@link #destroy()} closes the upstream client.
+ */
+public final class GatewayFilter implements Filter {
+    private static final Logger LOG = LoggerFactory.getLogger(GatewayFilter.class);
+    private final Pipeline pipeline;
+    private final UpstreamClient client;
+    private final FilterEngine engine;
+
+    private GatewayFilter(Builder b, UpstreamClient client, TrustedProxies trusted) {
+        this.pipeline = b.pipeline;
+        this.client = client;
+        ReverseProxy proxy = new ReverseProxy(client, trusted, b.viaPseudonym, b.requestIdHeader);
+        this.engine = new FilterEngine(b.pipeline, trusted, new PathGuard(b.allowEncodedSlash), proxy,
+                b.requestIdHeader);
+    }
+
+    /** @return a builder */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Registers this filter on every path with async support for {@code REQUEST} and {@code ASYNC} dispatches,
+     * ahead of filters registered later. Call it while the context starts (a {@code ServletContainerInitializer}
+     * or {@code ServletContextListener}).
+     *
+     * @param context the servlet context
+     * @return the registration, for further settings
+     */
+    public FilterRegistration.Dynamic register(ServletContext context) {
+        FilterRegistration.Dynamic registration = context.addFilter("portcullis", this);
+        registration.setAsyncSupported(true);
+        registration.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST, DispatcherType.ASYNC), false, "/*");
+        return registration;
+    }
+
+    @Override
+    public void init(FilterConfig config) {
+        LOG.info("Portcullis pipeline: {}", pipeline.describe());
+    }
+
+    @Override
+    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if (request instanceof HttpServletRequest http && response instanceof HttpServletResponse httpResponse) {
+            engine.handle(http, httpResponse, chain);
+        } else {
+            chain.doFilter(request, response);
+        }
+    }
+
+    @Override
+    public void destroy() {
+        client.close();
+    }
+
+    /** Collects the filter's settings; {@link #build()} validates them. Not thread-safe. */
+    public static final class Builder {
+        private Pipeline pipeline;
+        private final List<String> trustedProxies = new ArrayList<>();
+        private UpstreamClient upstreamClient;
+        private String requestIdHeader = "X-Request-Id";
+        private String viaPseudonym = "portcullis";
+        private boolean allowEncodedSlash;
+
+        private Builder() {
+        }
+
+        /** @param pipeline the interceptors, in order (required) @return this builder */
+        public Builder pipeline(Pipeline pipeline) {
+            this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
+            return this;
+        }
+
+        /**
+         * @param cidrs IPv4 or IPv6 blocks, e.g. {@code 10.0.0.0/8}, {@code ::1/128}; default: trust nobody
+         * @return this builder
+         */
+        public Builder trustedProxies(String... cidrs) {
+            trustedProxies.addAll(List.of(Objects.requireNonNull(cidrs, "cidrs")));
+            return this;
+        }
+
+        /** @param client sends proxied requests; default {@link JdkUpstreamClient#create()} @return this builder */
+        public Builder upstreamClient(UpstreamClient client) {
+            this.upstreamClient = Objects.requireNonNull(client, "upstreamClient");
+            return this;
+        }
+
+        /** @param header the request id header, default {@code X-Request-Id} @return this builder */
+        public Builder requestIdHeader(String header) {
+            this.requestIdHeader = Objects.requireNonNull(header, "requestIdHeader");
+            return this;
+        }
+
+        /** @param pseudonym this gateway's name in {@code Via}, default {@code portcullis} @return this builder */
+        public Builder viaPseudonym(String pseudonym) {
+            this.viaPseudonym = Objects.requireNonNull(pseudonym, "viaPseudonym");
+            return this;
+        }
+
+        /**
+         * @param allow whether {@code %2F} and {@code %5C} may appear in paths; default false (400)
+         * @return this builder
+         */
+        public Builder allowEncodedSlash(boolean allow) {
+            this.allowEncodedSlash = allow;
+            return this;
+        }
+
+        /**
+         * @return the filter
+         * @throws IllegalArgumentException naming the setting that is missing or wrong
+         */
+        public GatewayFilter build() {
+            if (pipeline == null) {
+                throw new IllegalArgumentException("pipeline: required, set it with GatewayFilter.builder().pipeline(...)");
+            }
+            if (!requestIdHeader.matches("[A-Za-z0-9!#$%&'*+.^_`|~-]+")) {
+                throw new IllegalArgumentException("requestIdHeader: not a header name: " + requestIdHeader);
+            }
+            if (!viaPseudonym.matches("[A-Za-z0-9!#$%&'*+.^_`|~-]+")) {
+                throw new IllegalArgumentException("viaPseudonym: not a token: " + viaPseudonym);
+            }
+            TrustedProxies trusted = TrustedProxies.of(trustedProxies);
+            return new GatewayFilter(this, upstreamClient != null ? upstreamClient : JdkUpstreamClient.create(),
+                    trusted);
+        }
+    }
+}

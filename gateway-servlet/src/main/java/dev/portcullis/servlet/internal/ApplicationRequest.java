@@ -1,0 +1,83 @@
+package dev.portcullis.servlet.internal;
+
+import dev.portcullis.api.Body;
+import dev.portcullis.api.GatewayRequest;
+import dev.portcullis.api.auth.GatewayPrincipal;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.security.Principal;
+
+/**
+ * The request the servlet application sees: the container's request, plus the gateway's principal (from
+ * {@link GatewayPrincipal#ATTRIBUTE}) behind {@code getUserPrincipal()} and {@code isUserInRole()}, and the body an
+ * interceptor put in place of the client's (a validator's buffered copy), if any.
+ */
+public final class ApplicationRequest extends HttpServletRequestWrapper {
+    private final GatewayPrincipal principal;
+    private final Body replacedBody;
+    private ServletInputStream input;
+
+    /**
+     * @param request the container's request
+     * @param gatewayRequest the request as the pipeline passed it on
+     * @param originalBody the body the filter built from the client's request
+     */
+    public ApplicationRequest(HttpServletRequest request, GatewayRequest gatewayRequest, Body originalBody) {
+        super(request);
+        this.principal = gatewayRequest.attribute(GatewayPrincipal.ATTRIBUTE).orElse(null);
+        this.replacedBody = gatewayRequest.body() == originalBody ? null : gatewayRequest.body();
+    }
+
+    @Override
+    public Principal getUserPrincipal() {
+        return principal != null ? principal : super.getUserPrincipal();
+    }
+
+    @Override
+    public String getRemoteUser() {
+        return principal != null ? principal.getName() : super.getRemoteUser();
+    }
+
+    @Override
+    public boolean isUserInRole(String role) {
+        return principal != null ? principal.roles().contains(role) : super.isUserInRole(role);
+    }
+
+    @Override
+    public ServletInputStream getInputStream() throws IOException {
+        if (replacedBody == null) {
+            return super.getInputStream();
+        }
+        if (input == null) {
+            input = new BodyInputStream(replacedBody);
+        }
+        return input;
+    }
+
+    @Override
+    public BufferedReader getReader() throws IOException {
+        if (replacedBody == null) {
+            return super.getReader();
+        }
+        String encoding = getCharacterEncoding();
+        Charset charset = encoding == null ? StandardCharsets.ISO_8859_1 : Charset.forName(encoding);
+        return new BufferedReader(new InputStreamReader(getInputStream(), charset));
+    }
+
+    @Override
+    public int getContentLength() {
+        long length = getContentLengthLong();
+        return length > Integer.MAX_VALUE ? -1 : (int) length;
+    }
+
+    @Override
+    public long getContentLengthLong() {
+        return replacedBody == null ? super.getContentLengthLong() : replacedBody.contentLength();
+    }
+}

@@ -1,0 +1,68 @@
+package dev.portcullis.servlet.internal;
+
+import dev.portcullis.api.Pipeline;
+import dev.portcullis.servlet.proxy.internal.ReverseProxy;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The filter's shared, immutable parts and its entry point: a {@code REQUEST} dispatch starts a
+ * {@link GatewayExchange}; an {@code ASYNC} re-dispatch that an exchange asked for resumes it (running the
+ * application, or aborting the connection); every other dispatch passes straight on. Thread-safe.
+ */
+public final class FilterEngine {
+    static final String RESUME_ATTRIBUTE = GatewayExchange.class.getName() + ".resume";
+    static final Logger LOG = LoggerFactory.getLogger("dev.portcullis.servlet.GatewayFilter");
+
+    final Pipeline pipeline;
+    final TrustedProxies trusted;
+    final RequestAdapter adapter;
+    final PathGuard guard;
+    final ProblemRenderer renderer;
+    final ReverseProxy proxy;
+    final String requestIdHeader;
+
+    /**
+     * @param pipeline the interceptors
+     * @param trusted the trusted proxies
+     * @param guard the path guard
+     * @param proxy forwards routed requests
+     * @param requestIdHeader the header carrying the request id in both directions
+     */
+    public FilterEngine(Pipeline pipeline, TrustedProxies trusted, PathGuard guard, ReverseProxy proxy,
+                        String requestIdHeader) {
+        this.pipeline = pipeline;
+        this.trusted = trusted;
+        this.adapter = new RequestAdapter(new ForwardedResolver(trusted));
+        this.guard = guard;
+        this.renderer = new ProblemRenderer(requestIdHeader);
+        this.proxy = proxy;
+        this.requestIdHeader = requestIdHeader;
+    }
+
+    /**
+     * @param request the servlet request
+     * @param response the servlet response
+     * @param chain the rest of the container's chain
+     * @throws IOException from the application, or to abort a connection whose response failed after commit
+     * @throws ServletException from the application
+     */
+    public void handle(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if (request.getDispatcherType() == DispatcherType.ASYNC
+                && request.getAttribute(RESUME_ATTRIBUTE) instanceof GatewayExchange exchange) {
+            request.removeAttribute(RESUME_ATTRIBUTE);
+            exchange.resume(chain);
+        } else if (request.getDispatcherType() == DispatcherType.REQUEST) {
+            new GatewayExchange(this, request, response).start(chain);
+        } else {
+            chain.doFilter(request, response);
+        }
+    }
+}

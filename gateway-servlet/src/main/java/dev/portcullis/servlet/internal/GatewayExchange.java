@@ -1,0 +1,307 @@
+package dev.portcullis.servlet.internal;
+
+import dev.portcullis.api.Body;
+import dev.portcullis.api.GatewayRequest;
+import dev.portcullis.api.GatewayResponse;
+import dev.portcullis.api.HttpHeaders;
+import dev.portcullis.api.Problem;
+import dev.portcullis.api.ProblemTypes;
+import dev.portcullis.api.routing.RouteMatch;
+import dev.portcullis.api.routing.Routing;
+import dev.portcullis.servlet.proxy.internal.HeaderHygiene;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * One request's way through the filter. The pipeline runs on the container thread; when it has already answered
+ * "pass to application" without needing async I/O, the application runs right there (the fast path). Otherwise the
+ * request goes async (no container thread waits for an upstream) and the outcome is written when it is known:
+ * a problem by the {@link ProblemRenderer}, an ordinary response by the {@link ResponsePump}, and "pass to
+ * application" by an {@code ASYNC} re-dispatch that {@link #resume(FilterChain)} continues.
+ */
+final class GatewayExchange implements AsyncListener {
+    private static final Problem INTERNAL = Problem.builder(ProblemTypes.INTERNAL_ERROR, 500, "Internal Server Error")
+            .detail("The gateway failed; the request id identifies the log entry.").build();
+    private final FilterEngine engine;
+    private final HttpServletRequest request;
+    private final HttpServletResponse response;
+    private final List<Runnable> aborters = new ArrayList<>();
+    private String id;
+    private Body originalBody;
+    private volatile GatewayRequest finalRequest;
+    private AsyncContext async;
+    private ResponsePump pump;
+    private boolean clientGone;
+    private boolean abortAfterCommit;
+
+    GatewayExchange(FilterEngine engine, HttpServletRequest request, HttpServletResponse response) {
+        this.engine = engine;
+        this.request = request;
+        this.response = response;
+    }
+
+    void start(FilterChain chain) throws IOException, ServletException {
+        InetAddress peer = RequestAdapter.peerOf(request);
+        id = RequestIds.choose(request.getHeader(engine.requestIdHeader), engine.trusted.trusts(peer));
+        response.setHeader(engine.requestIdHeader, id);
+        Optional<String> invalid = engine.guard.check(request.getRequestURI(), request.getQueryString());
+        if (invalid.isPresent()) {
+            engine.renderer.write(response, Problem.builder(ProblemTypes.INVALID_PATH, 400, "Invalid Path")
+                    .detail(invalid.get()).build(), HttpHeaders.empty(), id);
+            return;
+        }
+        long length = RequestAdapter.declaredLength(request);
+        originalBody = length == 0 ? Body.empty() : new ServletBody(this::startAsyncAndOpen, length);
+        HttpHeaders headers = HeaderHygiene.endToEnd(RequestAdapter.headersOf(request));
+        finalRequest = engine.adapter.adapt(request, id, peer, headers, originalBody);
+        CompletableFuture<GatewayResponse> outcome;
+        try {
+            outcome = engine.pipeline.execute(finalRequest, this::terminal).toCompletableFuture();
+        } catch (RuntimeException e) {
+            outcome = CompletableFuture.failedFuture(e);
+        }
+        synchronized (this) {
+            if (async == null && outcome.isDone()) {
+                GatewayResponse now = outcome.handle(this::settle).join();
+                if (now.passesToApplication()) {
+                    now.headers().forEach(response::addHeader);
+                    chain.doFilter(applicationRequest(), response);
+                    return;
+                }
+                if (now.problem().isPresent()) {
+                    engine.renderer.write(response, now.problem().get(), now.headers(), id);
+                    return;
+                }
+            }
+            startAsync();
+        }
+        outcome.handle(this::settle).thenAccept(this::finish);
+    }
+
+    /** Continues on the {@code ASYNC} re-dispatch this exchange asked for. */
+    void resume(FilterChain chain) throws IOException, ServletException {
+        if (abortAfterCommit) {
+            throw new IOException("request " + id + ": the upstream failed after the response was committed");
+        }
+        chain.doFilter(applicationRequest(), response);
+    }
+
+    private CompletionStage<GatewayResponse> terminal(GatewayRequest routed) {
+        finalRequest = routed;
+        Optional<RouteMatch> match = routed.attribute(Routing.MATCH);
+        if (match.isEmpty()) {
+            return CompletableFuture.completedFuture(GatewayResponse.passToApplication());
+        }
+        return engine.proxy.forward(routed, match.get(), this::onAbort);
+    }
+
+    private GatewayResponse settle(GatewayResponse outcome, Throwable failure) {
+        if (failure == null) {
+            return outcome;
+        }
+        Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        if (cause instanceof dev.portcullis.api.ProblemException answer) {
+            return GatewayResponse.problem(answer.problem());
+        }
+        if (!isClientGone()) {
+            FilterEngine.LOG.error("request {} failed", id, cause);
+        }
+        return GatewayResponse.problem(INTERNAL);
+    }
+
+    private void finish(GatewayResponse outcome) {
+        if (isClientGone()) {
+            discard(outcome.body());
+            return;
+        }
+        try {
+            if (outcome.passesToApplication()) {
+                outcome.headers().forEach(response::addHeader);
+                request.setAttribute(FilterEngine.RESUME_ATTRIBUTE, this);
+                async.dispatch();
+            } else if (outcome.problem().isPresent()) {
+                engine.renderer.write(response, outcome.problem().get(), outcome.headers(), id);
+                async.complete();
+            } else {
+                writeHead(outcome);
+                ResponsePump started = new ResponsePump(response.getOutputStream(), new PumpOutcome());
+                synchronized (this) {
+                    pump = started;
+                }
+                outcome.body().subscribe(started);
+            }
+        } catch (IOException | RuntimeException e) {
+            FilterEngine.LOG.debug("request {}: writing the response failed", id, e);
+            clientGone();
+        }
+    }
+
+    private void writeHead(GatewayResponse outcome) {
+        response.setStatus(outcome.status());
+        outcome.headers().forEach((name, value) -> {
+            if (name.equalsIgnoreCase("Content-Length")) {
+                response.setContentLengthLong(Long.parseLong(value.trim()));
+            } else {
+                response.addHeader(name, value);
+            }
+        });
+        response.setHeader(engine.requestIdHeader, id);
+    }
+
+    private synchronized void startAsync() {
+        if (async == null) {
+            async = request.startAsync();
+            async.setTimeout(0);
+            async.addListener(this);
+        }
+    }
+
+    private ServletInputStream startAsyncAndOpen() throws IOException {
+        startAsync();
+        return request.getInputStream();
+    }
+
+    private ApplicationRequest applicationRequest() {
+        return new ApplicationRequest(request, finalRequest, originalBody);
+    }
+
+    private void onAbort(Runnable aborter) {
+        boolean now;
+        synchronized (this) {
+            now = clientGone;
+            if (!now) {
+                aborters.add(aborter);
+            }
+        }
+        if (now) {
+            aborter.run();
+        }
+    }
+
+    private synchronized boolean isClientGone() {
+        return clientGone;
+    }
+
+    /** The client went away: cancel the upstream exchange and release everything. */
+    private void clientGone() {
+        List<Runnable> toRun;
+        ResponsePump current;
+        synchronized (this) {
+            if (clientGone) {
+                return;
+            }
+            clientGone = true;
+            toRun = List.copyOf(aborters);
+            current = pump;
+        }
+        toRun.forEach(Runnable::run);
+        if (current != null) {
+            current.clientGone(new IOException("client gone"));
+        }
+        completeQuietly();
+    }
+
+    private void completeQuietly() {
+        try {
+            async.complete();
+        } catch (IllegalStateException alreadyDone) {
+            FilterEngine.LOG.trace("request {}: async context already complete", id);
+        }
+    }
+
+    private static void discard(Body body) {
+        body.subscribe(new java.util.concurrent.Flow.Subscriber<>() {
+            @Override
+            public void onSubscribe(java.util.concurrent.Flow.Subscription subscription) {
+                subscription.cancel();
+            }
+
+            @Override
+            public void onNext(java.nio.ByteBuffer item) {
+            }
+
+            @Override
+            public void onError(Throwable throwable) {
+            }
+
+            @Override
+            public void onComplete() {
+            }
+        });
+    }
+
+    @Override
+    public void onComplete(AsyncEvent event) {
+        synchronized (this) {
+            if (pump == null || clientGone) {
+                return;
+            }
+        }
+        clientGone();
+    }
+
+    @Override
+    public void onTimeout(AsyncEvent event) {
+        clientGone();
+    }
+
+    @Override
+    public void onError(AsyncEvent event) {
+        clientGone();
+    }
+
+    @Override
+    public void onStartAsync(AsyncEvent event) {
+        FilterEngine.LOG.trace("request {}: async restarted by the application", id);
+    }
+
+    /** Ends the exchange once the pump is done. */
+    private final class PumpOutcome implements ResponsePump.Outcome {
+        @Override
+        public void completed() {
+            synchronized (GatewayExchange.this) {
+                pump = null;
+            }
+            completeQuietly();
+        }
+
+        @Override
+        public void upstreamFailed(Throwable failure) {
+            Optional<Problem> problem = dev.portcullis.servlet.proxy.internal.UpstreamFailures.toProblem(failure);
+            if (!response.isCommitted() && problem.isPresent()) {
+                try {
+                    engine.renderer.write(response, problem.get(), HttpHeaders.empty(), id);
+                    completeQuietly();
+                    return;
+                } catch (IOException | RuntimeException e) {
+                    clientGone();
+                    return;
+                }
+            }
+            FilterEngine.LOG.warn("request {}: the upstream body failed after the response started; aborting", id);
+            aborters.forEach(Runnable::run);
+            abortAfterCommit = true;
+            request.setAttribute(FilterEngine.RESUME_ATTRIBUTE, GatewayExchange.this);
+            async.dispatch();
+        }
+
+        @Override
+        public void clientFailed(Throwable failure) {
+            clientGone();
+        }
+    }
+}

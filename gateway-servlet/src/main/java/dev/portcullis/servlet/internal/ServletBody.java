@@ -1,0 +1,156 @@
+package dev.portcullis.servlet.internal;
+
+import dev.portcullis.api.Body;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletInputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.Objects;
+import java.util.concurrent.Flow;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The client's request body as a {@link Body}, read with servlet non-blocking I/O ({@link ReadListener}) at the
+ * pace the subscriber requests. Nothing is read until someone subscribes; subscribing switches the request to async
+ * mode through the {@link AsyncMode}. One subscriber only; a second receives {@code onError}.
+ */
+public final class ServletBody implements Body {
+    private static final int CHUNK = 16 * 1024;
+    private final AsyncMode async;
+    private final long contentLength;
+    private final AtomicBoolean subscribed = new AtomicBoolean();
+
+    /**
+     * @param async starts async mode and hands out the input stream
+     * @param contentLength the declared length, or -1 for a chunked body
+     */
+    public ServletBody(AsyncMode async, long contentLength) {
+        this.async = async;
+        this.contentLength = contentLength;
+    }
+
+    /** Starts servlet async mode on first use and provides the request's input stream. */
+    public interface AsyncMode {
+        /**
+         * @return the request's input stream, after async mode has started
+         * @throws IOException if the stream cannot be opened
+         */
+        ServletInputStream startAsyncAndOpen() throws IOException;
+    }
+
+    @Override
+    public long contentLength() {
+        return contentLength;
+    }
+
+    @Override
+    public void subscribe(Flow.Subscriber<? super ByteBuffer> subscriber) {
+        Objects.requireNonNull(subscriber, "subscriber");
+        if (!subscribed.compareAndSet(false, true)) {
+            subscriber.onSubscribe(Subscriptions.NOOP);
+            subscriber.onError(new IllegalStateException("the request body can be subscribed to only once"));
+            return;
+        }
+        ServletInputStream input;
+        try {
+            input = async.startAsyncAndOpen();
+        } catch (IOException | RuntimeException e) {
+            subscriber.onSubscribe(Subscriptions.NOOP);
+            subscriber.onError(e);
+            return;
+        }
+        Reader reader = new Reader(input, subscriber);
+        subscriber.onSubscribe(reader);
+        input.setReadListener(reader);
+    }
+
+    /** Reads while there is demand and data; the container calls back when more data arrives. */
+    private static final class Reader implements Flow.Subscription, ReadListener {
+        private final ServletInputStream input;
+        private final Flow.Subscriber<? super ByteBuffer> subscriber;
+        private long demand;
+        private boolean draining;
+        private boolean listening;
+        private boolean done;
+
+        Reader(ServletInputStream input, Flow.Subscriber<? super ByteBuffer> subscriber) {
+            this.input = input;
+            this.subscriber = subscriber;
+        }
+
+        @Override
+        public void request(long n) {
+            synchronized (this) {
+                if (n <= 0) {
+                    fail(new IllegalArgumentException("demand must be positive: " + n));
+                    return;
+                }
+                demand = demand + n < 0 ? Long.MAX_VALUE : demand + n;
+            }
+            drain();
+        }
+
+        @Override
+        public synchronized void cancel() {
+            done = true;
+        }
+
+        @Override
+        public void onDataAvailable() {
+            synchronized (this) {
+                listening = true;
+            }
+            drain();
+        }
+
+        @Override
+        public synchronized void onAllDataRead() {
+            finish();
+        }
+
+        @Override
+        public synchronized void onError(Throwable failure) {
+            fail(failure);
+        }
+
+        private synchronized void drain() {
+            if (draining || !listening) {
+                return;
+            }
+            draining = true;
+            try {
+                while (!done && demand > 0 && input.isReady()) {
+                    byte[] chunk = new byte[CHUNK];
+                    int read = input.read(chunk);
+                    if (read < 0) {
+                        finish();
+                    } else if (read > 0) {
+                        demand--;
+                        subscriber.onNext(ByteBuffer.wrap(chunk, 0, read));
+                    }
+                }
+                if (!done && input.isFinished()) {
+                    finish();
+                }
+            } catch (IOException | RuntimeException e) {
+                fail(e);
+            } finally {
+                draining = false;
+            }
+        }
+
+        private void finish() {
+            if (!done) {
+                done = true;
+                subscriber.onComplete();
+            }
+        }
+
+        private void fail(Throwable failure) {
+            if (!done) {
+                done = true;
+                subscriber.onError(failure);
+            }
+        }
+    }
+}

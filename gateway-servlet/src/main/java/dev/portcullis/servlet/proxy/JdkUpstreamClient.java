@@ -1,0 +1,137 @@
+package dev.portcullis.servlet.proxy;
+
+import dev.portcullis.api.Body;
+import dev.portcullis.api.HttpHeaders;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Flow;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The default {@link UpstreamClient}, on the JDK's {@link HttpClient}: HTTP/1.1 pinned, redirects never followed,
+ * no cookie store, no decompression, the response-header timeout from {@link HttpRequest#timeout}, no deadline on
+ * the body. The JDK client's connect timeout is fixed per client, so one client is kept per distinct connect
+ * timeout; they share one daemon thread pool that {@link #close()} shuts down.
+ *
+ * <p><b>Preserving Host.</b> The JDK client refuses to send a {@code Host} header unless the system property
+ * {@code jdk.httpclient.allowRestrictedHeaders} contains {@code host} when the JDK's HTTP client first initialises.
+ * {@link #create()} sets it to {@code host} if it is unset and nothing has initialised the client yet. If a route
+ * asks for {@code preserveHost} and the property did not take effect (set it on the command line:
+ * {@code -Djdk.httpclient.allowRestrictedHeaders=host}), the exchange fails with an {@link IllegalStateException}
+ * that says so, which the gateway answers with a 500.
+ *
+ * <pre>{@code
+ * UpstreamClient client = JdkUpstreamClient.create();
+ * }</pre>
+ */
+public final class JdkUpstreamClient implements UpstreamClient {
+    static final String RESTRICTED_HEADERS_PROPERTY = "jdk.httpclient.allowRestrictedHeaders";
+    private static final Set<String> COMPUTED_BY_CLIENT = Set.of("content-length", "host", "expect", "connection",
+            "upgrade", "transfer-encoding");
+    private final Map<Duration, HttpClient> clients = new ConcurrentHashMap<>();
+    private final ExecutorService executor;
+    private final boolean hostAllowed;
+
+    private JdkUpstreamClient() {
+        AtomicInteger threads = new AtomicInteger();
+        this.executor = Executors.newCachedThreadPool(task -> {
+            Thread thread = new Thread(task, "portcullis-upstream-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.hostAllowed = probeHostAllowed();
+    }
+
+    /** @return a new client; close it when done (the filter closes the one it uses) */
+    public static JdkUpstreamClient create() {
+        if (System.getProperty(RESTRICTED_HEADERS_PROPERTY) == null) {
+            System.setProperty(RESTRICTED_HEADERS_PROPERTY, "host");
+        }
+        return new JdkUpstreamClient();
+    }
+
+    /** @return whether this JVM lets the client send a {@code Host} header, needed by {@code preserveHost} routes */
+    public boolean canPreserveHost() {
+        return hostAllowed;
+    }
+
+    @Override
+    public CompletableFuture<UpstreamResponse> exchange(UpstreamRequest request) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(request.uri())
+                .version(HttpClient.Version.HTTP_1_1)
+                .timeout(request.responseTimeout())
+                .method(request.method(), bodyPublisher(request.body()));
+        try {
+            request.headers().forEach((name, value) -> {
+                String lower = name.toLowerCase(Locale.ROOT);
+                if (lower.equals("host") && hostAllowed) {
+                    builder.setHeader(name, value);
+                } else if (lower.equals("host")) {
+                    throw new IllegalStateException("preserveHost needs -D" + RESTRICTED_HEADERS_PROPERTY
+                            + "=host set before the JDK HTTP client initialises");
+                } else if (!COMPUTED_BY_CLIENT.contains(lower)) {
+                    builder.header(name, value);
+                }
+            });
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        HttpClient client = clients.computeIfAbsent(request.connectTimeout(), this::newClient);
+        return client.sendAsync(builder.build(), HttpResponse.BodyHandlers.ofPublisher())
+                .thenApply(JdkUpstreamClient::toResponse);
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+        clients.clear();
+    }
+
+    private HttpClient newClient(Duration connectTimeout) {
+        return HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(connectTimeout)
+                .executor(executor)
+                .build();
+    }
+
+    private static HttpRequest.BodyPublisher bodyPublisher(Body body) {
+        long length = body.contentLength();
+        if (length == 0) {
+            return HttpRequest.BodyPublishers.noBody();
+        }
+        return length < 0 ? HttpRequest.BodyPublishers.fromPublisher(body)
+                : HttpRequest.BodyPublishers.fromPublisher(body, length);
+    }
+
+    private static UpstreamResponse toResponse(HttpResponse<Flow.Publisher<List<ByteBuffer>>> response) {
+        HttpHeaders.Builder headers = HttpHeaders.builder();
+        response.headers().map().forEach((name, values) -> values.forEach(value -> headers.add(name, value)));
+        long length = response.headers().firstValueAsLong("content-length").orElse(-1);
+        if (response.headers().firstValue("transfer-encoding").isPresent()) {
+            length = -1;
+        }
+        return new UpstreamResponse(response.statusCode(), headers.build(), new ListBody(response.body(), length));
+    }
+
+    private static boolean probeHostAllowed() {
+        try {
+            HttpRequest.newBuilder().header("Host", "probe");
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package dev.portcullis.servlet.proxy;
+
+import dev.portcullis.api.Body;
+import dev.portcullis.api.HttpHeaders;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * One request for an {@link UpstreamClient}: ready to send, headers already cleaned by the reverse proxy.
+ *
+ * <pre>{@code
+ * UpstreamRequest request = new UpstreamRequest("GET", URI.create("http://127.0.0.1:9001/users/7"),
+ *     HttpHeaders.builder().add("Accept", "application/json").build(), Body.empty(),
+ *     Duration.ofSeconds(5), Duration.ofSeconds(30));
+ * }</pre>
+ *
+ * @param method the method
+ * @param uri the absolute upstream URI, path and query exactly as they must appear on the request line
+ * @param headers the headers to send; {@code Host} is present only when the client's host is to be preserved
+ * @param body the body; its {@link Body#contentLength()} decides the framing
+ * @param connectTimeout how long connecting may take
+ * @param responseTimeout how long the upstream may take to send its response headers
+ */
+public record UpstreamRequest(String method, URI uri, HttpHeaders headers, Body body, Duration connectTimeout,
+                              Duration responseTimeout) {
+    /** Checks the values. */
+    public UpstreamRequest {
+        Objects.requireNonNull(method, "method");
+        Objects.requireNonNull(uri, "uri");
+        Objects.requireNonNull(headers, "headers");
+        Objects.requireNonNull(body, "body");
+        Objects.requireNonNull(connectTimeout, "connectTimeout");
+        Objects.requireNonNull(responseTimeout, "responseTimeout");
+    }
+}

@@ -1,0 +1,61 @@
+package dev.portcullis.servlet.proxy.internal;
+
+import dev.portcullis.api.GatewayRequest;
+import dev.portcullis.api.HttpHeaders;
+import dev.portcullis.servlet.internal.ForwardedSyntax;
+import dev.portcullis.servlet.internal.IpLiterals;
+import java.util.List;
+
+/**
+ * Writes {@code Via}, {@code X-Forwarded-For/Proto/Host/Port} and RFC 7239 {@code Forwarded} on an upstream request.
+ * Incoming copies are extended when the socket peer is a trusted proxy and discarded otherwise, so a client can
+ * never plant a forged address.
+ */
+public final class ForwardingHeaders {
+    private static final List<String> FORWARDING = List.of("X-Forwarded-For", "X-Forwarded-Proto",
+            "X-Forwarded-Host", "X-Forwarded-Port", "Forwarded");
+    private final String via;
+
+    /** @param viaPseudonym the name this gateway gives itself in {@code Via}, e.g. {@code portcullis} */
+    public ForwardingHeaders(String viaPseudonym) {
+        this.via = "1.1 " + viaPseudonym;
+    }
+
+    /**
+     * @param request the request being forwarded (its client address, scheme and authority are already resolved)
+     * @param headers its end-to-end headers
+     * @param peerTrusted whether the socket peer is a trusted proxy
+     * @return the headers with the forwarding fields written
+     */
+    public HttpHeaders apply(GatewayRequest request, HttpHeaders headers, boolean peerTrusted) {
+        String peer = IpLiterals.bracketed(request.peerAddress());
+        String priorFor = peerTrusted ? String.join(", ", headers.all("X-Forwarded-For")) : "";
+        String priorForwarded = peerTrusted ? String.join(", ", headers.all("Forwarded")) : "";
+        HttpHeaders.Builder out = headers.toBuilder();
+        FORWARDING.forEach(out::remove);
+        String authority = request.authority();
+        String host = hostOf(authority);
+        String port = portOf(authority, request.scheme());
+        out.add("X-Forwarded-For", priorFor.isEmpty() ? peer : priorFor + ", " + peer);
+        out.add("X-Forwarded-Proto", request.scheme());
+        out.add("X-Forwarded-Host", host);
+        out.add("X-Forwarded-Port", port);
+        String element = "for=" + ForwardedSyntax.quoteIfNeeded(peer) + ";proto=" + request.scheme()
+                + ";host=" + ForwardedSyntax.quoteIfNeeded(authority);
+        out.add("Forwarded", priorForwarded.isEmpty() ? element : priorForwarded + ", " + element);
+        out.add("Via", via);
+        return out.build();
+    }
+
+    private static String hostOf(String authority) {
+        int close = authority.lastIndexOf(']');
+        int colon = authority.indexOf(':', close + 1);
+        return colon < 0 ? authority : authority.substring(0, colon);
+    }
+
+    private static String portOf(String authority, String scheme) {
+        int close = authority.lastIndexOf(']');
+        int colon = authority.indexOf(':', close + 1);
+        return colon < 0 ? ("https".equals(scheme) ? "443" : "80") : authority.substring(colon + 1);
+    }
+}

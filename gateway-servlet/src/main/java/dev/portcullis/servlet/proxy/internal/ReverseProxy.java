@@ -1,0 +1,98 @@
+package dev.portcullis.servlet.proxy.internal;
+
+import dev.portcullis.api.GatewayRequest;
+import dev.portcullis.api.GatewayResponse;
+import dev.portcullis.api.HttpHeaders;
+import dev.portcullis.api.Problem;
+import dev.portcullis.api.ProblemTypes;
+import dev.portcullis.api.routing.Route;
+import dev.portcullis.api.routing.RouteMatch;
+import dev.portcullis.api.routing.Upstream;
+import dev.portcullis.servlet.internal.TrustedProxies;
+import dev.portcullis.servlet.proxy.UpstreamClient;
+import dev.portcullis.servlet.proxy.UpstreamRequest;
+import dev.portcullis.servlet.proxy.UpstreamResponse;
+import java.net.URI;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
+
+/**
+ * Forwards a routed request to one instance of its route and turns the answer into a {@link GatewayResponse} whose
+ * body streams the upstream's. Upstream failures become 502/504 problems; the upstream's own 4xx/5xx pass through
+ * unchanged. Thread-safe.
+ */
+public final class ReverseProxy {
+    private final UpstreamClient client;
+    private final TrustedProxies trusted;
+    private final ForwardingHeaders forwarding;
+    private final String requestIdHeader;
+
+    /**
+     * @param client sends the requests
+     * @param trusted decides whether incoming forwarding headers are kept
+     * @param viaPseudonym this gateway's name in {@code Via}
+     * @param requestIdHeader the header that carries the request id upstream
+     */
+    public ReverseProxy(UpstreamClient client, TrustedProxies trusted, String viaPseudonym, String requestIdHeader) {
+        this.client = client;
+        this.trusted = trusted;
+        this.forwarding = new ForwardingHeaders(viaPseudonym);
+        this.requestIdHeader = requestIdHeader;
+    }
+
+    /**
+     * @param request the request after every interceptor
+     * @param match its route match
+     * @param onAbort receives the action that aborts this exchange if the client goes away
+     * @return the response, with a streamed body; completes with a problem on an upstream fault
+     */
+    public CompletionStage<GatewayResponse> forward(GatewayRequest request, RouteMatch match,
+                                                    Consumer<Runnable> onAbort) {
+        Route route = match.route();
+        Upstream upstream = route.upstreams().next();
+        URI uri;
+        try {
+            uri = UpstreamUris.build(upstream, match.upstreamRawPath(), request.rawQuery().orElse(null));
+        } catch (IllegalArgumentException e) {
+            return CompletableFuture.completedFuture(GatewayResponse.problem(
+                    Problem.builder(ProblemTypes.INVALID_PATH, 400, "Invalid Path")
+                            .detail("The path cannot be forwarded.").build()));
+        }
+        UpstreamRequest upstreamRequest = new UpstreamRequest(request.method(), uri, upstreamHeaders(request, route),
+                request.body(), route.connectTimeout(), route.responseTimeout());
+        CompletableFuture<UpstreamResponse> exchange = client.exchange(upstreamRequest);
+        onAbort.accept(() -> exchange.cancel(true));
+        return exchange.handle((response, failure) -> {
+            if (failure != null) {
+                return GatewayResponse.problem(UpstreamFailures.toProblem(failure).orElseThrow(() -> rethrow(failure)));
+            }
+            return GatewayResponse.builder(response.status())
+                    .headers(responseHeaders(response.headers()))
+                    .body(response.body())
+                    .build();
+        });
+    }
+
+    private HttpHeaders upstreamHeaders(GatewayRequest request, Route route) {
+        HttpHeaders.Builder headers = HeaderHygiene.endToEnd(request.headers()).toBuilder()
+                .remove("Host").remove("Content-Length").remove("Expect")
+                .set(requestIdHeader, request.id());
+        if (route.preserveHost()) {
+            headers.set("Host", request.headers().first("Host").orElse(request.authority()));
+        }
+        return forwarding.apply(request, headers.build(), trusted.trusts(request.peerAddress()));
+    }
+
+    private static HttpHeaders responseHeaders(HttpHeaders upstream) {
+        HttpHeaders endToEnd = HeaderHygiene.endToEnd(upstream);
+        if (upstream.contains("Transfer-Encoding")) {
+            return endToEnd.toBuilder().remove("Content-Length").build();
+        }
+        return endToEnd;
+    }
+
+    private static RuntimeException rethrow(Throwable failure) {
+        return failure instanceof RuntimeException runtime ? runtime : new IllegalStateException(failure);
+    }
+}

@@ -1,0 +1,116 @@
+package dev.portcullis.servlet.it;
+
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
+import jakarta.servlet.http.HttpServlet;
+import java.io.File;
+import java.nio.file.Files;
+import java.util.EnumSet;
+import org.apache.catalina.Context;
+import org.apache.catalina.Wrapper;
+import org.apache.catalina.connector.Connector;
+import org.apache.catalina.startup.Tomcat;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+
+/**
+ * The servlet containers every integration test runs in: embedded Jetty 12 (ee10) and Tomcat 11, each on
+ * {@code 127.0.0.1} and an ephemeral port, with a filter in front of an application servlet of the test's own. The
+ * filter is registered the way {@code GatewayFilter} needs it: async supported, {@code REQUEST} and {@code ASYNC}
+ * dispatches, on {@code /*}; the servlet is async supported and mapped to {@code /*}.
+ *
+ * <pre>{@code
+ * @ParameterizedTest
+ * @MethodSource("dev.portcullis.servlet.it.ServletContainer#all")
+ * void unroutedRequestReachesTheApplication(ServletContainer container) throws Exception {
+ *     try (RunningServer server = container.start(filter, new AppServlet())) {
+ *         HttpResponse<String> response = Http.get(server.uri("/hello"));
+ *         assertEquals(200, response.statusCode());
+ *     }
+ * }
+ * }</pre>
+ */
+public enum ServletContainer {
+    /** Eclipse Jetty 12, ee10 {@link ServletContextHandler}. */
+    JETTY {
+        @Override
+        public RunningServer start(Filter filter, HttpServlet app) throws Exception {
+            Server server = new Server();
+            ServerConnector connector = new ServerConnector(server);
+            connector.setHost("127.0.0.1");
+            connector.setPort(0);
+            server.addConnector(connector);
+            ServletContextHandler context = new ServletContextHandler();
+            context.setContextPath("/");
+            FilterHolder filterHolder = new FilterHolder(filter);
+            filterHolder.setAsyncSupported(true);
+            context.addFilter(filterHolder, "/*", EnumSet.of(DispatcherType.REQUEST, DispatcherType.ASYNC));
+            ServletHolder servletHolder = new ServletHolder(app);
+            servletHolder.setAsyncSupported(true);
+            context.addServlet(servletHolder, "/*");
+            server.setHandler(context);
+            server.start();
+            return new RunningServer(this, connector.getLocalPort(), server::stop);
+        }
+    },
+    /** Apache Tomcat 11, embedded. */
+    TOMCAT {
+        @Override
+        public RunningServer start(Filter filter, HttpServlet app) throws Exception {
+            File base = Files.createTempDirectory("portcullis-tomcat").toFile();
+            Tomcat tomcat = new Tomcat();
+            tomcat.setBaseDir(base.getAbsolutePath());
+            Connector connector = new Connector();
+            connector.setPort(0);
+            connector.setProperty("address", "127.0.0.1");
+            tomcat.setConnector(connector);
+            Context context = tomcat.addContext("", base.getAbsolutePath());
+            Wrapper wrapper = Tomcat.addServlet(context, "app", app);
+            wrapper.setAsyncSupported(true);
+            context.addServletMappingDecoded("/*", "app");
+            org.apache.tomcat.util.descriptor.web.FilterDef def = new org.apache.tomcat.util.descriptor.web.FilterDef();
+            def.setFilterName("gateway");
+            def.setFilter(filter);
+            def.setAsyncSupported("true");
+            context.addFilterDef(def);
+            org.apache.tomcat.util.descriptor.web.FilterMap map = new org.apache.tomcat.util.descriptor.web.FilterMap();
+            map.setFilterName("gateway");
+            map.addURLPattern("/*");
+            map.setDispatcher(DispatcherType.REQUEST.name());
+            map.setDispatcher(DispatcherType.ASYNC.name());
+            context.addFilterMap(map);
+            tomcat.start();
+            return new RunningServer(this, connector.getLocalPort(), () -> {
+                tomcat.stop();
+                tomcat.destroy();
+            });
+        }
+    };
+
+    /** Keeps Tomcat's java.util.logging quiet; held strongly so the setting sticks. */
+    private static final java.util.logging.Logger TOMCAT_LOG = quiet("org.apache");
+
+    private static java.util.logging.Logger quiet(String name) {
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+        logger.setLevel(java.util.logging.Level.WARNING);
+        return logger;
+    }
+
+    /**
+     * Starts the container.
+     *
+     * @param filter the filter in front of the application, usually a {@code GatewayFilter}
+     * @param app the application servlet, mapped to {@code /*}
+     * @return the running server; close it at the end of the test
+     * @throws Exception if the container does not start
+     */
+    public abstract RunningServer start(Filter filter, HttpServlet app) throws Exception;
+
+    /** @return every container, for {@code @MethodSource("dev.portcullis.servlet.it.ServletContainer#all")} */
+    public static java.util.stream.Stream<ServletContainer> all() {
+        return java.util.stream.Stream.of(values());
+    }
+}
