@@ -28,19 +28,21 @@ public final class CappedFetch {
     public static CompletableFuture<HttpResponse<byte[]>> send(HttpClient client, HttpRequest request, int maxBytes) {
         return client.sendAsync(request, info -> {
             long declared = info.headers().firstValueAsLong("Content-Length").orElse(-1);
-            return new Capped(declared > maxBytes ? -1 : maxBytes);
+            return new Capped(maxBytes, declared > maxBytes);
         });
     }
 
-    /** Collects body bytes up to a cap; a cap of -1 refuses the body at once. */
+    /** Collects body bytes up to a cap; refuses the body at once when its declared length is over the cap. */
     private static final class Capped implements HttpResponse.BodySubscriber<byte[]> {
         private final int cap;
+        private final boolean refuse;
         private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         private final CompletableFuture<byte[]> result = new CompletableFuture<>();
         private Flow.Subscription subscription;
 
-        Capped(int cap) {
+        Capped(int cap, boolean refuse) {
             this.cap = cap;
+            this.refuse = refuse;
         }
 
         @Override
@@ -51,7 +53,7 @@ public final class CappedFetch {
         @Override
         public void onSubscribe(Flow.Subscription s) {
             subscription = s;
-            if (cap < 0) {
+            if (refuse) {
                 tooLarge();
             } else {
                 s.request(1);
@@ -84,8 +86,7 @@ public final class CappedFetch {
 
         private void tooLarge() {
             subscription.cancel();
-            result.completeExceptionally(new IOException("response body larger than " + Math.max(cap, 0)
-                    + " bytes"));
+            result.completeExceptionally(new IOException("response body larger than " + cap + " bytes"));
         }
     }
 }
