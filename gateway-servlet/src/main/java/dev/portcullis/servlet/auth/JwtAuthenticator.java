@@ -5,6 +5,7 @@ import com.nimbusds.jwt.SignedJWT;
 import dev.portcullis.api.GatewayRequest;
 import dev.portcullis.api.auth.AuthResult;
 import dev.portcullis.api.auth.Authenticator;
+import dev.portcullis.servlet.auth.internal.CompactJws;
 import dev.portcullis.servlet.auth.internal.Digest;
 import dev.portcullis.servlet.auth.internal.ExpiringCache;
 import dev.portcullis.servlet.auth.internal.TokenRejection;
@@ -79,15 +80,18 @@ public final class JwtAuthenticator implements Authenticator {
         if (hit != null && !now.isBefore(hit.validFrom())) {
             return CompletableFuture.completedFuture(AuthResult.authenticated(hit.principal(), found.forward()));
         }
+        if (!CompactJws.isCanonical(found.token())) {
+            boolean opaque = found.token().chars().filter(c -> c == '.').count() != 2;
+            return CompletableFuture.completedFuture(passOpaqueTokens && opaque
+                    ? AuthResult.abstain() : AuthResult.invalidToken("The token is not a well-formed signed JWT."));
+        }
         SignedJWT jwt;
         JWTClaimsSet claims;
         try {
             jwt = SignedJWT.parse(found.token());
             claims = jwt.getJWTClaimsSet();
         } catch (ParseException | IllegalArgumentException e) {
-            boolean opaque = found.token().chars().filter(c -> c == '.').count() != 2;
-            return CompletableFuture.completedFuture(passOpaqueTokens && opaque
-                    ? AuthResult.abstain() : AuthResult.invalidToken("The token is not a well-formed signed JWT."));
+            return CompletableFuture.completedFuture(AuthResult.invalidToken("The token is not a well-formed signed JWT."));
         }
         JwtVerification issuer = claims.getIssuer() == null ? null : issuers.get(claims.getIssuer());
         if (issuer == null) {
