@@ -1,0 +1,107 @@
+package dev.portcullis.api.auth;
+
+import dev.portcullis.api.Chain;
+import dev.portcullis.api.GatewayRequest;
+import dev.portcullis.api.GatewayResponse;
+import dev.portcullis.api.Interceptor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Adapts {@link Authenticator}s into the pipeline.
+ *
+ * <p>The authenticators are asked in order; the first answer that is not {@link AuthResult.Abstained} wins:
+ * <ul>
+ *   <li>{@link AuthResult.Authenticated}: the stage stores the principal under {@link GatewayPrincipal#ATTRIBUTE}
+ *       and proceeds with the request the authenticator returned;</li>
+ *   <li>{@link AuthResult.Rejected} 401: answers {@code application/problem+json} with
+ *       {@code WWW-Authenticate: Bearer error="invalid_token", error_description="..."};</li>
+ *   <li>{@link AuthResult.Rejected} 503: answers a {@code service-unavailable} problem with {@code Retry-After}.</li>
+ * </ul>
+ * When every authenticator abstains the request proceeds anonymously: the {@link Authorization} stage after this
+ * one decides whether the route needs a principal. A principal set by an earlier stage is removed first, so only
+ * this stage's authenticators vouch for the request.
+ *
+ * <pre>{@code
+ * Pipeline.builder()
+ *     .add(Routing.interceptor(routes))
+ *     .add(Authentication.interceptor(jwtAuthenticator, apiKeyAuthenticator))
+ *     .add(Authorization.builder().defaultPolicy(AccessPolicy.authenticated()).build())
+ *     .build();
+ * }</pre>
+ */
+public final class Authentication implements Interceptor {
+    private final List<Authenticator> authenticators;
+    private final String realm;
+
+    private Authentication(List<Authenticator> authenticators, String realm) {
+        this.authenticators = List.copyOf(authenticators);
+        this.realm = realm;
+    }
+
+    /**
+     * @param first the first authenticator to ask
+     * @param more further authenticators, asked in order while the earlier ones abstain
+     * @return the authentication stage, without a realm in its challenges
+     */
+    public static Authentication interceptor(Authenticator first, Authenticator... more) {
+        List<Authenticator> all = new ArrayList<>();
+        all.add(Objects.requireNonNull(first, "first"));
+        for (Authenticator authenticator : more) {
+            all.add(Objects.requireNonNull(authenticator, "authenticator"));
+        }
+        return new Authentication(all, null);
+    }
+
+    /**
+     * @param realm the {@code realm} parameter of the challenges, e.g. {@code api}
+     * @return a copy of this stage whose challenges name the realm
+     */
+    public Authentication withRealm(String realm) {
+        Objects.requireNonNull(realm, "realm");
+        return new Authentication(authenticators, realm);
+    }
+
+    @Override
+    public CompletionStage<GatewayResponse> intercept(Chain chain) {
+        GatewayRequest request = chain.request();
+        if (request.attribute(GatewayPrincipal.ATTRIBUTE).isPresent()) {
+            request = request.toBuilder().attributes(request.attributes().without(GatewayPrincipal.ATTRIBUTE)).build();
+        }
+        GatewayRequest anonymous = request;
+        return ask(0, anonymous).thenCompose(result -> {
+            if (result instanceof AuthResult.Authenticated ok) {
+                return chain.proceed(ok.request().withAttribute(GatewayPrincipal.ATTRIBUTE, ok.principal()));
+            }
+            if (result instanceof AuthResult.Rejected rejected) {
+                return CompletableFuture.completedFuture(Challenges.rejected(rejected, realm));
+            }
+            return chain.proceed(anonymous);
+        });
+    }
+
+    private CompletionStage<AuthResult> ask(int index, GatewayRequest request) {
+        if (index == authenticators.size()) {
+            return CompletableFuture.completedFuture(AuthResult.abstain());
+        }
+        Authenticator authenticator = authenticators.get(index);
+        CompletionStage<AuthResult> stage = authenticator.authenticate(request);
+        if (stage == null) {
+            throw new IllegalStateException("authenticator " + authenticator + " returned null");
+        }
+        return stage.thenCompose(result -> {
+            Objects.requireNonNull(result, () -> "authenticator " + authenticator + " completed with null");
+            return result instanceof AuthResult.Abstained
+                    ? ask(index + 1, request)
+                    : CompletableFuture.completedFuture(result);
+        });
+    }
+
+    @Override
+    public String name() {
+        return "Authentication";
+    }
+}

@@ -1,0 +1,108 @@
+package dev.portcullis.servlet.auth;
+
+import dev.portcullis.api.GatewayRequest;
+import dev.portcullis.api.auth.AuthResult;
+import dev.portcullis.api.auth.Authenticator;
+import dev.portcullis.servlet.auth.internal.Digest;
+import dev.portcullis.servlet.auth.internal.QueryParameters;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashSet;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Authenticates API keys sent in a header (default {@code X-API-Key}) and optionally a query parameter, which is
+ * then removed from the forwarded URL. The key is hashed (SHA-256) at once and only the hash is looked up in the
+ * {@link ApiKeyStore}; the plain key is never stored or logged. No key: abstain. Unknown key, two different keys,
+ * or a key over 512 characters: 401 {@code invalid_token}. Thread-safe.
+ *
+ * <pre>{@code
+ * ApiKeyAuthenticator apiKeys = ApiKeyAuthenticator.builder(ApiKeys.builder().file(Path.of("keys.json")).build())
+ *     .header("X-API-Key")
+ *     .build();
+ * }</pre>
+ */
+public final class ApiKeyAuthenticator implements Authenticator {
+    private static final int MAX_LENGTH = 512;
+
+    private final ApiKeyStore store;
+    private final String header;
+    private final String queryParameter;
+
+    private ApiKeyAuthenticator(Builder b) {
+        this.store = b.store;
+        this.header = b.header;
+        this.queryParameter = b.queryParameter;
+    }
+
+    /** @param store where keys are looked up @return a builder */
+    public static Builder builder(ApiKeyStore store) {
+        return new Builder(store);
+    }
+
+    @Override
+    public CompletionStage<AuthResult> authenticate(GatewayRequest request) {
+        Set<String> keys = new LinkedHashSet<>(request.headers().all(header));
+        GatewayRequest forward = request;
+        if (queryParameter != null) {
+            String rawQuery = request.rawQuery().orElse(null);
+            var values = QueryParameters.values(rawQuery, queryParameter);
+            if (!values.isEmpty()) {
+                keys.addAll(values);
+                forward = request.toBuilder().rawQuery(QueryParameters.without(rawQuery, queryParameter)).build();
+            }
+        }
+        if (keys.isEmpty()) {
+            return CompletableFuture.completedFuture(AuthResult.abstain());
+        }
+        if (keys.size() > 1) {
+            return CompletableFuture.completedFuture(AuthResult.invalidRequest("The request carries more than one API key."));
+        }
+        String key = keys.iterator().next().trim();
+        if (key.isEmpty() || key.length() > MAX_LENGTH) {
+            return CompletableFuture.completedFuture(AuthResult.invalidToken("The API key is not valid."));
+        }
+        GatewayRequest next = forward;
+        return store.find(Digest.sha256(key.getBytes(StandardCharsets.UTF_8))).thenApply(found -> found
+                .map(principal -> AuthResult.authenticated(principal, next))
+                .orElseGet(() -> AuthResult.invalidToken("The API key is not valid.")));
+    }
+
+    @Override
+    public String toString() {
+        return "ApiKeyAuthenticator[" + header + ']';
+    }
+
+    /** Collects the settings of an {@link ApiKeyAuthenticator}. Not thread-safe. */
+    public static final class Builder {
+        private final ApiKeyStore store;
+        private String header = "X-API-Key";
+        private String queryParameter;
+
+        private Builder(ApiKeyStore store) {
+            this.store = Objects.requireNonNull(store, "store");
+        }
+
+        /** @param name the header carrying the key, default {@code X-API-Key} @return this builder */
+        public Builder header(String name) {
+            this.header = Objects.requireNonNull(name, "header");
+            return this;
+        }
+
+        /** @param name a query parameter that may carry the key (removed when forwarding) @return this builder */
+        public Builder queryParameter(String name) {
+            this.queryParameter = Objects.requireNonNull(name, "queryParameter");
+            return this;
+        }
+
+        /** @return the authenticator @throws IllegalArgumentException naming a blank setting */
+        public ApiKeyAuthenticator build() {
+            if (header.isBlank() || (queryParameter != null && queryParameter.isBlank())) {
+                throw new IllegalArgumentException("header and queryParameter must not be blank");
+            }
+            return new ApiKeyAuthenticator(this);
+        }
+    }
+}

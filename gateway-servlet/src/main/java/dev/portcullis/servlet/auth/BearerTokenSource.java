@@ -1,0 +1,159 @@
+package dev.portcullis.servlet.auth;
+
+import dev.portcullis.api.GatewayRequest;
+import dev.portcullis.api.auth.AuthResult;
+import dev.portcullis.servlet.auth.internal.QueryParameters;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Where bearer tokens are read from: always {@code Authorization: Bearer <token>} (scheme in any case), and
+ * optionally one cookie and one query parameter. Immutable.
+ *
+ * <p>Rules: a token longer than {@link Builder#maxLength(int)} (default 8192) is rejected before any parsing; a
+ * token that is not RFC 6750 {@code b64token} syntax is rejected; two <em>different</em> tokens in one request are
+ * rejected ({@code invalid_request}); a token query parameter is removed from the URL forwarded upstream.
+ *
+ * <pre>{@code
+ * BearerTokenSource source = BearerTokenSource.builder().cookie("access_token").queryParameter("access_token").build();
+ * }</pre>
+ */
+public final class BearerTokenSource {
+    private static final Pattern B64TOKEN = Pattern.compile("[A-Za-z0-9\\-._~+/]+=*");
+    private static final BearerTokenSource HEADER_ONLY = builder().build();
+
+    private final String cookie;
+    private final String queryParameter;
+    private final int maxLength;
+
+    private BearerTokenSource(Builder b) {
+        this.cookie = b.cookie;
+        this.queryParameter = b.queryParameter;
+        this.maxLength = b.maxLength;
+    }
+
+    /** @return the default source: the {@code Authorization} header only, tokens up to 8192 characters */
+    public static BearerTokenSource authorizationHeader() {
+        return HEADER_ONLY;
+    }
+
+    /** @return a builder */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * @param request the request
+     * @return what the request carries: nothing, one token, or a reason to reject it
+     */
+    Extraction extract(GatewayRequest request) {
+        Set<String> tokens = new LinkedHashSet<>(2);
+        for (String value : request.headers().all("Authorization")) {
+            String trimmed = value.trim();
+            if (trimmed.regionMatches(true, 0, "Bearer", 0, 6)
+                    && (trimmed.length() == 6 || trimmed.charAt(6) == ' ')) {
+                tokens.add(trimmed.substring(6).trim());
+            }
+        }
+        if (cookie != null) {
+            for (String header : request.headers().all("Cookie")) {
+                for (String pair : header.split(";")) {
+                    int eq = pair.indexOf('=');
+                    if (eq > 0 && pair.substring(0, eq).trim().equals(cookie)) {
+                        tokens.add(pair.substring(eq + 1).trim());
+                    }
+                }
+            }
+        }
+        GatewayRequest forward = request;
+        if (queryParameter != null) {
+            String rawQuery = request.rawQuery().orElse(null);
+            List<String> values = QueryParameters.values(rawQuery, queryParameter);
+            if (!values.isEmpty()) {
+                tokens.addAll(values);
+                forward = request.toBuilder().rawQuery(QueryParameters.without(rawQuery, queryParameter)).build();
+            }
+        }
+        return check(tokens, forward);
+    }
+
+    private Extraction check(Set<String> tokens, GatewayRequest forward) {
+        if (tokens.isEmpty()) {
+            return new Extraction(null, forward, null);
+        }
+        for (String token : tokens) {
+            if (token.length() > maxLength) {
+                return new Extraction(null, forward,
+                        AuthResult.invalidToken("The token is longer than " + maxLength + " characters."));
+            }
+        }
+        if (tokens.size() > 1) {
+            return new Extraction(null, forward,
+                    AuthResult.invalidRequest("The request carries more than one token."));
+        }
+        String token = tokens.iterator().next();
+        if (!B64TOKEN.matcher(token).matches()) {
+            return new Extraction(null, forward, AuthResult.invalidRequest("The bearer token is malformed."));
+        }
+        return new Extraction(token, forward, null);
+    }
+
+    /**
+     * The credential found in a request.
+     *
+     * @param token the token, or null
+     * @param forward the request to continue with (token query parameter removed)
+     * @param rejection why the request is refused, or null
+     */
+    record Extraction(String token, GatewayRequest forward, AuthResult rejection) {
+    }
+
+    /** Collects the settings of a {@link BearerTokenSource}. Not thread-safe. */
+    public static final class Builder {
+        private String cookie;
+        private String queryParameter;
+        private int maxLength = 8192;
+
+        private Builder() {
+        }
+
+        /** @param name a cookie that may carry the token @return this builder */
+        public Builder cookie(String name) {
+            this.cookie = Objects.requireNonNull(name, "cookie");
+            return this;
+        }
+
+        /**
+         * @param name a query parameter that may carry the token; it is removed from the forwarded URL. Tokens in
+         *     URLs end up in access logs: prefer the header.
+         * @return this builder
+         */
+        public Builder queryParameter(String name) {
+            this.queryParameter = Objects.requireNonNull(name, "queryParameter");
+            return this;
+        }
+
+        /** @param chars the longest token accepted @return this builder */
+        public Builder maxLength(int chars) {
+            this.maxLength = chars;
+            return this;
+        }
+
+        /** @return the source @throws IllegalArgumentException naming a bad setting */
+        public BearerTokenSource build() {
+            if (maxLength < 16) {
+                throw new IllegalArgumentException("maxLength must be at least 16: " + maxLength);
+            }
+            if (cookie != null && cookie.isBlank()) {
+                throw new IllegalArgumentException("cookie must not be blank");
+            }
+            if (queryParameter != null && queryParameter.isBlank()) {
+                throw new IllegalArgumentException("queryParameter must not be blank");
+            }
+            return new BearerTokenSource(this);
+        }
+    }
+}

@@ -1,0 +1,274 @@
+package dev.portcullis.servlet.auth;
+
+import com.nimbusds.jose.util.JSONObjectUtils;
+import dev.portcullis.api.GatewayRequest;
+import dev.portcullis.api.auth.AuthResult;
+import dev.portcullis.api.auth.Authenticator;
+import dev.portcullis.api.auth.GatewayPrincipal;
+import dev.portcullis.servlet.auth.internal.CappedFetch;
+import dev.portcullis.servlet.auth.internal.ClaimPath;
+import dev.portcullis.servlet.auth.internal.Digest;
+import dev.portcullis.servlet.auth.internal.ExpiringCache;
+import dev.portcullis.servlet.auth.internal.TokenRejection;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Authenticates opaque bearer tokens with OAuth 2.0 token introspection (RFC 7662), asynchronously over the JDK
+ * HTTP client. Thread-safe; build once.
+ *
+ * <p>Active tokens are cached (bounded, SHA-256 of the token) until their {@code exp} or {@link Builder#cacheTtl}
+ * (default 60 s), whichever is sooner; inactive ones for {@link Builder#negativeCacheTtl} (default 5 s). A revoked
+ * token can therefore pass for up to the positive TTL. An endpoint that fails, answers other than 200, times out or
+ * sends more than {@link Builder#maxResponseBytes} yields 503 with {@code Retry-After}.
+ *
+ * <pre>{@code
+ * IntrospectionAuthenticator opaque = IntrospectionAuthenticator
+ *     .builder(URI.create("https://sso.example.com/realms/shop/protocol/openid-connect/token/introspect"))
+ *     .client("gateway", System.getenv("GATEWAY_CLIENT_SECRET"), IntrospectionAuthenticator.ClientAuth.BASIC)
+ *     .build();
+ * }</pre>
+ */
+public final class IntrospectionAuthenticator implements Authenticator {
+    private static final Duration RETRY_AFTER = Duration.ofSeconds(5);
+
+    private final URI endpoint;
+    private final HttpClient client;
+    private final Settings settings;
+    private final String clientSecret;
+    private final ExpiringCache<Digest, Optional<GatewayPrincipal>> cache;
+
+    private IntrospectionAuthenticator(Builder b) {
+        this.endpoint = b.endpoint;
+        this.settings = new Settings(b.tokens, b.clock, b.maxResponseBytes, b.negativeCacheTtl, b.cacheTtl,
+                b.claimsMapping, java.util.Set.copyOf(b.audiences), b.readTimeout, b.clientAuth, b.clientId);
+        this.clientSecret = b.clientSecret;
+        this.client = HttpClient.newBuilder().connectTimeout(b.connectTimeout)
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.cache = new ExpiringCache<>(b.cacheSize);
+    }
+
+    /** @param endpoint the introspection endpoint @return a builder */
+    public static Builder builder(URI endpoint) {
+        return new Builder(endpoint);
+    }
+
+    @Override
+    public CompletionStage<AuthResult> authenticate(GatewayRequest request) {
+        BearerTokenSource.Extraction found = settings.tokens().extract(request);
+        if (found.rejection() != null || found.token() == null) {
+            return CompletableFuture.completedFuture(found.rejection() != null ? found.rejection() : AuthResult.abstain());
+        }
+        Instant now = settings.clock().instant();
+        Digest digest = Digest.of(found.token());
+        Optional<GatewayPrincipal> cached = cache.get(digest, now);
+        if (cached != null) {
+            return CompletableFuture.completedFuture(result(cached, found.forward()));
+        }
+        CompletableFuture<HttpResponse<byte[]>> sent;
+        try {
+            sent = CappedFetch.send(client, introspection(found.token()), settings.maxResponseBytes());
+        } catch (RuntimeException e) {
+            sent = CompletableFuture.failedFuture(e);
+        }
+        return sent.handle((response, failure) -> {
+            try {
+                if (failure != null || response.statusCode() != 200) {
+                    throw TokenRejection.unavailable("The token introspection endpoint is not available.", RETRY_AFTER);
+                }
+                Optional<GatewayPrincipal> principal = evaluate(response.body(), digest, now);
+                return result(principal, found.forward());
+            } catch (TokenRejection rejection) {
+                return rejection.result();
+            }
+        });
+    }
+
+    private Optional<GatewayPrincipal> evaluate(byte[] body, Digest digest, Instant now) {
+        Map<String, Object> claims;
+        try {
+            claims = JSONObjectUtils.parse(new String(body, StandardCharsets.UTF_8));
+        } catch (java.text.ParseException e) {
+            throw TokenRejection.unavailable("The token introspection endpoint answered malformed JSON.", RETRY_AFTER);
+        }
+        Instant expires = claims.get("exp") instanceof Number exp ? Instant.ofEpochSecond(exp.longValue()) : null;
+        boolean active = Boolean.TRUE.equals(claims.get("active")) && (expires == null || now.isBefore(expires))
+                && audienceMatches(claims);
+        if (!active) {
+            cache.put(digest, Optional.empty(), now.plus(settings.negativeCacheTtl()), now);
+            return Optional.empty();
+        }
+        Optional<GatewayPrincipal> principal = Optional.of(settings.claimsMapping().principal(claims, "introspection"));
+        Instant until = now.plus(settings.cacheTtl());
+        cache.put(digest, principal, expires != null && expires.isBefore(until) ? expires : until, now);
+        return principal;
+    }
+
+    private boolean audienceMatches(Map<String, Object> claims) {
+        if (settings.audiences().isEmpty()) {
+            return true;
+        }
+        return ClaimPath.strings(claims.get("aud"), false).stream().anyMatch(settings.audiences()::contains);
+    }
+
+    private static AuthResult result(Optional<GatewayPrincipal> principal, GatewayRequest forward) {
+        return principal.map(p -> AuthResult.authenticated(p, forward))
+                .orElseGet(() -> AuthResult.invalidToken("The token is not active."));
+    }
+
+    private HttpRequest introspection(String token) {
+        StringBuilder form = new StringBuilder("token=").append(encode(token)).append("&token_type_hint=access_token");
+        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint).timeout(settings.readTimeout())
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "application/json");
+        if (settings.clientAuth() == ClientAuth.BASIC) {
+            String pair = encode(settings.clientId()) + ':' + encode(clientSecret);
+            request.header("Authorization", "Basic "
+                    + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
+        } else {
+            form.append("&client_id=").append(encode(settings.clientId()))
+                    .append("&client_secret=").append(encode(clientSecret));
+        }
+        return request.POST(HttpRequest.BodyPublishers.ofString(form.toString())).build();
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public String toString() {
+        return "IntrospectionAuthenticator[" + endpoint + ']';
+    }
+
+    private record Settings(BearerTokenSource tokens, Clock clock, int maxResponseBytes, Duration negativeCacheTtl,
+                            Duration cacheTtl, ClaimsMapping claimsMapping, java.util.Set<String> audiences,
+                            Duration readTimeout, ClientAuth clientAuth, String clientId) {
+    }
+
+    /** How the gateway authenticates itself to the introspection endpoint (RFC 6749 section 2.3.1). */
+    public enum ClientAuth {
+        /** HTTP Basic with the form-encoded client id and secret ({@code client_secret_basic}). */
+        BASIC,
+        /** {@code client_id} and {@code client_secret} in the form body ({@code client_secret_post}). */
+        POST
+    }
+
+    /** Collects the settings of an {@link IntrospectionAuthenticator}. Not thread-safe. */
+    public static final class Builder {
+        private final URI endpoint;
+        private String clientId;
+        private String clientSecret;
+        private ClientAuth clientAuth = ClientAuth.BASIC;
+        private BearerTokenSource tokens = BearerTokenSource.authorizationHeader();
+        private ClaimsMapping claimsMapping = ClaimsMapping.defaults();
+        private List<String> audiences = List.of();
+        private Duration cacheTtl = Duration.ofSeconds(60);
+        private Duration negativeCacheTtl = Duration.ofSeconds(5);
+        private int cacheSize = 10_000;
+        private Duration connectTimeout = Duration.ofSeconds(2);
+        private Duration readTimeout = Duration.ofSeconds(3);
+        private int maxResponseBytes = 64 * 1024;
+        private Clock clock = Clock.systemUTC();
+
+        private Builder(URI endpoint) {
+            this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
+        }
+
+        /** @param id client id @param secret client secret @param auth how to send them @return this builder */
+        public Builder client(String id, String secret, ClientAuth auth) {
+            this.clientId = Objects.requireNonNull(id, "clientId");
+            this.clientSecret = Objects.requireNonNull(secret, "clientSecret");
+            this.clientAuth = Objects.requireNonNull(auth, "clientAuth");
+            return this;
+        }
+
+        /** @param source where tokens are read @return this builder */
+        public Builder tokenSource(BearerTokenSource source) {
+            this.tokens = Objects.requireNonNull(source, "tokenSource");
+            return this;
+        }
+
+        /** @param mapping how the introspection answer becomes the principal @return this builder */
+        public Builder claimsMapping(ClaimsMapping mapping) {
+            this.claimsMapping = Objects.requireNonNull(mapping, "claimsMapping");
+            return this;
+        }
+
+        /** @param values accepted audiences; the answer's {@code aud} must hold one @return this builder */
+        public Builder audiences(String... values) {
+            this.audiences = List.of(values);
+            return this;
+        }
+
+        /** @param ttl longest time an active answer is reused, default 60 s @return this builder */
+        public Builder cacheTtl(Duration ttl) {
+            this.cacheTtl = Objects.requireNonNull(ttl, "cacheTtl");
+            return this;
+        }
+
+        /** @param ttl time an inactive answer is reused, default 5 s @return this builder */
+        public Builder negativeCacheTtl(Duration ttl) {
+            this.negativeCacheTtl = Objects.requireNonNull(ttl, "negativeCacheTtl");
+            return this;
+        }
+
+        /** @param entries most answers cached, default 10000; 0 disables @return this builder */
+        public Builder cacheSize(int entries) {
+            this.cacheSize = entries;
+            return this;
+        }
+
+        /** @param connect connect timeout (2 s) @param read response timeout (3 s) @return this builder */
+        public Builder timeouts(Duration connect, Duration read) {
+            this.connectTimeout = Objects.requireNonNull(connect, "connectTimeout");
+            this.readTimeout = Objects.requireNonNull(read, "readTimeout");
+            return this;
+        }
+
+        /** @param bytes largest introspection answer accepted, default 64 KiB @return this builder */
+        public Builder maxResponseBytes(int bytes) {
+            this.maxResponseBytes = bytes;
+            return this;
+        }
+
+        /** @param clock time source for expiry and caching @return this builder */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** @return the authenticator @throws IllegalArgumentException naming a bad setting */
+        public IntrospectionAuthenticator build() {
+            if (clientId == null) {
+                throw new IllegalArgumentException("client: the introspection endpoint needs a client id and secret");
+            }
+            if (!List.of("http", "https").contains(String.valueOf(endpoint.getScheme()))) {
+                throw new IllegalArgumentException("endpoint must be an http or https URI: " + endpoint);
+            }
+            for (Duration d : List.of(cacheTtl, connectTimeout, readTimeout)) {
+                if (d.isNegative() || d.isZero()) {
+                    throw new IllegalArgumentException("cacheTtl and timeouts must be positive");
+                }
+            }
+            if (negativeCacheTtl.isNegative() || cacheSize < 0 || maxResponseBytes < 64) {
+                throw new IllegalArgumentException("negativeCacheTtl, cacheSize must not be negative; "
+                        + "maxResponseBytes must be at least 64");
+            }
+            return new IntrospectionAuthenticator(this);
+        }
+    }
+}

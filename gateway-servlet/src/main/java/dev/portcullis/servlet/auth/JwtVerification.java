@@ -1,0 +1,125 @@
+package dev.portcullis.servlet.auth;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSVerifier;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import dev.portcullis.api.auth.GatewayPrincipal;
+import dev.portcullis.servlet.auth.internal.KeySource;
+import dev.portcullis.servlet.auth.internal.TokenRejection;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.CompletionStage;
+
+/** Verifies one issuer's tokens: header rules, key choice, signature, then claims. Thread-safe. */
+final class JwtVerification {
+    private static final Set<String> TYPES = Set.of("jwt", "at+jwt", "application/jwt", "application/at+jwt");
+
+    private final JwtIssuer issuer;
+    private final KeySource keys;
+    private final Clock clock;
+
+    JwtVerification(JwtIssuer issuer, Clock clock) {
+        this.issuer = issuer;
+        this.keys = issuer.keySource(clock);
+        this.clock = clock;
+    }
+
+    /** @return the verified principal and the window in which it stays valid; fails with {@link TokenRejection} */
+    CompletionStage<Verified> verify(SignedJWT jwt, JWTClaimsSet claims) {
+        JWSHeader header = jwt.getHeader();
+        checkHeader(header);
+        String kid = header.getKeyID();
+        return keys.current().thenCompose(ring -> {
+            List<JWSVerifier> found = ring.find(header.getAlgorithm(), kid);
+            return found.isEmpty() && kid != null
+                    ? keys.refreshForUnknownKey().thenApply(newer -> newer.find(header.getAlgorithm(), kid))
+                    : java.util.concurrent.CompletableFuture.completedFuture(found);
+        }).thenApply(verifiers -> {
+            checkSignature(jwt, verifiers);
+            return checkClaims(claims);
+        });
+    }
+
+    private void checkHeader(JWSHeader header) {
+        if (!issuer.algorithms().contains(header.getAlgorithm())) {
+            throw TokenRejection.invalid("The token's algorithm is not accepted.");
+        }
+        if (header.getType() != null && !TYPES.contains(header.getType().getType().toLowerCase(Locale.ROOT))) {
+            throw TokenRejection.invalid("The token's type is not accepted.");
+        }
+        if (header.getCriticalParams() != null && !header.getCriticalParams().isEmpty()) {
+            throw TokenRejection.invalid("The token has critical header parameters this gateway does not support.");
+        }
+    }
+
+    private static void checkSignature(SignedJWT jwt, List<JWSVerifier> verifiers) {
+        if (verifiers.isEmpty()) {
+            throw TokenRejection.invalid("The token was signed with an unknown key.");
+        }
+        for (JWSVerifier verifier : verifiers) {
+            try {
+                if (jwt.verify(verifier)) {
+                    return;
+                }
+            } catch (JOSEException | IllegalStateException e) {
+                break;
+            }
+        }
+        throw TokenRejection.invalid("The token's signature is invalid.");
+    }
+
+    private Verified checkClaims(JWTClaimsSet claims) {
+        Instant now = clock.instant();
+        Duration skew = issuer.clockSkew();
+        Instant expires = instant(claims.getExpirationTime());
+        Instant notBefore = instant(claims.getNotBeforeTime());
+        Instant issuedAt = instant(claims.getIssueTime());
+        if (expires == null && issuer.requireExpiration()) {
+            throw TokenRejection.invalid("The token has no expiry (exp).");
+        }
+        Instant validUntil = expires == null ? Instant.MAX : expires.plus(skew);
+        if (!now.isBefore(validUntil)) {
+            throw TokenRejection.invalid("The token has expired.");
+        }
+        Instant validFrom = notBefore == null ? Instant.MIN : notBefore.minus(skew);
+        if (now.isBefore(validFrom)) {
+            throw TokenRejection.invalid("The token is not valid yet (nbf).");
+        }
+        if (issuer.maxTokenAge() != null) {
+            if (issuedAt == null || now.isBefore(issuedAt.minus(skew))) {
+                throw TokenRejection.invalid("The token has no usable issue time (iat).");
+            }
+            Instant tooOld = issuedAt.plus(issuer.maxTokenAge()).plus(skew);
+            if (!now.isBefore(tooOld)) {
+                throw TokenRejection.invalid("The token is too old.");
+            }
+            validUntil = tooOld.isBefore(validUntil) ? tooOld : validUntil;
+        }
+        if (!issuer.audiences().isEmpty()
+                && (claims.getAudience() == null || claims.getAudience().stream().noneMatch(issuer.audiences()::contains))) {
+            throw TokenRejection.invalid("The token is not meant for this audience.");
+        }
+        for (String required : issuer.requiredClaims()) {
+            if (claims.getClaim(required) == null) {
+                throw TokenRejection.invalid("The token lacks the claim '" + required + "'.");
+            }
+        }
+        GatewayPrincipal principal = issuer.claimsMapping().principal(claims.toJSONObject(), "jwt");
+        return new Verified(principal, validFrom, validUntil);
+    }
+
+    private static Instant instant(Date date) {
+        return date == null ? null : date.toInstant();
+    }
+
+    /** A verified token: its principal, and from when until when it may be accepted without checking again. */
+    record Verified(GatewayPrincipal principal, Instant validFrom, Instant validUntil) {
+    }
+}

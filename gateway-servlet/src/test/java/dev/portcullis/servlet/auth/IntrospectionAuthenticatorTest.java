@@ -1,0 +1,108 @@
+package dev.portcullis.servlet.auth;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.portcullis.api.GatewayResponse;
+import dev.portcullis.api.auth.Authentication;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class IntrospectionAuthenticatorTest {
+    static final Instant NOW = Instant.parse("2030-01-01T00:00:00Z");
+    final MutableClock clock = new MutableClock(NOW);
+    TestServer idp;
+
+    @BeforeEach
+    void start() throws Exception {
+        idp = new TestServer();
+        idp.answer(200, "{\"active\":true,\"sub\":\"bob\",\"scope\":\"orders:read\",\"aud\":\"shop-api\",\"exp\":"
+                + NOW.plusSeconds(30).getEpochSecond() + "}");
+    }
+
+    @AfterEach
+    void stop() {
+        idp.close();
+    }
+
+    Authentication authentication(IntrospectionAuthenticator.ClientAuth auth) {
+        return Authentication.interceptor(IntrospectionAuthenticator.builder(idp.uri())
+                .client("gateway", "s3cr:et", auth).audiences("shop-api").clock(clock)
+                .timeouts(Duration.ofSeconds(2), Duration.ofMillis(500)).build());
+    }
+
+    @Test
+    void activeTokenAuthenticatesWithBasicClientAuthentication() {
+        GatewayResponse response = Exchanges.run(Exchanges.bearer("opaque-123"),
+                authentication(IntrospectionAuthenticator.ClientAuth.BASIC));
+        assertEquals("bob", response.headers().first("X-Principal").orElseThrow());
+        assertEquals("orders:read", response.headers().first("X-Scopes").orElseThrow());
+        assertEquals("Basic " + Base64.getEncoder().encodeToString("gateway:s3cr%3Aet".getBytes()), idp.lastAuthorization());
+        assertEquals("token=opaque-123&token_type_hint=access_token", idp.lastRequestBody());
+    }
+
+    @Test
+    void postClientAuthenticationSendsCredentialsInTheForm() {
+        Exchanges.run(Exchanges.bearer("opaque-123"), authentication(IntrospectionAuthenticator.ClientAuth.POST));
+        assertTrue(idp.lastRequestBody().endsWith("&client_id=gateway&client_secret=s3cr%3Aet"), idp.lastRequestBody());
+        assertEquals(null, idp.lastAuthorization());
+    }
+
+    @Test
+    void answersAreCachedUntilTheTokenExpires() {
+        Authentication auth = authentication(IntrospectionAuthenticator.ClientAuth.BASIC);
+        assertEquals(200, Exchanges.run(Exchanges.bearer("opaque-123"), auth).status());
+        clock.advance(Duration.ofSeconds(29));
+        assertEquals(200, Exchanges.run(Exchanges.bearer("opaque-123"), auth).status());
+        assertEquals(1, idp.hits());
+        clock.advance(Duration.ofSeconds(2));
+        assertEquals(401, Exchanges.run(Exchanges.bearer("opaque-123"), auth).status());
+        assertEquals(2, idp.hits());
+    }
+
+    @Test
+    void inactiveTokenIsRejectedAndNegativelyCachedBriefly() {
+        idp.answer(200, "{\"active\":false}");
+        Authentication auth = authentication(IntrospectionAuthenticator.ClientAuth.BASIC);
+        GatewayResponse response = Exchanges.run(Exchanges.bearer("revoked"), auth);
+        assertEquals(401, response.status());
+        assertTrue(response.headers().first("WWW-Authenticate").orElseThrow().contains("invalid_token"));
+        Exchanges.run(Exchanges.bearer("revoked"), auth);
+        assertEquals(1, idp.hits());
+        clock.advance(Duration.ofSeconds(6));
+        Exchanges.run(Exchanges.bearer("revoked"), auth);
+        assertEquals(2, idp.hits());
+    }
+
+    @Test
+    void wrongAudienceIsRejected() {
+        idp.answer(200, "{\"active\":true,\"sub\":\"bob\",\"aud\":\"billing\"}");
+        assertEquals(401, Exchanges.run(Exchanges.bearer("t"), authentication(IntrospectionAuthenticator.ClientAuth.BASIC)).status());
+    }
+
+    @Test
+    void failingSlowOrHugeEndpointAnswers503() {
+        Authentication auth = authentication(IntrospectionAuthenticator.ClientAuth.BASIC);
+        idp.answer(500, "{}");
+        assertEquals(503, Exchanges.run(Exchanges.bearer("a"), auth).status());
+        idp.answer(200, "{\"active\":true,\"sub\":\"" + "x".repeat(70_000) + "\"}");
+        GatewayResponse huge = Exchanges.run(Exchanges.bearer("b"), auth);
+        assertEquals(503, huge.status());
+        assertEquals("5", huge.headers().first("Retry-After").orElseThrow());
+        idp.stall();
+        assertEquals(503, Exchanges.run(Exchanges.bearer("c"), auth).status());
+    }
+
+    @Test
+    void missingClientCredentialsFailAtBuild() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> IntrospectionAuthenticator.builder(URI.create("https://idp.test/introspect")).build());
+        assertTrue(e.getMessage().startsWith("client"), e.getMessage());
+    }
+}
