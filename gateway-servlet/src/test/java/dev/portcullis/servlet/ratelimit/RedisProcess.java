@@ -19,9 +19,10 @@ import java.util.stream.Stream;
 /**
  * A real redis-server for tests, started on a free 127.0.0.1 port in a temp dir: Debian's {@code redis-server} if it
  * is on PATH, else the binary shipped in the {@code com.github.codemonstur:embedded-redis} test jar. Nothing has to
- * be installed by hand. {@code -Dportcullis.redis.shipped=true} skips PATH, to try the shipped binary.
+ * be installed by hand. {@code -Dportcullis.redis.shipped=true} skips PATH, to try the shipped binary. Public for the
+ * integration tests in {@code dev.portcullis.servlet.it.ratelimit}.
  */
-final class RedisProcess implements AutoCloseable {
+public final class RedisProcess implements AutoCloseable {
     private final Process process;
     private final Path dir;
     private final int port;
@@ -32,7 +33,12 @@ final class RedisProcess implements AutoCloseable {
         this.port = port;
     }
 
-    static RedisProcess start() throws IOException, InterruptedException {
+    /**
+     * @return a ready redis-server; close it at the end of the test
+     * @throws IOException if it cannot be started
+     * @throws InterruptedException if interrupted while waiting for it
+     */
+    public static RedisProcess start() throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("portcullis-redis");
         int port = freePort();
         Process process = new ProcessBuilder(binary(dir).toString(), "--port", Integer.toString(port),
@@ -50,7 +56,8 @@ final class RedisProcess implements AutoCloseable {
         return redis;
     }
 
-    String uri() {
+    /** @return {@code redis://127.0.0.1:<port>} */
+    public String uri() {
         return "redis://127.0.0.1:" + port;
     }
 
