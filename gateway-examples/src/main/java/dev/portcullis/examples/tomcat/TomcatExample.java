@@ -1,0 +1,81 @@
+package dev.portcullis.examples.tomcat;
+
+import dev.portcullis.examples.demo.DemoGateway;
+import dev.portcullis.examples.demo.HelloServlet;
+import dev.portcullis.examples.demo.Launch;
+import dev.portcullis.examples.demo.RunningApp;
+import dev.portcullis.examples.demo.TryIt;
+import dev.portcullis.servlet.GatewayFilter;
+import java.io.File;
+import java.nio.file.Files;
+import org.apache.catalina.Context;
+import org.apache.catalina.LifecycleException;
+import org.apache.catalina.connector.Connector;
+import org.apache.catalina.startup.Tomcat;
+
+/**
+ * Portcullis in front of a servlet application on embedded Tomcat 11, with a demo upstream in the same process.
+ * {@code /hello} is the application's servlet; {@code /api/**} is proxied to the upstream (see {@link DemoGateway}).
+ *
+ * <p>The part to copy is the {@code ServletContainerInitializer} that calls
+ * {@link GatewayFilter#register(jakarta.servlet.ServletContext)} while the context starts: it adds the filter on
+ * {@code /*} with async support for {@code REQUEST} and {@code ASYNC} dispatches, ahead of other filters.
+ *
+ * <pre>{@code
+ * try (RunningApp app = TomcatExample.start(0)) {         // 0: any free port on 127.0.0.1
+ *     URI hello = app.uri("/hello");
+ * }
+ * }</pre>
+ *
+ * Run it with {@code java ... dev.portcullis.examples.tomcat.TomcatExample [port]} (default 8080).
+ */
+public final class TomcatExample {
+    private TomcatExample() {
+    }
+
+    /**
+     * @param args an optional port, default 8080
+     * @throws Exception if the app does not start
+     */
+    public static void main(String[] args) throws Exception {
+        RunningApp app = start(Launch.port(args, 8080));
+        TryIt.print(TryIt.forApp(app.baseUri()), System.out);
+        Launch.runUntilShutdown(app);
+    }
+
+    /**
+     * Starts the demo upstream, then Tomcat on {@code 127.0.0.1:port} with the gateway in front of the app.
+     *
+     * @param port the port, 0 for any free one
+     * @return the running app; closing it stops Tomcat (which destroys the filter), then the upstream
+     * @throws Exception if either fails to start
+     */
+    public static RunningApp start(int port) throws Exception {
+        return RunningApp.withDemoUpstream(upstream -> {
+            File base = Files.createTempDirectory("portcullis-tomcat").toFile();
+            Tomcat tomcat = new Tomcat();
+            tomcat.setBaseDir(base.getAbsolutePath());
+            Connector connector = new Connector();
+            connector.setPort(port);
+            connector.setProperty("address", "127.0.0.1");
+            tomcat.setConnector(connector);
+            Context context = tomcat.addContext("", base.getAbsolutePath());
+            Tomcat.addServlet(context, "hello", new HelloServlet()).setAsyncSupported(true);
+            context.addServletMappingDecoded("/hello", "hello");
+            GatewayFilter gateway = DemoGateway.filter(upstream);
+            context.addServletContainerInitializer((classes, servletContext) -> gateway.register(servletContext), null);
+            try {
+                tomcat.start();
+            } catch (LifecycleException | RuntimeException e) {
+                stop(tomcat);
+                throw e;
+            }
+            return new RunningApp(connector.getLocalPort(), () -> stop(tomcat));
+        });
+    }
+
+    private static void stop(Tomcat tomcat) throws LifecycleException {
+        tomcat.stop();
+        tomcat.destroy();
+    }
+}
