@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import org.apache.catalina.Context;
 import org.apache.catalina.LifecycleException;
 import org.apache.catalina.connector.Connector;
+import org.apache.catalina.servlets.DefaultServlet;
 import org.apache.catalina.startup.Tomcat;
 
 /**
@@ -19,7 +20,9 @@ import org.apache.catalina.startup.Tomcat;
  *
  * <p>The part to copy is the {@code ServletContainerInitializer} that calls
  * {@link GatewayFilter#register(jakarta.servlet.ServletContext)} while the context starts: it adds the filter on
- * {@code /*} with async support for {@code REQUEST} and {@code ASYNC} dispatches, ahead of other filters.
+ * {@code /*} with async support for {@code REQUEST} and {@code ASYNC} dispatches, ahead of other filters. Two
+ * Tomcat rules matter: the servlets must be async supported too, and a default servlet must be mapped to {@code /},
+ * because Tomcat answers 404 without running any filter when no servlet matches the path.
  *
  * <pre>{@code
  * try (RunningApp app = TomcatExample.start(0)) {         // 0: any free port on 127.0.0.1
@@ -62,6 +65,10 @@ public final class TomcatExample {
             Context context = tomcat.addContext("", base.getAbsolutePath());
             Tomcat.addServlet(context, "hello", new HelloServlet()).setAsyncSupported(true);
             context.addServletMappingDecoded("/hello", "hello");
+            // Tomcat runs filters only for a request that maps to some servlet: without a default servlet on "/",
+            // /api/** would be a 404 before the gateway saw it.
+            Tomcat.addServlet(context, "default", new DefaultServlet()).setAsyncSupported(true);
+            context.addServletMappingDecoded("/", "default");
             GatewayFilter gateway = DemoGateway.filter(upstream);
             context.addServletContainerInitializer((classes, servletContext) -> gateway.register(servletContext), null);
             try {
