@@ -7,7 +7,11 @@ import dev.portcullis.examples.demo.RunningApp;
 import dev.portcullis.examples.demo.TryIt;
 import dev.portcullis.servlet.GatewayFilter;
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import org.apache.catalina.Context;
 import org.apache.catalina.LifecycleException;
 import org.apache.catalina.connector.Connector;
@@ -74,15 +78,20 @@ public final class TomcatExample {
             try {
                 tomcat.start();
             } catch (LifecycleException | RuntimeException e) {
-                stop(tomcat);
+                stop(tomcat, base.toPath());
                 throw e;
             }
-            return new RunningApp(connector.getLocalPort(), () -> stop(tomcat));
+            return new RunningApp(connector.getLocalPort(), () -> stop(tomcat, base.toPath()));
         });
     }
 
-    private static void stop(Tomcat tomcat) throws LifecycleException {
+    private static void stop(Tomcat tomcat, Path baseDir) throws LifecycleException, IOException {
         tomcat.stop();
         tomcat.destroy();
+        try (Stream<Path> files = Files.walk(baseDir)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        }
     }
 }
