@@ -35,15 +35,15 @@ public record TryIt(String what, String command) {
                         "curl -i -H 'X-Tenant: acme' '" + api + "'"),
                 new TryIt("a rejection by the custom interceptor, as application/problem+json",
                         "curl -i -H 'X-Tenant: initech' '" + api + "'"),
-                new TryIt("a path the gateway refuses to route (encoded dot segment)",
-                        "curl -i --path-as-is '" + baseUri + "/api/%2e%2e/admin'"),
+                new TryIt("the same route without a tenant: 400, also a problem",
+                        "curl -i '" + api + "'"),
                 new TryIt("a CORS preflight from the allowed browser origin",
                         "curl -i -X OPTIONS -H 'Origin: " + DemoGateway.BROWSER_ORIGIN + "'"
                                 + " -H 'Access-Control-Request-Method: GET' " + baseUri + "/api/orders"),
                 new TryIt("a burst over the per-IP limit (" + DemoGateway.REQUESTS_PER_WINDOW + " per "
                                 + DemoGateway.RATE_WINDOW.toSeconds() + " s): 200s, then 429 with Retry-After",
                         "for i in 1 2 3 4 5 6; do curl -s -o /dev/null -w '%{http_code} ' " + baseUri
-                                + "/hello; done; echo; curl -i " + baseUri + "/hello"));
+                                + "/hello; done; echo; curl -si " + baseUri + "/hello"));
     }
 
     /**
