@@ -20,12 +20,6 @@ public final class Demo {
      * @throws Exception if the app does not start
      */
     public static void main(String[] args) throws Exception {
-        RunningApp app = JettyExample.start(Launch.port(args, 8080));
-        System.out.println();
-        System.out.println("Portcullis demo on " + app.baseUri() + " (embedded Jetty 12). Try:");
-        System.out.println();
-        TryIt.print(TryIt.forApp(app.baseUri()), System.out);
-        System.out.println("Ctrl-C stops it.");
-        Launch.runUntilShutdown(app);
+        Launch.serve(args, "embedded Jetty 12", JettyExample::start);
     }
 }

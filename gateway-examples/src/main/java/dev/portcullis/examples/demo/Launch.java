@@ -4,19 +4,39 @@ import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * What every example's {@code main} does around its app: read the port argument, and keep the app running until
- * the JVM is asked to stop (Ctrl-C), closing it on the way out.
+ * What every example's {@code main} does around its app: read the port argument, start the app, print the
+ * {@linkplain TryIt curl lines} to try, and keep it running until the JVM is asked to stop (Ctrl-C), closing it on
+ * the way out.
  *
  * <pre>{@code
  * public static void main(String[] args) throws Exception {
- *     RunningApp app = start(Launch.port(args, 8080));
- *     System.out.println("listening on " + app.baseUri());
- *     Launch.runUntilShutdown(app);
+ *     Launch.serve(args, "embedded Jetty 12", JettyExample::start);
  * }
  * }</pre>
  */
 public final class Launch {
     private Launch() {
+    }
+
+    /**
+     * Starts an app on the port the command line names (default 8080), prints what to try, and blocks until the JVM
+     * shuts down.
+     *
+     * @param args the command line: an optional port
+     * @param container the container's name for the banner, e.g. {@code embedded Jetty 12}
+     * @param start starts the app on a port
+     * @throws Exception if the app does not start
+     */
+    public static void serve(String[] args, String container, AppStart start) throws Exception {
+        Objects.requireNonNull(container, "container");
+        Objects.requireNonNull(start, "start");
+        RunningApp app = start.start(port(args, 8080));
+        System.out.println();
+        System.out.println("Portcullis example on " + app.baseUri() + " (" + container + "). Try:");
+        System.out.println();
+        TryIt.print(TryIt.forApp(app.baseUri()), System.out);
+        System.out.println("Ctrl-C stops it.");
+        runUntilShutdown(app);
     }
 
     /**
@@ -47,7 +67,7 @@ public final class Launch {
      * @param app the running app
      * @throws InterruptedException if the calling thread is interrupted while waiting
      */
-    public static void runUntilShutdown(RunningApp app) throws InterruptedException {
+    private static void runUntilShutdown(RunningApp app) throws InterruptedException {
         Objects.requireNonNull(app, "app");
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -60,5 +80,16 @@ public final class Launch {
             }
         }, "example-shutdown"));
         stopped.await();
+    }
+
+    /** Starts an example app. */
+    @FunctionalInterface
+    public interface AppStart {
+        /**
+         * @param port the port on {@code 127.0.0.1}, 0 for any free one
+         * @return the running app
+         * @throws Exception if it does not start
+         */
+        RunningApp start(int port) throws Exception;
     }
 }

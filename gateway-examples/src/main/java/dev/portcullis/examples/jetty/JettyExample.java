@@ -4,7 +4,6 @@ import dev.portcullis.examples.demo.DemoGateway;
 import dev.portcullis.examples.demo.HelloServlet;
 import dev.portcullis.examples.demo.Launch;
 import dev.portcullis.examples.demo.RunningApp;
-import dev.portcullis.examples.demo.TryIt;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import java.util.EnumSet;
@@ -42,9 +41,7 @@ public final class JettyExample {
      * @throws Exception if the app does not start
      */
     public static void main(String[] args) throws Exception {
-        RunningApp app = start(Launch.port(args, 8080));
-        TryIt.print(TryIt.forApp(app.baseUri()), System.out);
-        Launch.runUntilShutdown(app);
+        Launch.serve(args, "embedded Jetty 12", JettyExample::start);
     }
 
     /**

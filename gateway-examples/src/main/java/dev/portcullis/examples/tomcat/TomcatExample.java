@@ -4,7 +4,6 @@ import dev.portcullis.examples.demo.DemoGateway;
 import dev.portcullis.examples.demo.HelloServlet;
 import dev.portcullis.examples.demo.Launch;
 import dev.portcullis.examples.demo.RunningApp;
-import dev.portcullis.examples.demo.TryIt;
 import dev.portcullis.servlet.GatewayFilter;
 import java.io.File;
 import java.io.IOException;
@@ -45,9 +44,7 @@ public final class TomcatExample {
      * @throws Exception if the app does not start
      */
     public static void main(String[] args) throws Exception {
-        RunningApp app = start(Launch.port(args, 8080));
-        TryIt.print(TryIt.forApp(app.baseUri()), System.out);
-        Launch.runUntilShutdown(app);
+        Launch.serve(args, "embedded Tomcat 11", TomcatExample::start);
     }
 
     /**
