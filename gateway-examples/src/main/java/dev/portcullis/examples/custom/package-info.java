@@ -1,0 +1,7 @@
+/**
+ * A custom interceptor, written the way a user of Portcullis would write one: {@link
+ * dev.portcullis.examples.custom.TenantInterceptor} reads a tenant from a header, refuses unknown tenants with an
+ * {@code application/problem+json} answer, and hands the tenant to later stages as a typed attribute. It needs
+ * nothing but {@code gateway-api}.
+ */
+package dev.portcullis.examples.custom;

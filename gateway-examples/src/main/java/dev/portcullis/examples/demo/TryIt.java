@@ -1,0 +1,60 @@
+package dev.portcullis.examples.demo;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One thing to try against a running example, with the {@code curl} command that does it.
+ *
+ * <pre>{@code
+ * TryIt.print(TryIt.forApp(app.baseUri()), System.out);
+ * }</pre>
+ *
+ * @param what what the command shows, one line
+ * @param command a shell command to paste
+ */
+public record TryIt(String what, String command) {
+    /** @throws NullPointerException if a member is null */
+    public TryIt {
+        Objects.requireNonNull(what, "what");
+        Objects.requireNonNull(command, "command");
+    }
+
+    /**
+     * @param baseUri the app, e.g. {@code http://127.0.0.1:8080}
+     * @return the curl lines for the {@link DemoGateway} pipeline, in the order worth trying them
+     */
+    public static List<TryIt> forApp(String baseUri) {
+        Objects.requireNonNull(baseUri, "baseUri");
+        String api = baseUri + "/api/orders?page=2";
+        return List.of(
+                new TryIt("the app's own servlet, behind the gateway",
+                        "curl -i " + baseUri + "/hello"),
+                new TryIt("a proxied route: /api/** -> demo upstream, prefix stripped",
+                        "curl -i -H 'X-Tenant: acme' '" + api + "'"),
+                new TryIt("a rejection by the custom interceptor, as application/problem+json",
+                        "curl -i -H 'X-Tenant: initech' '" + api + "'"),
+                new TryIt("the same route without a tenant: 400, also a problem",
+                        "curl -i '" + api + "'"),
+                new TryIt("a CORS preflight from the allowed browser origin",
+                        "curl -i -X OPTIONS -H 'Origin: " + DemoGateway.BROWSER_ORIGIN + "'"
+                                + " -H 'Access-Control-Request-Method: GET' " + baseUri + "/api/orders"),
+                new TryIt("a burst over the per-IP limit (" + DemoGateway.REQUESTS_PER_WINDOW + " per "
+                                + DemoGateway.RATE_WINDOW.toSeconds() + " s): 200s, then 429 with Retry-After",
+                        "for i in 1 2 3 4 5 6; do curl -s -o /dev/null -w '%{http_code} ' " + baseUri
+                                + "/hello; done; echo; curl -si " + baseUri + "/hello"));
+    }
+
+    /**
+     * @param lines what to print
+     * @param out where to print it: each line's description as a comment, then its command
+     */
+    public static void print(List<TryIt> lines, PrintStream out) {
+        for (TryIt line : lines) {
+            out.println("# " + line.what());
+            out.println(line.command());
+            out.println();
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package dev.portcullis.examples.demo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.portcullis.examples.custom.TenantInterceptor;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every example app must do, over real sockets: a subclass says how to start its app on a port; each test
+ * gets a fresh app (and so fresh rate-limit buckets) on an ephemeral port of {@code 127.0.0.1}.
+ */
+public abstract class ExampleAppContract {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+    private RunningApp app;
+
+    /**
+     * @param port the port, 0 for any
+     * @return the started app
+     * @throws Exception if it does not start
+     */
+    protected abstract RunningApp start(int port) throws Exception;
+
+    @BeforeEach
+    void startApp() throws Exception {
+        app = start(0);
+    }
+
+    @AfterEach
+    void stopApp() throws Exception {
+        app.close();
+    }
+
+    @Test
+    void theApplicationServletAnswersBehindTheGateway() throws Exception {
+        HttpResponse<String> response = get("/hello", null);
+
+        assertEquals(200, response.statusCode());
+        assertEquals("hello from the app\nprincipal: anonymous\n", response.body());
+        assertTrue(response.headers().firstValue("X-Request-Id").isPresent(), "request id echoed");
+    }
+
+    @Test
+    void theApiRouteReachesTheDemoUpstreamWithItsPrefixStripped() throws Exception {
+        HttpResponse<String> response = get("/api/orders?page=2", "ACME");
+
+        assertEquals(200, response.statusCode(), response.body());
+        JsonNode seen = JSON.readTree(response.body());
+        assertEquals("demo-upstream", seen.path("service").asText());
+        assertEquals("/orders", seen.path("path").asText());
+        assertEquals("page=2", seen.path("query").asText());
+        assertEquals("acme", seen.path("tenant").asText(), "the tenant header arrives in canonical form");
+        assertEquals(response.headers().firstValue("X-Request-Id").orElseThrow(), seen.path("requestId").asText());
+    }
+
+    @Test
+    void anUnknownTenantIsRejectedAsProblemJson() throws Exception {
+        HttpResponse<String> response = get("/api/orders", "initech");
+
+        assertEquals(403, response.statusCode());
+        assertEquals("application/problem+json", mediaType(response));
+        JsonNode problem = JSON.readTree(response.body());
+        assertEquals(TenantInterceptor.UNKNOWN_TENANT, problem.path("type").asText());
+        assertEquals(403, problem.path("status").asInt());
+        assertEquals(response.headers().firstValue("X-Request-Id").orElseThrow(), problem.path("requestId").asText());
+    }
+
+    @Test
+    void aBurstOverThePerIpLimitIsAnswered429WithRetryAfter() throws Exception {
+        for (int i = 0; i < DemoGateway.REQUESTS_PER_WINDOW; i++) {
+            assertEquals(200, get("/hello", null).statusCode(), "request " + (i + 1) + " is within the limit");
+        }
+
+        HttpResponse<String> limited = get("/hello", null);
+
+        assertEquals(429, limited.statusCode());
+        assertEquals("application/problem+json", mediaType(limited));
+        assertEquals("https://portcullis.dev/problems/rate-limited", JSON.readTree(limited.body()).path("type").asText());
+        assertTrue(limited.headers().firstValue("Retry-After").isPresent(), "Retry-After present");
+    }
+
+    private HttpResponse<String> get(String pathAndQuery, String tenant) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(app.uri(pathAndQuery)).timeout(Duration.ofSeconds(10));
+        if (tenant != null) {
+            request.header("X-Tenant", tenant);
+        }
+        return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String mediaType(HttpResponse<String> response) {
+        return response.headers().firstValue("Content-Type").orElse("").split(";")[0].strip();
+    }
+}

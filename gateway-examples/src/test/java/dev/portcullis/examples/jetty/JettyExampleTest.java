@@ -1,0 +1,11 @@
+package dev.portcullis.examples.jetty;
+
+import dev.portcullis.examples.demo.ExampleAppContract;
+import dev.portcullis.examples.demo.RunningApp;
+
+class JettyExampleTest extends ExampleAppContract {
+    @Override
+    protected RunningApp start(int port) throws Exception {
+        return JettyExample.start(port);
+    }
+}

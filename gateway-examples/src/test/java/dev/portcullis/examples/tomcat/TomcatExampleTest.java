@@ -1,0 +1,11 @@
+package dev.portcullis.examples.tomcat;
+
+import dev.portcullis.examples.demo.ExampleAppContract;
+import dev.portcullis.examples.demo.RunningApp;
+
+class TomcatExampleTest extends ExampleAppContract {
+    @Override
+    protected RunningApp start(int port) throws Exception {
+        return TomcatExample.start(port);
+    }
+}
