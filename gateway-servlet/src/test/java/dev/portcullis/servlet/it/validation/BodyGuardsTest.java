@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.portcullis.api.Interceptor;
 import dev.portcullis.api.Pipeline;
 import dev.portcullis.api.ProblemTypes;
 import dev.portcullis.api.routing.Route;
@@ -25,6 +26,7 @@ import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,6 +37,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class BodyGuardsTest {
     private static final String CONTAINERS = "dev.portcullis.servlet.it.ServletContainer#all";
     private static final int CAP = 1024;
+    private static final AtomicReference<String> FRAMING_SEEN = new AtomicReference<>();
     private static Upstream upstream;
     private static SharedServers servers;
 
@@ -60,7 +63,13 @@ class BodyGuardsTest {
                 .metadata(RequestGuards.POLICY, GuardPolicy.builder().maxBodyBytes(CAP)
                         .allowedContentTypes("application/json", "text/plain").build())
                 .build();
+        Interceptor framingProbe = chain -> {
+            FRAMING_SEEN.set("transfer-encoding=" + chain.request().headers().all("Transfer-Encoding")
+                    + " length=" + chain.request().body().contentLength());
+            return chain.proceed(chain.request());
+        };
         return GatewayFilter.builder().pipeline(Pipeline.builder()
+                .add(framingProbe)
                 .add(Routing.interceptor(RouteTable.of(body)))
                 .add(RequestGuards.interceptor(GuardPolicy.defaults()))
                 .build()).build();
@@ -103,6 +112,19 @@ class BodyGuardsTest {
         assertEquals(200, response.status(), response.text());
         Upstream.Seen seen = upstream.next();
         assertEquals("a".repeat(500) + "b".repeat(500), new String(seen.body(), StandardCharsets.US_ASCII));
+    }
+
+    @ParameterizedTest
+    @MethodSource(CONTAINERS)
+    void thePipelineSeesAChunkedBodyAsUnknownLengthWithoutTheHopByHopTransferEncoding(ServletContainer container)
+            throws Exception {
+        RunningServer server = servers.on(container);
+        RawHttp.Response response = RawHttp.exchange(server.port(), "POST /body/framing HTTP/1.1\r\nHost: gw\r\n"
+                + "Content-Type: text/plain\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
+                + chunk(3, 'a') + "0\r\n\r\n");
+        assertEquals(200, response.status(), response.text());
+        assertEquals("transfer-encoding=[] length=-1", FRAMING_SEEN.get());
+        assertEquals("aaa", new String(upstream.next().body(), StandardCharsets.US_ASCII));
     }
 
     @ParameterizedTest
