@@ -19,20 +19,20 @@ import java.util.List;
  * JsonNode problem = Problems.assertProblem(response, 413, ProblemTypes.PAYLOAD_TOO_LARGE);
  * }</pre>
  */
-final class Problems {
+public final class Problems {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private Problems() {
     }
 
     /** @return the parsed problem document, for further checks */
-    static JsonNode assertProblem(HttpResponse<String> response, int status, String type) {
+    public static JsonNode assertProblem(HttpResponse<String> response, int status, String type) {
         return check(response.statusCode(), response.headers().allValues("Content-Type"),
                 response.headers().allValues("X-Request-Id"), response.body(), status, type);
     }
 
     /** @return the parsed problem document, for further checks */
-    static JsonNode assertProblem(RawHttp.Response response, int status, String type) {
+    public static JsonNode assertProblem(RawHttp.Response response, int status, String type) {
         return check(response.status(), response.header("Content-Type"), response.header("X-Request-Id"),
                 response.text(), status, type);
     }

@@ -17,16 +17,16 @@ import java.util.function.Supplier;
  * RunningServer server = SERVERS.on(container);
  * }</pre>
  */
-final class SharedServers implements AutoCloseable {
+public final class SharedServers implements AutoCloseable {
     private final Supplier<? extends Filter> filters;
     private final Map<ServletContainer, RunningServer> running = new EnumMap<>(ServletContainer.class);
 
-    SharedServers(Supplier<? extends Filter> filters) {
+    public SharedServers(Supplier<? extends Filter> filters) {
         this.filters = filters;
     }
 
     /** @return the server running in that container, started now if needed */
-    synchronized RunningServer on(ServletContainer container) throws Exception {
+    public synchronized RunningServer on(ServletContainer container) throws Exception {
         RunningServer server = running.get(container);
         if (server == null) {
             server = container.start(filters.get(), new AppServlet());

@@ -28,7 +28,7 @@ import java.util.concurrent.TimeUnit;
  * }
  * }</pre>
  */
-final class Upstream implements AutoCloseable {
+public final class Upstream implements AutoCloseable {
     private final BlockingQueue<Seen> seen = new LinkedBlockingQueue<>();
     private final TestUpstream server;
 
@@ -41,9 +41,9 @@ final class Upstream implements AutoCloseable {
      * @param body the body bytes read before the end or the failure
      * @param failure why reading the body stopped early, or null when it was read completely
      */
-    record Seen(String method, String rawUri, Map<String, List<String>> headers, byte[] body, IOException failure) {
+    public record Seen(String method, String rawUri, Map<String, List<String>> headers, byte[] body, IOException failure) {
         /** @param name a header name, any case @return its values, in order, or an empty list */
-        List<String> header(String name) {
+        public List<String> header(String name) {
             return headers.getOrDefault(name.toLowerCase(Locale.ROOT), List.of());
         }
     }
@@ -53,17 +53,17 @@ final class Upstream implements AutoCloseable {
     }
 
     /** @return a started upstream on 127.0.0.1 */
-    static Upstream start() throws IOException {
+    public static Upstream start() throws IOException {
         return new Upstream();
     }
 
     /** @return {@code http://127.0.0.1:port} */
-    String baseUri() {
+    public String baseUri() {
         return server.baseUri();
     }
 
     /** @return the next received request, waiting up to 20 s */
-    Seen next() throws InterruptedException {
+    public Seen next() throws InterruptedException {
         Seen next = seen.poll(20, TimeUnit.SECONDS);
         if (next == null) {
             throw new AssertionError("the upstream received no request");
@@ -72,12 +72,12 @@ final class Upstream implements AutoCloseable {
     }
 
     /** @return whether a request arrived that {@link #next()} has not taken yet */
-    boolean received() {
+    public boolean received() {
         return !seen.isEmpty();
     }
 
     /** Forgets what earlier tests sent. */
-    void clear() {
+    public void clear() {
         seen.clear();
     }
 
