@@ -19,7 +19,7 @@ import dev.portcullis.servlet.it.Http;
 import dev.portcullis.servlet.it.RawHttp;
 import dev.portcullis.servlet.it.RunningServer;
 import dev.portcullis.servlet.it.ServletContainer;
-import dev.portcullis.servlet.it.validation.SharedServers;
+import dev.portcullis.servlet.it.validation.GatewayFixture;
 import dev.portcullis.servlet.it.validation.Upstream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -27,9 +27,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -37,27 +35,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 class JsonSchemaHttpTest {
     private static final String CONTAINERS = "dev.portcullis.servlet.it.ServletContainer#all";
     private static final Path SCHEMAS = Path.of("src/test/resources/schemas");
-    private static Upstream upstream;
-    private static SharedServers servers;
+    @RegisterExtension
+    static final GatewayFixture GATEWAY = new GatewayFixture(JsonSchemaHttpTest::gateway);
 
-    @BeforeAll
-    static void start() throws Exception {
-        upstream = Upstream.start();
-        servers = new SharedServers(JsonSchemaHttpTest::gateway);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        servers.close();
-        upstream.close();
-    }
-
-    @BeforeEach
-    void forgetEarlierRequests() {
-        upstream.clear();
-    }
-
-    private static GatewayFilter gateway() {
+    private static GatewayFilter gateway(Upstream upstream) {
         JsonSchemaValidator schemas = JsonSchemaValidator.builder()
                 .schema("orders", SCHEMAS.resolve("order.json"))
                 .referencedSchema("https://schemas.example.com/address.json", SCHEMAS.resolve("address.json"))
@@ -81,9 +62,9 @@ class JsonSchemaHttpTest {
     void aValidBodyArrivesUpstreamByteForByte(ServletContainer container) throws Exception {
         String json = "{ \"id\" : \"ord-1\",\n\t\"quantity\":2 ,\"note\":\"caf\u00e9 \\u00e9 \\\"q\\\" 1.0E2\","
                 + "\"shipTo\":{\"city\":\"Z\u00fcrich\"} }\n";
-        HttpResponse<String> response = post(servers.on(container), json);
+        HttpResponse<String> response = post(GATEWAY.on(container), json);
         assertEquals(200, response.statusCode(), response.body());
-        assertArrayEquals(json.getBytes(StandardCharsets.UTF_8), upstream.next().body());
+        assertArrayEquals(json.getBytes(StandardCharsets.UTF_8), GATEWAY.upstream().next().body());
     }
 
     @ParameterizedTest
@@ -91,33 +72,34 @@ class JsonSchemaHttpTest {
     void aValidChunkedBodyArrivesUpstreamByteForByte(ServletContainer container) throws Exception {
         String first = "{\"id\":\"ord-2\",";
         String second = "\"quantity\":1,\"shipTo\":{\"city\":\"Oslo\"}}";
-        RawHttp.Response response = RawHttp.exchange(servers.on(container).port(), "POST /orders HTTP/1.1\r\n"
-                + "Host: gw\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
+        RawHttp.Response response = RawHttp.exchange(GATEWAY.on(container).port(), "POST /orders HTTP/1.1\r\n"
+                + "Host: gw\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n"
+                + "Connection: close\r\n\r\n"
                 + Integer.toHexString(first.length()) + "\r\n" + first + "\r\n"
                 + Integer.toHexString(second.length()) + "\r\n" + second + "\r\n0\r\n\r\n");
         assertEquals(200, response.status(), response.text());
-        assertEquals(first + second, new String(upstream.next().body(), StandardCharsets.UTF_8));
+        assertEquals(first + second, new String(GATEWAY.upstream().next().body(), StandardCharsets.UTF_8));
     }
 
     @ParameterizedTest
     @MethodSource(CONTAINERS)
     void malformedJsonIsA400AndTheUpstreamIsNeverCalled(ServletContainer container) throws Exception {
-        assertProblem(post(servers.on(container), "{\"id\": \"ord-1\","), 400, RequestProblemTypes.INVALID_JSON);
-        assertFalse(upstream.received(), "the upstream was called");
+        assertProblem(post(GATEWAY.on(container), "{\"id\": \"ord-1\","), 400, RequestProblemTypes.INVALID_JSON);
+        assertFalse(GATEWAY.upstream().received(), "the upstream was called");
     }
 
     @ParameterizedTest
     @MethodSource(CONTAINERS)
     void aDuplicateKeyIsMalformedJson(ServletContainer container) throws Exception {
-        assertProblem(post(servers.on(container), "{\"id\":\"ord-1\",\"quantity\":1,\"quantity\":-5,"
+        assertProblem(post(GATEWAY.on(container), "{\"id\":\"ord-1\",\"quantity\":1,\"quantity\":-5,"
                 + "\"shipTo\":{\"city\":\"Oslo\"}}"), 400, RequestProblemTypes.INVALID_JSON);
-        assertFalse(upstream.received(), "the upstream was called");
+        assertFalse(GATEWAY.upstream().received(), "the upstream was called");
     }
 
     @ParameterizedTest
     @MethodSource(CONTAINERS)
     void aBodyWithSeveralViolationsIsA422ListingEachPointerAndMessage(ServletContainer container) throws Exception {
-        JsonNode problem = assertProblem(post(servers.on(container),
+        JsonNode problem = assertProblem(post(GATEWAY.on(container),
                 "{\"id\":\"x\",\"quantity\":0,\"shipTo\":{\"city\":\"\"},\"extra\":1}"),
                 422, ProblemTypes.VALIDATION_FAILED);
         List<String> pointers = new ArrayList<>();
@@ -126,7 +108,7 @@ class JsonSchemaHttpTest {
             assertFalse(violation.path("message").asText().isBlank(), violation.toString());
         }
         assertEquals(List.of("/", "/id", "/quantity", "/shipTo/city"), pointers);
-        assertFalse(upstream.received(), "the upstream was called");
+        assertFalse(GATEWAY.upstream().received(), "the upstream was called");
     }
 
     @ParameterizedTest
@@ -134,7 +116,7 @@ class JsonSchemaHttpTest {
     void aBodyOverTheValidatorsCapIsA413(ServletContainer container) throws Exception {
         String json = "{\"id\":\"ord-1\",\"quantity\":1,\"note\":\"" + "n".repeat(5000)
                 + "\",\"shipTo\":{\"city\":\"Oslo\"}}";
-        assertProblem(post(servers.on(container), json), 413, ProblemTypes.PAYLOAD_TOO_LARGE);
-        assertFalse(upstream.received(), "the upstream was called");
+        assertProblem(post(GATEWAY.on(container), json), 413, ProblemTypes.PAYLOAD_TOO_LARGE);
+        assertFalse(GATEWAY.upstream().received(), "the upstream was called");
     }
 }

@@ -27,9 +27,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -38,27 +36,10 @@ class BodyGuardsTest {
     private static final String CONTAINERS = "dev.portcullis.servlet.it.ServletContainer#all";
     private static final int CAP = 1024;
     private static final AtomicReference<String> FRAMING_SEEN = new AtomicReference<>();
-    private static Upstream upstream;
-    private static SharedServers servers;
+    @RegisterExtension
+    static final GatewayFixture GATEWAY = new GatewayFixture(BodyGuardsTest::gateway);
 
-    @BeforeAll
-    static void start() throws Exception {
-        upstream = Upstream.start();
-        servers = new SharedServers(BodyGuardsTest::gateway);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        servers.close();
-        upstream.close();
-    }
-
-    @BeforeEach
-    void forgetEarlierRequests() {
-        upstream.clear();
-    }
-
-    private static GatewayFilter gateway() {
+    private static GatewayFilter gateway(Upstream upstream) {
         Route body = Route.builder("body").path("/body/**").upstream(upstream.baseUri())
                 .metadata(RequestGuards.POLICY, GuardPolicy.builder().maxBodyBytes(CAP)
                         .allowedContentTypes("application/json", "text/plain").build())
@@ -82,35 +63,35 @@ class BodyGuardsTest {
     @ParameterizedTest
     @MethodSource(CONTAINERS)
     void aBodyWithinTheCapReachesTheUpstreamUnchanged(ServletContainer container) throws Exception {
-        RunningServer server = servers.on(container);
+        RunningServer server = GATEWAY.on(container);
         String json = "{\"a\":\"" + "x".repeat(CAP - 8) + "\"}";
         HttpResponse<String> response = Http.send(HttpRequest.newBuilder(server.uri("/body/ok"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build());
         assertEquals(200, response.statusCode(), response.body());
-        assertArrayEquals(json.getBytes(StandardCharsets.UTF_8), upstream.next().body());
+        assertArrayEquals(json.getBytes(StandardCharsets.UTF_8), GATEWAY.upstream().next().body());
     }
 
     @ParameterizedTest
     @MethodSource(CONTAINERS)
     void aDeclaredLengthOverTheCapIsA413ProblemAndTheUpstreamIsNeverCalled(ServletContainer container)
             throws Exception {
-        RunningServer server = servers.on(container);
+        RunningServer server = GATEWAY.on(container);
         HttpResponse<String> response = Http.send(HttpRequest.newBuilder(server.uri("/body/big"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("x".repeat(CAP + 1))).build());
         assertEquals(CAP, assertProblem(response, 413, ProblemTypes.PAYLOAD_TOO_LARGE).path("maxBytes").asLong());
-        assertFalse(upstream.received(), "the upstream was called");
+        assertFalse(GATEWAY.upstream().received(), "the upstream was called");
     }
 
     @ParameterizedTest
     @MethodSource(CONTAINERS)
     void aChunkedBodyWithinTheCapIsForwardedWhole(ServletContainer container) throws Exception {
-        RunningServer server = servers.on(container);
+        RunningServer server = GATEWAY.on(container);
         RawHttp.Response response = RawHttp.exchange(server.port(), "POST /body/chunked HTTP/1.1\r\nHost: gw\r\n"
                 + "Content-Type: text/plain\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
                 + chunk(500, 'a') + chunk(500, 'b') + "0\r\n\r\n");
         assertEquals(200, response.status(), response.text());
-        Upstream.Seen seen = upstream.next();
+        Upstream.Seen seen = GATEWAY.upstream().next();
         assertEquals("a".repeat(500) + "b".repeat(500), new String(seen.body(), StandardCharsets.US_ASCII));
     }
 
@@ -118,25 +99,25 @@ class BodyGuardsTest {
     @MethodSource(CONTAINERS)
     void thePipelineSeesAChunkedBodyAsUnknownLengthWithoutTheHopByHopTransferEncoding(ServletContainer container)
             throws Exception {
-        RunningServer server = servers.on(container);
+        RunningServer server = GATEWAY.on(container);
         RawHttp.Response response = RawHttp.exchange(server.port(), "POST /body/framing HTTP/1.1\r\nHost: gw\r\n"
                 + "Content-Type: text/plain\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
                 + chunk(3, 'a') + "0\r\n\r\n");
         assertEquals(200, response.status(), response.text());
         assertEquals("transfer-encoding=[] length=-1", FRAMING_SEEN.get());
-        assertEquals("aaa", new String(upstream.next().body(), StandardCharsets.US_ASCII));
+        assertEquals("aaa", new String(GATEWAY.upstream().next().body(), StandardCharsets.US_ASCII));
     }
 
     @ParameterizedTest
     @MethodSource(CONTAINERS)
     void aChunkedBodyGrowingOverTheCapIsA413AndTheUpstreamNeverGetsTheWholeBody(ServletContainer container)
             throws Exception {
-        RunningServer server = servers.on(container);
+        RunningServer server = GATEWAY.on(container);
         RawHttp.Response response = RawHttp.exchange(server.port(), "POST /body/stream HTTP/1.1\r\nHost: gw\r\n"
                 + "Content-Type: text/plain\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
                 + chunk(800, 'a') + chunk(800, 'b') + chunk(800, 'c') + "0\r\n\r\n");
         assertProblem(response, 413, ProblemTypes.PAYLOAD_TOO_LARGE);
-        Upstream.Seen seen = upstream.next();
+        Upstream.Seen seen = GATEWAY.upstream().next();
         assertNotNull(seen.failure(), "the upstream read a complete body of " + seen.body().length + " bytes");
         assertTrue(seen.body().length <= CAP, "the upstream got " + seen.body().length + " bytes");
     }
@@ -145,7 +126,7 @@ class BodyGuardsTest {
     @MethodSource(CONTAINERS)
     void expectContinueWithAnOversizedLengthIsA413BeforeTheClientSendsTheBody(ServletContainer container)
             throws Exception {
-        RunningServer server = servers.on(container);
+        RunningServer server = GATEWAY.on(container);
         try (Socket socket = new Socket("127.0.0.1", server.port())) {
             socket.setSoTimeout(20_000);
             OutputStream out = socket.getOutputStream();
@@ -171,6 +152,6 @@ class BodyGuardsTest {
             // set continueResponseTiming="onRead" on Tomcat's Connector to keep the guard's promise.
             assertEquals(container == ServletContainer.TOMCAT, interim, container + ": 100 Continue sent: " + interim);
         }
-        assertFalse(upstream.received(), "the upstream was called");
+        assertFalse(GATEWAY.upstream().received(), "the upstream was called");
     }
 }

@@ -17,9 +17,7 @@ import dev.portcullis.servlet.it.RunningServer;
 import dev.portcullis.servlet.it.ServletContainer;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -27,27 +25,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 class CorsHttpTest {
     private static final String CONTAINERS = "dev.portcullis.servlet.it.ServletContainer#all";
     private static final String APP = "https://app.example.com";
-    private static Upstream upstream;
-    private static SharedServers servers;
+    @RegisterExtension
+    static final GatewayFixture GATEWAY = new GatewayFixture(CorsHttpTest::gateway);
 
-    @BeforeAll
-    static void start() throws Exception {
-        upstream = Upstream.start();
-        servers = new SharedServers(CorsHttpTest::gateway);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        servers.close();
-        upstream.close();
-    }
-
-    @BeforeEach
-    void forgetEarlierRequests() {
-        upstream.clear();
-    }
-
-    private static GatewayFilter gateway() {
+    private static GatewayFilter gateway(Upstream upstream) {
         return GatewayFilter.builder().pipeline(Pipeline.builder()
                 .add(Routing.interceptor(RouteTable.of(
                         Route.builder("api").path("/api/**").upstream(upstream.baseUri()).build())))
@@ -67,7 +48,7 @@ class CorsHttpTest {
     @ParameterizedTest
     @MethodSource(CONTAINERS)
     void aPreflightFromAnAllowedOriginIsAnsweredByTheGatewayWith204(ServletContainer container) throws Exception {
-        RunningServer server = servers.on(container);
+        RunningServer server = GATEWAY.on(container);
         RawHttp.Response response = send(server, "OPTIONS", "/api/orders", "Origin: " + APP,
                 "Access-Control-Request-Method: PUT", "Access-Control-Request-Headers: content-type, authorization");
         assertEquals(204, response.status(), response.text());
@@ -78,49 +59,49 @@ class CorsHttpTest {
         assertEquals(List.of("600"), response.header("Access-Control-Max-Age"));
         assertEquals(List.of("Origin, Access-Control-Request-Method, Access-Control-Request-Headers"),
                 response.header("Vary"));
-        assertFalse(upstream.received(), "the preflight reached the upstream");
+        assertFalse(GATEWAY.upstream().received(), "the preflight reached the upstream");
     }
 
     @ParameterizedTest
     @MethodSource(CONTAINERS)
     void aPreflightFromAnotherOriginIsA403ProblemWithoutCorsHeaders(ServletContainer container) throws Exception {
-        RunningServer server = servers.on(container);
+        RunningServer server = GATEWAY.on(container);
         RawHttp.Response response = send(server, "OPTIONS", "/api/orders", "Origin: https://evil.example",
                 "Access-Control-Request-Method: PUT");
         assertProblem(response, 403, RequestProblemTypes.CORS_REJECTED);
         assertEquals(List.of(), response.header("Access-Control-Allow-Origin"));
-        assertFalse(upstream.received(), "the preflight reached the upstream");
+        assertFalse(GATEWAY.upstream().received(), "the preflight reached the upstream");
     }
 
     @ParameterizedTest
     @MethodSource(CONTAINERS)
     void aPreflightForAMethodNotAllowedIsA403Problem(ServletContainer container) throws Exception {
-        RunningServer server = servers.on(container);
+        RunningServer server = GATEWAY.on(container);
         RawHttp.Response response = send(server, "OPTIONS", "/api/orders", "Origin: " + APP,
                 "Access-Control-Request-Method: DELETE");
         assertProblem(response, 403, RequestProblemTypes.CORS_REJECTED);
-        assertFalse(upstream.received(), "the preflight reached the upstream");
+        assertFalse(GATEWAY.upstream().received(), "the preflight reached the upstream");
     }
 
     @ParameterizedTest
     @MethodSource(CONTAINERS)
     void aSimpleRequestGetsExactlyOneAllowOriginEvenWhenTheUpstreamSendsItsOwn(ServletContainer container)
             throws Exception {
-        RunningServer server = servers.on(container);
+        RunningServer server = GATEWAY.on(container);
         RawHttp.Response response = send(server, "GET", "/api/decorated", "Origin: " + APP);
         assertEquals(200, response.status(), response.text());
         assertEquals(List.of(APP), response.header("Access-Control-Allow-Origin"));
         assertEquals(List.of("true"), response.header("Access-Control-Allow-Credentials"));
         assertEquals(List.of("X-Request-Id"), response.header("Access-Control-Expose-Headers"));
         assertEquals(List.of("Accept-Encoding", "Origin"), response.header("Vary"));
-        assertEquals(List.of(APP), upstream.next().header("Origin"));
+        assertEquals(List.of(APP), GATEWAY.upstream().next().header("Origin"));
     }
 
     @ParameterizedTest
     @MethodSource(CONTAINERS)
     void aSimpleRequestFromAnotherOriginGetsNoCorsHeadersButVaryOrigin(ServletContainer container)
             throws Exception {
-        RunningServer server = servers.on(container);
+        RunningServer server = GATEWAY.on(container);
         RawHttp.Response response = send(server, "GET", "/api/decorated", "Origin: https://evil.example");
         assertEquals(200, response.status(), response.text());
         assertEquals(List.of(), response.header("Access-Control-Allow-Origin"));

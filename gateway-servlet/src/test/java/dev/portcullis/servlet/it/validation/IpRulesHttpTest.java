@@ -15,9 +15,7 @@ import dev.portcullis.servlet.it.RawHttp;
 import dev.portcullis.servlet.it.RunningServer;
 import dev.portcullis.servlet.it.ServletContainer;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -27,31 +25,14 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class IpRulesHttpTest {
     private static final String CONTAINERS = "dev.portcullis.servlet.it.ServletContainer#all";
-    private static Upstream upstream;
-    private static SharedServers direct;
-    private static SharedServers behindProxy;
+    @RegisterExtension
+    static final GatewayFixture DIRECT = new GatewayFixture(upstream -> gateway(upstream,
+            IpFilter.builder().deny("127.0.0.1").build()));
+    @RegisterExtension
+    static final GatewayFixture BEHIND_PROXY = new GatewayFixture(upstream -> gateway(upstream,
+            IpFilter.builder().deny("203.0.113.0/24").build(), "127.0.0.1/32"));
 
-    @BeforeAll
-    static void start() throws Exception {
-        upstream = Upstream.start();
-        direct = new SharedServers(() -> gateway(IpFilter.builder().deny("127.0.0.1").build()));
-        behindProxy = new SharedServers(() -> gateway(IpFilter.builder().deny("203.0.113.0/24").build(),
-                "127.0.0.1/32"));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        direct.close();
-        behindProxy.close();
-        upstream.close();
-    }
-
-    @BeforeEach
-    void forgetEarlierRequests() {
-        upstream.clear();
-    }
-
-    private static GatewayFilter gateway(IpFilter rules, String... trustedProxies) {
+    private static GatewayFilter gateway(Upstream upstream, IpFilter rules, String... trustedProxies) {
         return GatewayFilter.builder().trustedProxies(trustedProxies).pipeline(Pipeline.builder()
                 .add(Routing.interceptor(RouteTable.of(
                         Route.builder("api").path("/api/**").upstream(upstream.baseUri()).build())))
@@ -68,34 +49,36 @@ class IpRulesHttpTest {
     @ParameterizedTest
     @MethodSource(CONTAINERS)
     void aDeniedClientIsA403ProblemAndTheUpstreamIsNeverCalled(ServletContainer container) throws Exception {
-        assertProblem(get(direct.on(container)), 403, RequestProblemTypes.IP_DENIED);
-        assertFalse(upstream.received(), "the upstream was called");
+        assertProblem(get(DIRECT.on(container)), 403, RequestProblemTypes.IP_DENIED);
+        assertFalse(DIRECT.upstream().received(), "the upstream was called");
     }
 
     @ParameterizedTest
     @MethodSource(CONTAINERS)
     void aForwardedForFromAnUntrustedPeerCannotHideADeniedAddress(ServletContainer container) throws Exception {
-        assertProblem(get(direct.on(container), "X-Forwarded-For: 198.51.100.7"), 403,
+        assertProblem(get(DIRECT.on(container), "X-Forwarded-For: 198.51.100.7"), 403,
                 RequestProblemTypes.IP_DENIED);
-        assertFalse(upstream.received(), "the upstream was called");
+        assertFalse(DIRECT.upstream().received(), "the upstream was called");
     }
 
     @ParameterizedTest
     @MethodSource(CONTAINERS)
     void aTrustedProxysForwardedForDecidesTheClientAddress(ServletContainer container) throws Exception {
-        RunningServer server = behindProxy.on(container);
+        RunningServer server = BEHIND_PROXY.on(container);
         assertProblem(get(server, "X-Forwarded-For: 203.0.113.9"), 403, RequestProblemTypes.IP_DENIED);
-        assertFalse(upstream.received(), "the upstream was called");
+        assertFalse(BEHIND_PROXY.upstream().received(), "the upstream was called");
         RawHttp.Response allowed = get(server, "X-Forwarded-For: 198.51.100.7");
         assertEquals(200, allowed.status(), allowed.text());
-        assertEquals(List.of("198.51.100.7, 127.0.0.1"), upstream.next().header("X-Forwarded-For"));
+        assertEquals(List.of("198.51.100.7, 127.0.0.1"),
+                BEHIND_PROXY.upstream().next().header("X-Forwarded-For"));
     }
 
     @ParameterizedTest
     @MethodSource(CONTAINERS)
     void aDeniedAddressFurtherLeftThanTheTrustedHopIsNotBelieved(ServletContainer container) throws Exception {
-        RawHttp.Response response = get(behindProxy.on(container), "X-Forwarded-For: 203.0.113.9, 198.51.100.7");
+        RawHttp.Response response = get(BEHIND_PROXY.on(container), "X-Forwarded-For: 203.0.113.9, 198.51.100.7");
         assertEquals(200, response.status(), response.text());
-        assertEquals(List.of("203.0.113.9, 198.51.100.7, 127.0.0.1"), upstream.next().header("X-Forwarded-For"));
+        assertEquals(List.of("203.0.113.9, 198.51.100.7, 127.0.0.1"),
+                BEHIND_PROXY.upstream().next().header("X-Forwarded-For"));
     }
 }

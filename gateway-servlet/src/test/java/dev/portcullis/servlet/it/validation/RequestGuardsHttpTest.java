@@ -23,9 +23,7 @@ import dev.portcullis.servlet.validation.ValueCheck;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -33,27 +31,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 class RequestGuardsHttpTest {
     private static final String CONTAINERS = "dev.portcullis.servlet.it.ServletContainer#all";
     private static final String VALID = "/strict/items?version=3";
-    private static Upstream upstream;
-    private static SharedServers servers;
+    @RegisterExtension
+    static final GatewayFixture GATEWAY = new GatewayFixture(RequestGuardsHttpTest::gateway);
 
-    @BeforeAll
-    static void start() throws Exception {
-        upstream = Upstream.start();
-        servers = new SharedServers(RequestGuardsHttpTest::gateway);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        servers.close();
-        upstream.close();
-    }
-
-    @BeforeEach
-    void forgetEarlierRequests() {
-        upstream.clear();
-    }
-
-    private static GatewayFilter gateway() {
+    private static GatewayFilter gateway(Upstream upstream) {
         Route strict = Route.builder("strict").path("/strict/**").upstream(upstream.baseUri())
                 .metadata(RequestGuards.POLICY, GuardPolicy.builder()
                         .allowedMethods("GET", "POST")
@@ -75,24 +56,24 @@ class RequestGuardsHttpTest {
     }
 
     private void assertUpstreamNotCalled() {
-        assertFalse(upstream.received(), "the upstream was called");
+        assertFalse(GATEWAY.upstream().received(), "the upstream was called");
     }
 
     @ParameterizedTest
     @MethodSource(CONTAINERS)
     void aRequestMeetingThePolicyReachesTheUpstream(ServletContainer container) throws Exception {
-        RunningServer server = servers.on(container);
+        RunningServer server = GATEWAY.on(container);
         HttpResponse<String> response = Http.send(request(server, VALID)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build());
         assertEquals(200, response.statusCode(), response.body());
-        Upstream.Seen seen = upstream.next();
+        Upstream.Seen seen = GATEWAY.upstream().next();
         assertEquals("POST " + VALID, seen.method() + " " + seen.rawUri());
     }
 
     @ParameterizedTest
     @MethodSource(CONTAINERS)
     void aMethodTheRouteDoesNotAllowIsA405ProblemWithAllow(ServletContainer container) throws Exception {
-        RunningServer server = servers.on(container);
+        RunningServer server = GATEWAY.on(container);
         HttpResponse<String> response = Http.send(request(server, VALID).DELETE().build());
         assertProblem(response, 405, RequestProblemTypes.METHOD_NOT_ALLOWED);
         assertEquals(List.of("GET, POST"), response.headers().allValues("Allow"));
@@ -102,7 +83,7 @@ class RequestGuardsHttpTest {
     @ParameterizedTest
     @MethodSource(CONTAINERS)
     void aBodyOfAnotherContentTypeIsA415Problem(ServletContainer container) throws Exception {
-        RunningServer server = servers.on(container);
+        RunningServer server = GATEWAY.on(container);
         HttpResponse<String> response = Http.send(request(server, VALID)
                 .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("hi")).build());
         assertProblem(response, 415, RequestProblemTypes.UNSUPPORTED_MEDIA_TYPE);
@@ -112,7 +93,7 @@ class RequestGuardsHttpTest {
     @ParameterizedTest
     @MethodSource(CONTAINERS)
     void aChunkedBodyWithoutContentTypeIsA415Problem(ServletContainer container) throws Exception {
-        RunningServer server = servers.on(container);
+        RunningServer server = GATEWAY.on(container);
         RawHttp.Response response = RawHttp.exchange(server.port(), "POST " + VALID + " HTTP/1.1\r\nHost: gw\r\n"
                 + "X-Tenant: acme\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n2\r\nhi\r\n0\r\n\r\n");
         assertProblem(response, 415, RequestProblemTypes.UNSUPPORTED_MEDIA_TYPE);
@@ -122,7 +103,7 @@ class RequestGuardsHttpTest {
     @ParameterizedTest
     @MethodSource(CONTAINERS)
     void aTargetOverTheRouteLimitIsA414Problem(ServletContainer container) throws Exception {
-        RunningServer server = servers.on(container);
+        RunningServer server = GATEWAY.on(container);
         HttpResponse<String> response = Http.send(request(server, VALID + "&pad=" + "x".repeat(200)).build());
         assertProblem(response, 414, RequestProblemTypes.URI_TOO_LONG);
         assertUpstreamNotCalled();
@@ -131,7 +112,7 @@ class RequestGuardsHttpTest {
     @ParameterizedTest
     @MethodSource(CONTAINERS)
     void headersOverTheRouteLimitAreA431Problem(ServletContainer container) throws Exception {
-        RunningServer server = servers.on(container);
+        RunningServer server = GATEWAY.on(container);
         HttpResponse<String> response = Http.send(request(server, VALID).header("X-Pad", "x".repeat(3000)).build());
         assertProblem(response, 431, RequestProblemTypes.HEADERS_TOO_LARGE);
         assertUpstreamNotCalled();
@@ -141,7 +122,7 @@ class RequestGuardsHttpTest {
     @MethodSource(CONTAINERS)
     void aTargetOverTheContainerLimitIsRefusedByTheContainerBeforeTheGateway(ServletContainer container)
             throws Exception {
-        RunningServer server = servers.on(container);
+        RunningServer server = GATEWAY.on(container);
         RawHttp.Response response = RawHttp.exchange(server.port(), "GET " + VALID + "&pad=" + "x".repeat(20_000)
                 + " HTTP/1.1\r\nHost: gw\r\nX-Tenant: acme\r\nConnection: close\r\n\r\n");
         assertEquals(container == ServletContainer.JETTY ? 414 : 400, response.status(), response.text());
@@ -153,7 +134,7 @@ class RequestGuardsHttpTest {
     @MethodSource(CONTAINERS)
     void headersOverTheContainerLimitAreRefusedByTheContainerBeforeTheGateway(ServletContainer container)
             throws Exception {
-        RunningServer server = servers.on(container);
+        RunningServer server = GATEWAY.on(container);
         RawHttp.Response response = RawHttp.exchange(server.port(), "GET " + VALID + " HTTP/1.1\r\nHost: gw\r\n"
                 + "X-Tenant: acme\r\nX-Pad: " + "x".repeat(20_000) + "\r\nConnection: close\r\n\r\n");
         assertEquals(container == ServletContainer.JETTY ? 431 : 400, response.status(), response.text());
@@ -165,7 +146,7 @@ class RequestGuardsHttpTest {
     @MethodSource(CONTAINERS)
     void aMissingHeaderAndABadQueryParameterAreA400WithBothViolations(ServletContainer container)
             throws Exception {
-        RunningServer server = servers.on(container);
+        RunningServer server = GATEWAY.on(container);
         HttpResponse<String> response = Http.get(server.uri("/strict/items?version=three"));
         JsonNode problem = assertProblem(response, 400, ProblemTypes.VALIDATION_FAILED);
         JsonNode violations = problem.path("violations");

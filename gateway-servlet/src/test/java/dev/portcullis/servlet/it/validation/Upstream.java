@@ -41,7 +41,8 @@ public final class Upstream implements AutoCloseable {
      * @param body the body bytes read before the end or the failure
      * @param failure why reading the body stopped early, or null when it was read completely
      */
-    public record Seen(String method, String rawUri, Map<String, List<String>> headers, byte[] body, IOException failure) {
+    public record Seen(String method, String rawUri, Map<String, List<String>> headers, byte[] body,
+                       IOException failure) {
         /** @param name a header name, any case @return its values, in order, or an empty list */
         public List<String> header(String name) {
             return headers.getOrDefault(name.toLowerCase(Locale.ROOT), List.of());
