@@ -48,9 +48,14 @@ final class GuardChecks {
                 new ValidationResult.Invalid(400, violations).toProblem());
     }
 
-    /** @return whether the request announces a body: a positive length, or chunked framing */
+    /**
+     * @return whether the request announces a body: a positive length, or chunked framing. The filter removes
+     *     {@code Transfer-Encoding} (hop-by-hop) before the pipeline runs, so chunked framing shows as a body of
+     *     unknown length ({@code contentLength() == -1}); the header is still honoured for other callers.
+     */
     static boolean hasBody(GatewayRequest request) {
-        return declaredLength(request) > 0 || request.headers().contains("Transfer-Encoding");
+        return declaredLength(request) > 0 || request.body().contentLength() < 0
+                || request.headers().contains("Transfer-Encoding");
     }
 
     private static long declaredLength(GatewayRequest request) {

@@ -81,6 +81,24 @@ class RequestGuardsTest {
     }
 
     @Test
+    void aBodyOfUnknownLengthIsCappedEvenWithoutATransferEncodingHeader() {
+        TestRequests.Streamed body = new TestRequests.Streamed(100, new byte[300]);
+        GatewayRequest chunked = valid().headers(headersWith()).body(body).build();
+        CompletionException error = assertThrows(CompletionException.class,
+                () -> PIPELINE.execute(chunked, upstream).toCompletableFuture().join());
+        assertEquals(413, assertInstanceOf(ProblemException.class, error.getCause()).problem().status());
+        assertTrue(body.cancelled.get());
+    }
+
+    @Test
+    void aBodyOfUnknownLengthWithoutContentTypeIsAnswered415() {
+        TestRequests.Streamed body = new TestRequests.Streamed(1, new byte[3]);
+        Problem problem = problemOf(valid().headers(headers("X-Tenant", "acme")).body(body).build());
+        assertEquals(415, problem.status());
+        assertFalse(body.subscribed.get());
+    }
+
+    @Test
     void aMethodTheRouteDoesNotAllowIsAnswered405WithAllow() {
         GatewayResponse response = execute(valid().method("DELETE").build());
         assertEquals(405, response.status());
