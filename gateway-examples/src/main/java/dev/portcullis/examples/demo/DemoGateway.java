@@ -1,12 +1,16 @@
 package dev.portcullis.examples.demo;
 
 import dev.portcullis.api.Pipeline;
+import dev.portcullis.api.auth.AccessPolicy;
+import dev.portcullis.api.auth.Authentication;
+import dev.portcullis.api.auth.Authorization;
 import dev.portcullis.api.ratelimit.RateLimiting;
 import dev.portcullis.api.routing.Route;
 import dev.portcullis.api.routing.RouteTable;
 import dev.portcullis.api.routing.Routing;
 import dev.portcullis.examples.custom.TenantInterceptor;
 import dev.portcullis.servlet.GatewayFilter;
+import dev.portcullis.servlet.auth.ClaimHeaders;
 import dev.portcullis.servlet.cors.Cors;
 import dev.portcullis.servlet.cors.CorsPolicy;
 import dev.portcullis.servlet.ratelimit.Limit;
@@ -23,18 +27,21 @@ import java.util.Objects;
  * proxied where), {@link #pipeline} (which stages every request passes, in order) and {@link #filter} (the servlet
  * filter that runs them).
  *
- * <p>The pipeline is {@code Routing -> RequestGuards -> Cors -> PerIpRateLimit -> TenantInterceptor}:
+ * <p>The pipeline is {@code Routing -> RequestGuards -> Cors -> Authentication -> Authorization -> ClaimHeaders ->
+ * PerIpRateLimit -> TenantInterceptor}:
  * <ul>
  *   <li>{@code /api/**} is proxied to the demo upstream with its first segment stripped
- *       ({@code /api/orders} arrives as {@code /orders}); every other path goes to the servlet application;</li>
+ *       ({@code /api/orders} arrives as {@code /orders}); {@code /secure/**} likewise, but only with a JWT from the
+ *       {@link DemoIssuer} carrying the scope {@value #SECURE_SCOPE}, whose subject reaches the upstream as
+ *       {@code X-User-Id}; every other path goes to the servlet application;</li>
  *   <li>the default request guards (URI and header size, body size);</li>
  *   <li>CORS for the browser origin {@value #BROWSER_ORIGIN};</li>
  *   <li>{@value #REQUESTS_PER_WINDOW} requests per client IP per 10 seconds, then {@code 429} problems;</li>
  *   <li>the {@linkplain TenantInterceptor custom interceptor}: routed requests need {@code X-Tenant} naming
  *       {@code acme} or {@code globex}.</li>
  * </ul>
- * An authentication stage belongs after {@code Cors} and before the rate limit, so a flood of bad tokens is still
- * limited per IP while a valid one is checked before any per-user rule.
+ * Authentication sits after {@code Cors} (a browser's preflight needs no token) and before the rate limit, so a
+ * per-user rule could follow it; put a per-IP limit before it when floods of bad tokens are the worry.
  *
  * <pre>{@code
  * GatewayFilter filter = DemoGateway.filter("http://127.0.0.1:9000");
@@ -48,23 +55,33 @@ public final class DemoGateway {
     public static final int REQUESTS_PER_WINDOW = 5;
     /** The rate-limit window, refilled whole at its end. */
     public static final Duration RATE_WINDOW = Duration.ofSeconds(10);
+    /** The scope a token needs on {@code /secure/**}. */
+    public static final String SECURE_SCOPE = "orders:read";
 
     private DemoGateway() {
     }
 
     /**
      * @param upstreamBaseUri the demo upstream, e.g. {@code http://127.0.0.1:9000}
-     * @return the route table: {@code /api/**} to the upstream, first segment stripped
+     * @return the route table: {@code /secure/**} (token with {@value #SECURE_SCOPE} required) and {@code /api/**}
+     *     to the upstream, first segment stripped
      */
     public static RouteTable routes(String upstreamBaseUri) {
         Objects.requireNonNull(upstreamBaseUri, "upstreamBaseUri");
-        return RouteTable.of(Route.builder("api")
-                .path("/api/**")
+        return RouteTable.of(
+                upstreamRoute("secure", "/secure/**", upstreamBaseUri)
+                        .metadata(AccessPolicy.KEY, AccessPolicy.scopesAnyOf(SECURE_SCOPE))
+                        .build(),
+                upstreamRoute("api", "/api/**", upstreamBaseUri).build());
+    }
+
+    private static Route.Builder upstreamRoute(String id, String path, String upstreamBaseUri) {
+        return Route.builder(id)
+                .path(path)
                 .stripPrefix(1)
                 .upstream(upstreamBaseUri)
                 .connectTimeout(Duration.ofSeconds(2))
-                .responseTimeout(Duration.ofSeconds(10))
-                .build());
+                .responseTimeout(Duration.ofSeconds(10));
     }
 
     /**
@@ -85,6 +102,9 @@ public final class DemoGateway {
                         .allowedHeaders("Content-Type", "X-Tenant")
                         .exposedHeaders("X-Request-Id")
                         .build()))
+                .add(Authentication.interceptor(DemoIssuer.shared().authenticator()))
+                .add(Authorization.builder().defaultPolicy(AccessPolicy.anonymous()).build())
+                .add(ClaimHeaders.builder().claim("sub", "X-User-Id").build())
                 .add(RateLimiting.builder(PolicyRateLimiter.builder(LocalBucketStore.builder().build())
                         .defaultPolicy(perIp).build()).name("PerIpRateLimit").build())
                 .add(TenantInterceptor.builder().header("X-Tenant").tenants("acme", "globex").build())

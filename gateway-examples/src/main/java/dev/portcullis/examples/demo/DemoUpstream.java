@@ -16,7 +16,7 @@ import java.util.concurrent.Executors;
  * request with a small JSON description of what reached it, so you can see what the gateway forwarded:
  *
  * <pre>{@code
- * {"service":"demo-upstream","method":"GET","path":"/orders","query":"page=2","tenant":"acme","requestId":"..."}
+ * {"service":"demo-upstream","method":"GET","path":"/orders","query":"page=2","tenant":"acme","requestId":"...","user":null}
  * }</pre>
  *
  * <p>It discards request bodies up to 64 KiB and closes the exchange without reading further ones. Thread-safe;
@@ -63,6 +63,7 @@ public final class DemoUpstream implements AutoCloseable {
             seen.put("query", exchange.getRequestURI().getRawQuery());
             seen.put("tenant", exchange.getRequestHeaders().getFirst("X-Tenant"));
             seen.put("requestId", exchange.getRequestHeaders().getFirst("X-Request-Id"));
+            seen.put("user", exchange.getRequestHeaders().getFirst("X-User-Id"));
             byte[] json = JSON.writeValueAsBytes(seen);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, json.length);

@@ -1,6 +1,7 @@
 package dev.portcullis.examples.demo;
 
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
@@ -28,6 +29,8 @@ public record TryIt(String what, String command) {
     public static List<TryIt> forApp(String baseUri) {
         Objects.requireNonNull(baseUri, "baseUri");
         String api = baseUri + "/api/orders?page=2";
+        String secure = baseUri + "/secure/orders";
+        String token = DemoIssuer.shared().token("alice", DemoGateway.SECURE_SCOPE, Duration.ofHours(1));
         return List.of(
                 new TryIt("the app's own servlet, behind the gateway",
                         "curl -i " + baseUri + "/hello"),
@@ -37,6 +40,11 @@ public record TryIt(String what, String command) {
                         "curl -i -H 'X-Tenant: initech' '" + api + "'"),
                 new TryIt("the same route without a tenant: 400, also a problem",
                         "curl -i '" + api + "'"),
+                new TryIt("a JWT-protected route without a token: 401 with WWW-Authenticate: Bearer",
+                        "curl -i -H 'X-Tenant: acme' " + secure),
+                new TryIt("the same route with a demo token (sub alice, scope " + DemoGateway.SECURE_SCOPE
+                                + "): the upstream sees X-User-Id: alice",
+                        "curl -i -H 'X-Tenant: acme' -H 'Authorization: Bearer " + token + "' " + secure),
                 new TryIt("a CORS preflight from the allowed browser origin",
                         "curl -i -X OPTIONS -H 'Origin: " + DemoGateway.BROWSER_ORIGIN + "'"
                                 + " -H 'Access-Control-Request-Method: GET' " + baseUri + "/api/orders"),

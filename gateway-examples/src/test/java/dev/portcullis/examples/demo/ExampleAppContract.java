@@ -79,6 +79,42 @@ public abstract class ExampleAppContract {
     }
 
     @Test
+    void theSecureRouteWithoutATokenIsAnswered401WithABearerChallenge() throws Exception {
+        HttpResponse<String> response = get("/secure/orders", "acme");
+
+        assertEquals(401, response.statusCode());
+        assertEquals("application/problem+json", mediaType(response));
+        assertTrue(response.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Bearer"),
+                "Bearer challenge");
+    }
+
+    @Test
+    void theSecureRouteWithTheDemoTokenReachesTheUpstreamAsItsSubject() throws Exception {
+        String token = DemoIssuer.shared().token("alice", DemoGateway.SECURE_SCOPE, Duration.ofMinutes(5));
+        HttpRequest request = HttpRequest.newBuilder(app.uri("/secure/orders")).timeout(Duration.ofSeconds(10))
+                .header("X-Tenant", "acme").header("Authorization", "Bearer " + token).build();
+
+        HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(200, response.statusCode(), response.body());
+        JsonNode seen = JSON.readTree(response.body());
+        assertEquals("/orders", seen.path("path").asText());
+        assertEquals("alice", seen.path("user").asText());
+    }
+
+    @Test
+    void aTokenWithoutTheRequiredScopeIsAnswered403() throws Exception {
+        String token = DemoIssuer.shared().token("mallory", "profile", Duration.ofMinutes(5));
+        HttpRequest request = HttpRequest.newBuilder(app.uri("/secure/orders")).timeout(Duration.ofSeconds(10))
+                .header("X-Tenant", "acme").header("Authorization", "Bearer " + token).build();
+
+        HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(403, response.statusCode());
+        assertTrue(response.headers().firstValue("WWW-Authenticate").orElse("").contains("insufficient_scope"));
+    }
+
+    @Test
     void aBurstOverThePerIpLimitIsAnswered429WithRetryAfter() throws Exception {
         for (int i = 0; i < DemoGateway.REQUESTS_PER_WINDOW; i++) {
             assertEquals(200, get("/hello", null).statusCode(), "request " + (i + 1) + " is within the limit");
