@@ -1,8 +1,7 @@
 package dev.portcullis.api.routing;
 
 import dev.portcullis.api.GatewayRequest;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
+import dev.portcullis.api.QueryParameters;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -92,16 +91,14 @@ final class RequestPredicates {
             throw new IllegalArgumentException("route " + routeId + ": query parameter name is empty");
         }
         Pattern pattern = compile(routeId, "query " + name, regex);
-        return request -> request.rawQuery().map(query -> {
-            for (String pair : query.split("&")) {
-                int eq = pair.indexOf('=');
-                String key = decode(eq < 0 ? pair : pair.substring(0, eq));
-                if (key.equals(name) && pattern.matcher(decode(eq < 0 ? "" : pair.substring(eq + 1))).matches()) {
+        return request -> {
+            for (String value : QueryParameters.values(request.rawQuery().orElse(null), name)) {
+                if (pattern.matcher(value).matches()) {
                     return true;
                 }
             }
             return false;
-        }).orElse(false);
+        };
     }
 
     private static Pattern compile(String routeId, String setting, String regex) {
@@ -110,18 +107,6 @@ final class RequestPredicates {
         } catch (PatternSyntaxException e) {
             throw new IllegalArgumentException("route " + routeId + ": " + setting + " regex is invalid: "
                     + e.getDescription() + " in " + regex, e);
-        }
-    }
-
-    /** Decodes a form-encoded query part; a malformed escape leaves the text raw, which then rarely matches. */
-    private static String decode(String text) {
-        if (text.indexOf('%') < 0 && text.indexOf('+') < 0) {
-            return text;
-        }
-        try {
-            return URLDecoder.decode(text, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return text;
         }
     }
 

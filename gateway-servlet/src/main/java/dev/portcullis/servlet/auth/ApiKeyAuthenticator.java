@@ -1,10 +1,10 @@
 package dev.portcullis.servlet.auth;
 
 import dev.portcullis.api.GatewayRequest;
+import dev.portcullis.api.QueryParameters;
 import dev.portcullis.api.auth.AuthResult;
 import dev.portcullis.api.auth.Authenticator;
 import dev.portcullis.servlet.auth.internal.Digest;
-import dev.portcullis.servlet.auth.internal.QueryParameters;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
 import java.util.Objects;

@@ -1,8 +1,8 @@
 package dev.portcullis.servlet.auth;
 
 import dev.portcullis.api.GatewayRequest;
+import dev.portcullis.api.QueryParameters;
 import dev.portcullis.api.auth.AuthResult;
-import dev.portcullis.servlet.auth.internal.QueryParameters;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;

@@ -1,5 +1,6 @@
 package dev.portcullis.servlet.transform;
 
+import dev.portcullis.api.QueryParameters;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -2,11 +2,11 @@ package dev.portcullis.servlet.validation;
 
 import dev.portcullis.api.GatewayRequest;
 import dev.portcullis.api.GatewayResponse;
+import dev.portcullis.api.QueryParameters;
 import dev.portcullis.api.validation.BodyLimits;
 import dev.portcullis.api.validation.RequestProblemTypes;
 import dev.portcullis.api.validation.ValidationResult;
 import dev.portcullis.api.validation.Violation;
-import dev.portcullis.servlet.transform.QueryParameters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
