@@ -12,9 +12,9 @@ import dev.portcullis.api.Body;
 import dev.portcullis.api.GatewayRequest;
 import dev.portcullis.api.Problem;
 import dev.portcullis.api.ProblemException;
+import dev.portcullis.api.ProblemTypes;
 import dev.portcullis.api.routing.Routing;
 import dev.portcullis.api.validation.BodyLimits;
-import dev.portcullis.api.validation.RequestProblemTypes;
 import dev.portcullis.api.validation.RequestValidator;
 import dev.portcullis.api.validation.ValidationResult;
 import dev.portcullis.api.validation.Violation;
@@ -114,7 +114,7 @@ public final class JsonSchemaValidator implements RequestValidator {
     }
 
     private static ProblemException invalidJson(String detail) {
-        return new ProblemException(Problem.builder(RequestProblemTypes.INVALID_JSON, 400, "Invalid JSON")
+        return new ProblemException(Problem.builder(ProblemTypes.INVALID_JSON, 400, "Invalid JSON")
                 .detail(detail).build());
     }
 

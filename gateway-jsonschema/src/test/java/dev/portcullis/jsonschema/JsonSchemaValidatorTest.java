@@ -17,7 +17,6 @@ import dev.portcullis.api.routing.Route;
 import dev.portcullis.api.routing.RouteTable;
 import dev.portcullis.api.routing.Routing;
 import dev.portcullis.api.validation.BodyLimits;
-import dev.portcullis.api.validation.RequestProblemTypes;
 import dev.portcullis.api.validation.Validation;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -71,8 +70,8 @@ class JsonSchemaValidatorTest {
     void malformedJsonIsA400InvalidJsonProblem() {
         Problem problem = post("{\"id\": \"ord-1\",").problem().orElseThrow();
         assertEquals(400, problem.status());
-        assertEquals(RequestProblemTypes.INVALID_JSON, problem.type());
-        assertEquals(RequestProblemTypes.INVALID_JSON,
+        assertEquals(ProblemTypes.INVALID_JSON, problem.type());
+        assertEquals(ProblemTypes.INVALID_JSON,
                 post(VALID.substring(0, VALID.length() - 1) + ",\"id\":\"ord-2\"}").problem().orElseThrow().type(),
                 "a duplicate key is malformed, so gateway and upstream cannot read different documents");
     }

@@ -11,7 +11,6 @@ import dev.portcullis.api.ProblemTypes;
 import dev.portcullis.api.routing.Route;
 import dev.portcullis.api.routing.RouteTable;
 import dev.portcullis.api.routing.Routing;
-import dev.portcullis.api.validation.RequestProblemTypes;
 import dev.portcullis.api.validation.Validation;
 import dev.portcullis.jsonschema.JsonSchemaValidator;
 import dev.portcullis.servlet.GatewayFilter;
@@ -84,7 +83,7 @@ class JsonSchemaHttpTest {
     @ParameterizedTest
     @MethodSource(CONTAINERS)
     void malformedJsonIsA400AndTheUpstreamIsNeverCalled(ServletContainer container) throws Exception {
-        assertProblem(post(GATEWAY.on(container), "{\"id\": \"ord-1\","), 400, RequestProblemTypes.INVALID_JSON);
+        assertProblem(post(GATEWAY.on(container), "{\"id\": \"ord-1\","), 400, ProblemTypes.INVALID_JSON);
         assertFalse(GATEWAY.upstream().received(), "the upstream was called");
     }
 
@@ -92,7 +91,7 @@ class JsonSchemaHttpTest {
     @MethodSource(CONTAINERS)
     void aDuplicateKeyIsMalformedJson(ServletContainer container) throws Exception {
         assertProblem(post(GATEWAY.on(container), "{\"id\":\"ord-1\",\"quantity\":1,\"quantity\":-5,"
-                + "\"shipTo\":{\"city\":\"Oslo\"}}"), 400, RequestProblemTypes.INVALID_JSON);
+                + "\"shipTo\":{\"city\":\"Oslo\"}}"), 400, ProblemTypes.INVALID_JSON);
         assertFalse(GATEWAY.upstream().received(), "the upstream was called");
     }
 

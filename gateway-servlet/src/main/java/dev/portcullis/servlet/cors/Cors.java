@@ -5,7 +5,7 @@ import dev.portcullis.api.GatewayResponse;
 import dev.portcullis.api.HttpHeaders;
 import dev.portcullis.api.Interceptor;
 import dev.portcullis.api.Problem;
-import dev.portcullis.api.validation.RequestProblemTypes;
+import dev.portcullis.api.ProblemTypes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -80,7 +80,7 @@ public final class Cors {
         HttpHeaders.Builder headers = HttpHeaders.builder()
                 .add("Vary", "Origin, Access-Control-Request-Method, Access-Control-Request-Headers");
         if (refusal != null) {
-            return GatewayResponse.problem(Problem.builder(RequestProblemTypes.CORS_REJECTED, 403, "Forbidden")
+            return GatewayResponse.problem(Problem.builder(ProblemTypes.CORS_REJECTED, 403, "Forbidden")
                     .detail("CORS preflight refused: " + refusal).build()).toBuilder()
                     .headers(headers.build()).build();
         }

@@ -3,7 +3,7 @@ package dev.portcullis.servlet.ipfilter;
 import dev.portcullis.api.GatewayResponse;
 import dev.portcullis.api.Interceptor;
 import dev.portcullis.api.Problem;
-import dev.portcullis.api.validation.RequestProblemTypes;
+import dev.portcullis.api.ProblemTypes;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,7 +64,7 @@ public final class IpFilter {
         return Interceptor.named("IpFilter", chain -> permits(chain.request().clientAddress())
                 ? chain.proceed(chain.request())
                 : CompletableFuture.completedFuture(GatewayResponse.problem(
-                        Problem.builder(RequestProblemTypes.IP_DENIED, 403, "Forbidden")
+                        Problem.builder(ProblemTypes.IP_DENIED, 403, "Forbidden")
                                 .detail("Requests from your address are not allowed.").build())));
     }
 

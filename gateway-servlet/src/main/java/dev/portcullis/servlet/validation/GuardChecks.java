@@ -2,9 +2,9 @@ package dev.portcullis.servlet.validation;
 
 import dev.portcullis.api.GatewayRequest;
 import dev.portcullis.api.GatewayResponse;
+import dev.portcullis.api.ProblemTypes;
 import dev.portcullis.api.QueryParameters;
 import dev.portcullis.api.validation.BodyLimits;
-import dev.portcullis.api.validation.RequestProblemTypes;
 import dev.portcullis.api.validation.ValidationResult;
 import dev.portcullis.api.validation.Violation;
 import java.util.ArrayList;
@@ -20,11 +20,11 @@ final class GuardChecks {
     /** @return the answer for the first failed check, or null when every check passes */
     static GatewayResponse firstRejection(GatewayRequest request, GuardPolicy policy) {
         if (request.rawPathAndQuery().length() > policy.maxUriLength()) {
-            return RequestGuards.problem(RequestProblemTypes.URI_TOO_LONG, 414, "URI Too Long",
+            return RequestGuards.problem(ProblemTypes.URI_TOO_LONG, 414, "URI Too Long",
                     "The request target is longer than " + policy.maxUriLength() + " characters.");
         }
         if (headerBytes(request) > policy.maxHeaderBytes()) {
-            return RequestGuards.problem(RequestProblemTypes.HEADERS_TOO_LARGE, 431,
+            return RequestGuards.problem(ProblemTypes.HEADERS_TOO_LARGE, 431,
                     "Request Header Fields Too Large",
                     "The request headers are larger than " + policy.maxHeaderBytes() + " bytes.");
         }
@@ -37,7 +37,7 @@ final class GuardChecks {
         if (hasBody(request)) {
             Optional<String> type = request.headers().first("Content-Type");
             if (type.isEmpty() || !policy.acceptsContentType(type.get())) {
-                return RequestGuards.problem(RequestProblemTypes.UNSUPPORTED_MEDIA_TYPE, 415,
+                return RequestGuards.problem(ProblemTypes.UNSUPPORTED_MEDIA_TYPE, 415,
                         "Unsupported Media Type", type.isEmpty()
                                 ? "The request has a body but no Content-Type."
                                 : "The content type " + MediaRange.essence(type.get()) + " is not accepted here.");

@@ -5,9 +5,9 @@ import dev.portcullis.api.GatewayRequest;
 import dev.portcullis.api.GatewayResponse;
 import dev.portcullis.api.Interceptor;
 import dev.portcullis.api.Problem;
+import dev.portcullis.api.ProblemTypes;
 import dev.portcullis.api.routing.Routing;
 import dev.portcullis.api.validation.BodyLimits;
-import dev.portcullis.api.validation.RequestProblemTypes;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
@@ -72,7 +72,7 @@ public final class RequestGuards {
 
     static GatewayResponse methodNotAllowed(GuardPolicy policy, String method) {
         String allow = String.join(", ", policy.allowedMethods());
-        return problem(RequestProblemTypes.METHOD_NOT_ALLOWED, 405, "Method Not Allowed",
+        return problem(ProblemTypes.METHOD_NOT_ALLOWED, 405, "Method Not Allowed",
                 "The method " + method + " is not allowed here; allowed: " + allow + ".")
                 .withHeader("Allow", allow);
     }

@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.portcullis.api.GatewayRequest;
 import dev.portcullis.api.GatewayResponse;
 import dev.portcullis.api.Pipeline;
-import dev.portcullis.api.validation.RequestProblemTypes;
+import dev.portcullis.api.ProblemTypes;
 import dev.portcullis.servlet.testing.RecordingUpstream;
 import java.time.Duration;
 import java.util.List;
@@ -54,7 +54,7 @@ class CorsTest {
     void aPreflightFromAnUnknownOriginIsA403Problem() {
         GatewayResponse response = execute(preflight("https://evil.test", "GET", ""));
         assertEquals(403, response.status());
-        assertEquals(RequestProblemTypes.CORS_REJECTED, response.problem().orElseThrow().type());
+        assertEquals(ProblemTypes.CORS_REJECTED, response.problem().orElseThrow().type());
         assertFalse(response.headers().contains("Access-Control-Allow-Origin"));
     }
 

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.portcullis.api.GatewayResponse;
 import dev.portcullis.api.Pipeline;
-import dev.portcullis.api.validation.RequestProblemTypes;
+import dev.portcullis.api.ProblemTypes;
 import dev.portcullis.servlet.testing.RecordingUpstream;
 import dev.portcullis.servlet.testing.TestRequests;
 import java.net.InetAddress;
@@ -51,7 +51,7 @@ class IpFilterTest {
                 .execute(TestRequests.request("GET", "/x").clientAddress(InetAddress.getByName("192.0.2.66"))
                         .build(), upstream).toCompletableFuture().join();
         assertEquals(403, response.status());
-        assertEquals(RequestProblemTypes.IP_DENIED, response.problem().orElseThrow().type());
+        assertEquals(ProblemTypes.IP_DENIED, response.problem().orElseThrow().type());
         assertNull(upstream.received());
     }
 

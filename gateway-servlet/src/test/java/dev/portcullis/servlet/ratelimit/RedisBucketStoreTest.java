@@ -72,7 +72,7 @@ class RedisBucketStoreTest {
 
     @Test
     void whenRedisStopsAFailOpenPolicyLetsRequestsThroughUnlimitedAndCountsThem() throws Exception {
-        try (RedisBucketStore store = RedisBucketStore.builder(redis.uri()).build()) {
+        try (RedisBucketStore store = RedisBucketStore.builder(redis.uri()).timeout(Duration.ofSeconds(5)).build()) {
             RateLimitInterceptor limits = limiting(store, policy(100, FailureMode.FAIL_OPEN));
             GatewayResponse before = run(limits, get("203.0.113.7"), upstream);
             redis.close();
@@ -89,7 +89,7 @@ class RedisBucketStoreTest {
 
     @Test
     void whenRedisStopsAFailClosedPolicyAnswers503WithRetryAfterAndNeverCallsTheUpstream() throws Exception {
-        try (RedisBucketStore store = RedisBucketStore.builder(redis.uri()).build()) {
+        try (RedisBucketStore store = RedisBucketStore.builder(redis.uri()).timeout(Duration.ofSeconds(5)).build()) {
             RateLimitInterceptor limits = limiting(store, policy(100, FailureMode.FAIL_CLOSED));
             assertEquals(200, run(limits, get("203.0.113.7"), upstream).status());
             redis.close();
@@ -123,7 +123,7 @@ class RedisBucketStoreTest {
     @Test
     void aRedisDecisionTakesAboutOneRoundTrip() throws Exception {
         int decisions = 2000;
-        try (RedisBucketStore store = RedisBucketStore.builder(redis.uri()).build()) {
+        try (RedisBucketStore store = RedisBucketStore.builder(redis.uri()).timeout(Duration.ofSeconds(5)).build()) {
             RateLimitPolicy policy = policy(1_000_000, FailureMode.FAIL_CLOSED);
             for (int i = 0; i < 200; i++) {
                 store.tryConsume("warmup:" + (i % 10), policy, 1).toCompletableFuture().join();

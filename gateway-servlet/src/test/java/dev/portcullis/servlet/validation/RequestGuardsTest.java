@@ -20,7 +20,6 @@ import dev.portcullis.api.ProblemTypes;
 import dev.portcullis.api.routing.Route;
 import dev.portcullis.api.routing.RouteTable;
 import dev.portcullis.api.routing.Routing;
-import dev.portcullis.api.validation.RequestProblemTypes;
 import dev.portcullis.servlet.testing.RecordingUpstream;
 import dev.portcullis.servlet.testing.TestRequests;
 import java.util.List;
@@ -102,7 +101,7 @@ class RequestGuardsTest {
     void aMethodTheRouteDoesNotAllowIsAnswered405WithAllow() {
         GatewayResponse response = execute(valid().method("DELETE").build());
         assertEquals(405, response.status());
-        assertEquals(RequestProblemTypes.METHOD_NOT_ALLOWED, response.problem().orElseThrow().type());
+        assertEquals(ProblemTypes.METHOD_NOT_ALLOWED, response.problem().orElseThrow().type());
         assertEquals("GET, POST", response.headers().first("Allow").orElseThrow());
     }
 
@@ -110,7 +109,7 @@ class RequestGuardsTest {
     void aBodyOfAnotherContentTypeIsAnswered415() {
         Problem problem = problemOf(valid().headers(headers("X-Tenant", "acme", "Content-Length", "3",
                 "Content-Type", "text/plain")).body(Body.of("abc")).build());
-        assertEquals(RequestProblemTypes.UNSUPPORTED_MEDIA_TYPE, problem.type());
+        assertEquals(ProblemTypes.UNSUPPORTED_MEDIA_TYPE, problem.type());
         assertEquals(415, problem.status());
     }
 
@@ -124,14 +123,14 @@ class RequestGuardsTest {
     @Test
     void aLongUriIsAnswered414() {
         Problem problem = problemOf(request("GET", "/other/" + "x".repeat(50)).build());
-        assertEquals(RequestProblemTypes.URI_TOO_LONG, problem.type());
+        assertEquals(ProblemTypes.URI_TOO_LONG, problem.type());
         assertEquals(414, problem.status());
     }
 
     @Test
     void largeHeadersAreAnswered431() {
         Problem problem = problemOf(request("GET", "/other").headers(headers("Cookie", "c".repeat(300))).build());
-        assertEquals(RequestProblemTypes.HEADERS_TOO_LARGE, problem.type());
+        assertEquals(ProblemTypes.HEADERS_TOO_LARGE, problem.type());
         assertEquals(431, problem.status());
     }
 

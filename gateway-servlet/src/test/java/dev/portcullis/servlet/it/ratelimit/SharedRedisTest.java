@@ -97,7 +97,7 @@ class SharedRedisTest {
     void theApplicationsResponsesCarryTheFieldsWhenRedisDecidesAsynchronously(ServletContainer container)
             throws Exception {
         try (RedisProcess redis = RedisProcess.start();
-                RedisBucketStore store = RedisBucketStore.builder(redis.uri()).build();
+                RedisBucketStore store = RedisBucketStore.builder(redis.uri()).timeout(Duration.ofSeconds(5)).build();
                 RunningServer server = container.start(Limits.routingThen(List.of(RateLimiting.interceptor(
                         PolicyRateLimiter.builder(store).defaultPolicy(hourly("app", 2, FailureMode.FAIL_CLOSED))
                                 .build()))).build(), new AppServlet())) {
@@ -120,7 +120,7 @@ class SharedRedisTest {
         AtomicInteger upstreamCalls = new AtomicInteger();
         try (RedisProcess redis = RedisProcess.start();
                 TestUpstream upstream = TestUpstream.start(Limits.counting(upstreamCalls));
-                RedisBucketStore store = RedisBucketStore.builder(redis.uri()).build()) {
+                RedisBucketStore store = RedisBucketStore.builder(redis.uri()).timeout(Duration.ofSeconds(5)).build()) {
             RateLimitInterceptor limits = RateLimiting.interceptor(PolicyRateLimiter.builder(store).build());
             GatewayFilter filter = Limits.routingThen(List.of(limits),
                     Limits.route("closed", upstream.baseUri(), hourly("closed", 100, FailureMode.FAIL_CLOSED)),

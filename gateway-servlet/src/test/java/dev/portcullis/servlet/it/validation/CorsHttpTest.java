@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.portcullis.api.Pipeline;
+import dev.portcullis.api.ProblemTypes;
 import dev.portcullis.api.routing.Route;
 import dev.portcullis.api.routing.RouteTable;
 import dev.portcullis.api.routing.Routing;
-import dev.portcullis.api.validation.RequestProblemTypes;
 import dev.portcullis.servlet.GatewayFilter;
 import dev.portcullis.servlet.cors.Cors;
 import dev.portcullis.servlet.cors.CorsPolicy;
@@ -68,7 +68,7 @@ class CorsHttpTest {
         RunningServer server = GATEWAY.on(container);
         RawHttp.Response response = send(server, "OPTIONS", "/api/orders", "Origin: https://evil.example",
                 "Access-Control-Request-Method: PUT");
-        assertProblem(response, 403, RequestProblemTypes.CORS_REJECTED);
+        assertProblem(response, 403, ProblemTypes.CORS_REJECTED);
         assertEquals(List.of(), response.header("Access-Control-Allow-Origin"));
         assertFalse(GATEWAY.upstream().received(), "the preflight reached the upstream");
     }
@@ -79,7 +79,7 @@ class CorsHttpTest {
         RunningServer server = GATEWAY.on(container);
         RawHttp.Response response = send(server, "OPTIONS", "/api/orders", "Origin: " + APP,
                 "Access-Control-Request-Method: DELETE");
-        assertProblem(response, 403, RequestProblemTypes.CORS_REJECTED);
+        assertProblem(response, 403, ProblemTypes.CORS_REJECTED);
         assertFalse(GATEWAY.upstream().received(), "the preflight reached the upstream");
     }
 

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.portcullis.api.Pipeline;
+import dev.portcullis.api.ProblemTypes;
 import dev.portcullis.api.routing.Route;
 import dev.portcullis.api.routing.RouteTable;
 import dev.portcullis.api.routing.Routing;
-import dev.portcullis.api.validation.RequestProblemTypes;
 import dev.portcullis.servlet.GatewayFilter;
 import dev.portcullis.servlet.ipfilter.IpFilter;
 import dev.portcullis.servlet.it.RawHttp;
@@ -49,7 +49,7 @@ class IpRulesHttpTest {
     @ParameterizedTest
     @MethodSource(CONTAINERS)
     void aDeniedClientIsA403ProblemAndTheUpstreamIsNeverCalled(ServletContainer container) throws Exception {
-        assertProblem(get(DIRECT.on(container)), 403, RequestProblemTypes.IP_DENIED);
+        assertProblem(get(DIRECT.on(container)), 403, ProblemTypes.IP_DENIED);
         assertFalse(DIRECT.upstream().received(), "the upstream was called");
     }
 
@@ -57,7 +57,7 @@ class IpRulesHttpTest {
     @MethodSource(CONTAINERS)
     void aForwardedForFromAnUntrustedPeerCannotHideADeniedAddress(ServletContainer container) throws Exception {
         assertProblem(get(DIRECT.on(container), "X-Forwarded-For: 198.51.100.7"), 403,
-                RequestProblemTypes.IP_DENIED);
+                ProblemTypes.IP_DENIED);
         assertFalse(DIRECT.upstream().received(), "the upstream was called");
     }
 
@@ -65,7 +65,7 @@ class IpRulesHttpTest {
     @MethodSource(CONTAINERS)
     void aTrustedProxysForwardedForDecidesTheClientAddress(ServletContainer container) throws Exception {
         RunningServer server = BEHIND_PROXY.on(container);
-        assertProblem(get(server, "X-Forwarded-For: 203.0.113.9"), 403, RequestProblemTypes.IP_DENIED);
+        assertProblem(get(server, "X-Forwarded-For: 203.0.113.9"), 403, ProblemTypes.IP_DENIED);
         assertFalse(BEHIND_PROXY.upstream().received(), "the upstream was called");
         RawHttp.Response allowed = get(server, "X-Forwarded-For: 198.51.100.7");
         assertEquals(200, allowed.status(), allowed.text());

@@ -11,7 +11,6 @@ import dev.portcullis.api.ProblemTypes;
 import dev.portcullis.api.routing.Route;
 import dev.portcullis.api.routing.RouteTable;
 import dev.portcullis.api.routing.Routing;
-import dev.portcullis.api.validation.RequestProblemTypes;
 import dev.portcullis.servlet.GatewayFilter;
 import dev.portcullis.servlet.it.Http;
 import dev.portcullis.servlet.it.RawHttp;
@@ -75,7 +74,7 @@ class RequestGuardsHttpTest {
     void aMethodTheRouteDoesNotAllowIsA405ProblemWithAllow(ServletContainer container) throws Exception {
         RunningServer server = GATEWAY.on(container);
         HttpResponse<String> response = Http.send(request(server, VALID).DELETE().build());
-        assertProblem(response, 405, RequestProblemTypes.METHOD_NOT_ALLOWED);
+        assertProblem(response, 405, ProblemTypes.METHOD_NOT_ALLOWED);
         assertEquals(List.of("GET, POST"), response.headers().allValues("Allow"));
         assertUpstreamNotCalled();
     }
@@ -86,7 +85,7 @@ class RequestGuardsHttpTest {
         RunningServer server = GATEWAY.on(container);
         HttpResponse<String> response = Http.send(request(server, VALID)
                 .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("hi")).build());
-        assertProblem(response, 415, RequestProblemTypes.UNSUPPORTED_MEDIA_TYPE);
+        assertProblem(response, 415, ProblemTypes.UNSUPPORTED_MEDIA_TYPE);
         assertUpstreamNotCalled();
     }
 
@@ -96,7 +95,7 @@ class RequestGuardsHttpTest {
         RunningServer server = GATEWAY.on(container);
         RawHttp.Response response = RawHttp.exchange(server.port(), "POST " + VALID + " HTTP/1.1\r\nHost: gw\r\n"
                 + "X-Tenant: acme\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n2\r\nhi\r\n0\r\n\r\n");
-        assertProblem(response, 415, RequestProblemTypes.UNSUPPORTED_MEDIA_TYPE);
+        assertProblem(response, 415, ProblemTypes.UNSUPPORTED_MEDIA_TYPE);
         assertUpstreamNotCalled();
     }
 
@@ -105,7 +104,7 @@ class RequestGuardsHttpTest {
     void aTargetOverTheRouteLimitIsA414Problem(ServletContainer container) throws Exception {
         RunningServer server = GATEWAY.on(container);
         HttpResponse<String> response = Http.send(request(server, VALID + "&pad=" + "x".repeat(200)).build());
-        assertProblem(response, 414, RequestProblemTypes.URI_TOO_LONG);
+        assertProblem(response, 414, ProblemTypes.URI_TOO_LONG);
         assertUpstreamNotCalled();
     }
 
@@ -114,7 +113,7 @@ class RequestGuardsHttpTest {
     void headersOverTheRouteLimitAreA431Problem(ServletContainer container) throws Exception {
         RunningServer server = GATEWAY.on(container);
         HttpResponse<String> response = Http.send(request(server, VALID).header("X-Pad", "x".repeat(3000)).build());
-        assertProblem(response, 431, RequestProblemTypes.HEADERS_TOO_LARGE);
+        assertProblem(response, 431, ProblemTypes.HEADERS_TOO_LARGE);
         assertUpstreamNotCalled();
     }
 
