@@ -53,12 +53,16 @@ final class SourceBody implements Body {
         pump.drain();
     }
 
-    /** Moves chunks from the source to the subscriber while it has demand; runs on one thread at a time. */
+    /**
+     * Moves chunks from the source to the subscriber while it has demand, one thread at a time; at most one Jetty
+     * demand is pending.
+     */
     private final class Pump implements Flow.Subscription, Runnable {
         private final Flow.Subscriber<? super ByteBuffer> subscriber;
         private final AtomicLong demand = new AtomicLong();
         private final AtomicInteger work = new AtomicInteger();
         private volatile boolean done;
+        private volatile boolean awaitingData;
 
         Pump(Flow.Subscriber<? super ByteBuffer> subscriber) {
             this.subscriber = subscriber;
@@ -85,6 +89,7 @@ final class SourceBody implements Body {
 
         @Override
         public void run() {
+            awaitingData = false;
             drain();
         }
 
@@ -98,9 +103,10 @@ final class SourceBody implements Body {
         }
 
         private void pump() {
-            while (!done && demand.get() > 0) {
+            while (!done && !awaitingData && demand.get() > 0) {
                 Content.Chunk chunk = source.read();
                 if (chunk == null) {
+                    awaitingData = true;
                     source.demand(this);
                     return;
                 }
