@@ -10,13 +10,16 @@ import java.util.EnumSet;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
 /**
  * The launcher's server: embedded Jetty 12 with an ee10 {@link ServletContextHandler}, the {@link GatewayFilter}
  * (async supported, {@code REQUEST} and {@code ASYNC} dispatches) routing with the options' routes, and a
- * {@link NotFoundServlet} behind it. Closing it stops Jetty, which destroys the filter and closes its client.
+ * {@link NotFoundServlet} behind it. Jetty adds no {@code Server} or {@code Date} header of its own, so the upstream's
+ * pass through alone. Closing it stops Jetty, which destroys the filter and closes its client.
  *
  * <pre>{@code
  * try (LauncherServer server = LauncherServer.start(LauncherOptions.parse("--port", "0", "--route", "/=http://127.0.0.1:9001"))) {
@@ -42,7 +45,10 @@ public final class LauncherServer implements AutoCloseable {
     public static LauncherServer start(LauncherOptions options) throws Exception {
         GatewayFilter gateway = filter(options);
         Server server = new Server();
-        ServerConnector connector = new ServerConnector(server);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendDateHeader(false);
+        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setHost(options.host());
         connector.setPort(options.port());
         server.addConnector(connector);
