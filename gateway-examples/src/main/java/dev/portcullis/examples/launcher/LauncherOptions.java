@@ -18,7 +18,7 @@ import java.util.Set;
  * @param host the address to bind, default {@code 127.0.0.1}
  * @param port the port to listen on, {@code 0} for any free one; default 8080
  * @param routes the routes, in match order
- * @param client the upstream client, default {@link ClientKind#JDK}
+ * @param client the upstream client, default {@link ClientKind#JETTY} (measured faster, see README-performance.md)
  * @param trustedProxies CIDR blocks whose forwarding headers are believed
  * @param help whether {@code --help} was given (then nothing else is checked)
  */
@@ -31,7 +31,7 @@ public record LauncherOptions(String host, int port, List<Route> routes, ClientK
             "                                       several URLs are used round-robin",
             "  --port 8080                          port to listen on (0 = any free port)",
             "  --host 127.0.0.1                     address to bind",
-            "  --client jdk|jetty                   upstream HTTP client (default jdk)",
+            "  --client jdk|jetty                   upstream HTTP client (default jetty)",
             "  --trusted-proxy 10.0.0.0/8           believe X-Forwarded-*/Forwarded from this block (repeatable)",
             "  --help                               print this and exit");
 
@@ -53,7 +53,7 @@ public record LauncherOptions(String host, int port, List<Route> routes, ClientK
         int port = 8080;
         List<Route> routes = new ArrayList<>();
         Set<String> prefixes = new HashSet<>();
-        ClientKind client = ClientKind.JDK;
+        ClientKind client = ClientKind.JETTY;
         List<String> trusted = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String option = args[i];

@@ -17,11 +17,11 @@ class LauncherOptionsTest {
     }
 
     @Test
-    void defaultsBindLoopbackOnPort8080WithTheJdkClient() throws Exception {
+    void defaultsBindLoopbackOnPort8080WithTheJettyClient() throws Exception {
         LauncherOptions options = LauncherOptions.parse("--route", "/api=http://127.0.0.1:9001");
         assertEquals("127.0.0.1", options.host());
         assertEquals(8080, options.port());
-        assertEquals(ClientKind.JDK, options.client());
+        assertEquals(ClientKind.JETTY, options.client());
         assertEquals(List.of(), options.trustedProxies());
     }
 
@@ -49,11 +49,11 @@ class LauncherOptionsTest {
     @Test
     void repeatedOptionsAccumulateInOrder() throws Exception {
         LauncherOptions options = LauncherOptions.parse("--route", "/a=http://a:1", "--route", "/b=http://b:1",
-                "--trusted-proxy", "10.0.0.0/8", "--trusted-proxy", "::1/128", "--client", "JETTY",
+                "--trusted-proxy", "10.0.0.0/8", "--trusted-proxy", "::1/128", "--client", "JDK",
                 "--port", "0", "--host", "0.0.0.0");
         assertEquals(List.of("/a/**", "/b/**"), options.routes().stream().map(Route::pathPattern).toList());
         assertEquals(List.of("10.0.0.0/8", "::1/128"), options.trustedProxies());
-        assertEquals(ClientKind.JETTY, options.client());
+        assertEquals(ClientKind.JDK, options.client());
         assertEquals(0, options.port());
         assertEquals("0.0.0.0", options.host());
     }
