@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Load harness: nginx as the backend, the standalone Portcullis gateway in front of it, wrk against both in one run.
 #
-#   bench/load.sh [--client jdk|jetty] [--duration SECONDS] [--connections N] [--threads N] [--body-bytes N]
+#   bench/load.sh [--client jdk|jetty] [--duration SECONDS] [--connections N] [--threads N] [--body-bytes N] [--no-build]
 #
 # Prints requests/s, p50 and p99 latency for the backend hit directly and through the gateway, the ratio of the
 # two, and the gateway JVM's CPU time per request. Every run is bounded by --duration; all servers bind 127.0.0.1
@@ -10,27 +10,37 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-client=jdk duration=15 connections=32 threads=2 body_bytes=1024
+client=jdk duration=15 connections=32 threads=2 body_bytes=1024 build=yes
 while [ $# -gt 0 ]; do
   case "$1" in
+    --client|--duration|--connections|--threads|--body-bytes) [ $# -ge 2 ] || { echo "$1 needs a value" >&2; exit 2; } ;;&
     --client) client=$2; shift 2 ;;
     --duration) duration=$2; shift 2 ;;
     --connections) connections=$2; shift 2 ;;
     --threads) threads=$2; shift 2 ;;
     --body-bytes) body_bytes=$2; shift 2 ;;
+    --no-build) build=no; shift ;;
+    --help) sed -n '2,9p' "$0"; exit 0 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
 
-need() { command -v "$1" >/dev/null 2>&1 || { [ "$(id -u)" = 0 ] && apt-get install -y -qq "$2" >/dev/null; }; command -v "$1" >/dev/null || { echo "$1 is missing: apt-get install $2" >&2; exit 1; }; }
+need() { # need COMMAND PACKAGE: install PACKAGE with apt-get (as root) when COMMAND is missing
+  command -v "$1" >/dev/null 2>&1 || [ -x "/usr/sbin/$1" ] && return 0
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >/dev/null
+  fi
+  command -v "$1" >/dev/null 2>&1 || [ -x "/usr/sbin/$1" ] || { echo "$1 is missing: apt-get install $2" >&2; exit 1; }
+}
 need wrk wrk
-[ -x /usr/sbin/nginx ] || need nginx nginx-light
+need nginx nginx-light
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 backend_port=$(free_port)
 gateway_port=$(free_port)
 work=$(mktemp -d)
+chmod 755 "$work"   # nginx workers run as an unprivileged user when started as root
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null; rm -rf "$work"; }
 trap cleanup EXIT
@@ -53,10 +63,12 @@ http {
 CONF
 "$NGINX" -c "$work/nginx.conf" -p "$work"
 
-mvn -B -ntp -q -pl gateway-examples -am package dependency:build-classpath -DskipTests \
-    -Dmdep.outputFile=target/classpath.txt >/dev/null
+if [ "$build" = yes ] || [ ! -f gateway-examples/target/classpath.txt ]; then
+  mvn -B -ntp -q -pl gateway-examples -am package dependency:build-classpath -DskipTests \
+      -Dmdep.outputFile=target/classpath.txt >/dev/null
+fi
 classpath="gateway-examples/target/classes:$(cat gateway-examples/target/classpath.txt)"
-java -Xmx512m -cp "$classpath" dev.portcullis.examples.StandaloneGateway \
+java -Xmx512m -cp "$classpath" dev.portcullis.examples.launcher.StandaloneGateway \
     --port "$gateway_port" --client "$client" --route "/api=http://127.0.0.1:$backend_port" > "$work/gateway.log" 2>&1 &
 gateway_pid=$!
 pids+=("$gateway_pid")
@@ -64,6 +76,7 @@ for _ in $(seq 1 100); do
   curl -fs -o /dev/null "http://127.0.0.1:$gateway_port/api/hello" && break
   sleep 0.2
 done
+curl -fs -o /dev/null "http://127.0.0.1:$backend_port/api/hello" || { echo "nginx does not serve:"; cat "$work/error.log"; exit 1; }
 curl -fs -o /dev/null "http://127.0.0.1:$gateway_port/api/hello" || { echo "gateway did not start:"; cat "$work/gateway.log"; exit 1; }
 
 cpu_ticks() { awk '{print $14+$15}' "/proc/$gateway_pid/stat"; }

@@ -1,0 +1,46 @@
+package dev.portcullis.examples.launcher;
+
+import dev.portcullis.client.jetty.JettyUpstreamClient;
+import dev.portcullis.servlet.proxy.JdkUpstreamClient;
+import dev.portcullis.servlet.proxy.UpstreamClient;
+import java.util.Locale;
+
+/**
+ * The upstream clients the launcher can use ({@code --client jdk|jetty}); both sit behind {@link UpstreamClient}.
+ *
+ * <pre>{@code
+ * UpstreamClient client = ClientKind.parse("jetty").create();
+ * }</pre>
+ */
+public enum ClientKind {
+    /** The JDK's {@code java.net.http.HttpClient}: {@link JdkUpstreamClient}. */
+    JDK {
+        @Override
+        public UpstreamClient create() {
+            return JdkUpstreamClient.create();
+        }
+    },
+    /** Eclipse Jetty 12's {@code HttpClient}: {@link JettyUpstreamClient}. */
+    JETTY {
+        @Override
+        public UpstreamClient create() {
+            return JettyUpstreamClient.create();
+        }
+    };
+
+    /** @return a new client of this kind; the gateway filter closes it */
+    public abstract UpstreamClient create();
+
+    /**
+     * @param name {@code jdk} or {@code jetty}, any case
+     * @return the kind
+     * @throws UsageException naming {@code --client} for any other name
+     */
+    public static ClientKind parse(String name) throws UsageException {
+        try {
+            return valueOf(name.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--client", "must be jdk or jetty, was '" + name + "'");
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package dev.portcullis.examples.launcher;
+
+import dev.portcullis.api.routing.Route;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The launcher's command line, parsed and checked. Immutable.
+ *
+ * <pre>{@code
+ * LauncherOptions options = LauncherOptions.parse("--port", "8080",
+ *     "--route", "/api=http://127.0.0.1:9001,http://127.0.0.1:9002", "--client", "jetty");
+ * }</pre>
+ *
+ * @param host the address to bind, default {@code 127.0.0.1}
+ * @param port the port to listen on, {@code 0} for any free one; default 8080
+ * @param routes the routes, in match order
+ * @param client the upstream client, default {@link ClientKind#JETTY} (measured faster, see README-performance.md)
+ * @param trustedProxies CIDR blocks whose forwarding headers are believed
+ * @param help whether {@code --help} was given (then nothing else is checked)
+ */
+public record LauncherOptions(String host, int port, List<Route> routes, ClientKind client,
+                              List<String> trustedProxies, boolean help) {
+    /** What {@code --help} prints. */
+    public static final String USAGE = String.join("\n",
+            "usage: StandaloneGateway --route PREFIX=URL[,URL...] [--route ...] [options]",
+            "  --route /api=http://127.0.0.1:9001   proxy /api and everything below it (repeatable);",
+            "                                       several URLs are used round-robin",
+            "  --port 8080                          port to listen on (0 = any free port)",
+            "  --host 127.0.0.1                     address to bind",
+            "  --client jdk|jetty                   upstream HTTP client (default jetty)",
+            "  --trusted-proxy 10.0.0.0/8           believe X-Forwarded-*/Forwarded from this block (repeatable)",
+            "  --help                               print this and exit");
+
+    /** Copies the lists. */
+    public LauncherOptions {
+        Objects.requireNonNull(host, "host");
+        routes = List.copyOf(routes);
+        Objects.requireNonNull(client, "client");
+        trustedProxies = List.copyOf(trustedProxies);
+    }
+
+    /**
+     * @param args the command-line arguments
+     * @return the options
+     * @throws UsageException naming the option that is unknown, lacks its value or has a wrong one
+     */
+    public static LauncherOptions parse(String... args) throws UsageException {
+        String host = "127.0.0.1";
+        int port = 8080;
+        List<Route> routes = new ArrayList<>();
+        Set<String> prefixes = new HashSet<>();
+        ClientKind client = ClientKind.JETTY;
+        List<String> trusted = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            String option = args[i];
+            if (option.equals("--help") || option.equals("-h")) {
+                return new LauncherOptions(host, port, List.of(), client, List.of(), true);
+            }
+            if (!option.startsWith("--")) {
+                throw new UsageException(option, "unexpected argument; options start with --, see --help");
+            }
+            if (i + 1 >= args.length) {
+                throw new UsageException(option, "needs a value");
+            }
+            String value = args[++i];
+            switch (option) {
+                case "--host" -> host = requireText(option, value);
+                case "--port" -> port = parsePort(value);
+                case "--client" -> client = ClientKind.parse(value);
+                case "--trusted-proxy" -> trusted.add(requireText(option, value));
+                case "--route" -> {
+                    Route route = RouteArgument.parse(value);
+                    if (!prefixes.add(route.pathPattern())) {
+                        throw new UsageException("--route", "prefix given twice: " + value);
+                    }
+                    routes.add(route);
+                }
+                default -> throw new UsageException(option, "unknown option, see --help");
+            }
+        }
+        if (routes.isEmpty()) {
+            throw new UsageException("--route", "at least one route is required, e.g. --route /api=http://127.0.0.1:9001");
+        }
+        return new LauncherOptions(host, port, routes, client, trusted, false);
+    }
+
+    private static int parsePort(String value) throws UsageException {
+        try {
+            int port = Integer.parseInt(value);
+            if (port >= 0 && port <= 65_535) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException("--port", "must be a number from 0 to 65535, was '" + value + "'");
+    }
+
+    private static String requireText(String option, String value) throws UsageException {
+        if (value.isBlank()) {
+            throw new UsageException(option, "must not be empty");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,100 @@
+package dev.portcullis.examples.launcher;
+
+import dev.portcullis.api.Pipeline;
+import dev.portcullis.api.routing.RouteTable;
+import dev.portcullis.api.routing.Routing;
+import dev.portcullis.servlet.GatewayFilter;
+import dev.portcullis.servlet.proxy.UpstreamClient;
+import jakarta.servlet.DispatcherType;
+import java.util.EnumSet;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+
+/**
+ * The launcher's server: embedded Jetty 12 with an ee10 {@link ServletContextHandler}, the {@link GatewayFilter}
+ * (async supported, {@code REQUEST} and {@code ASYNC} dispatches) routing with the options' routes, and a
+ * {@link NotFoundServlet} behind it. Jetty adds no {@code Server} or {@code Date} header of its own, so the upstream's
+ * pass through alone. Closing it stops Jetty, which destroys the filter and closes its client.
+ *
+ * <pre>{@code
+ * try (LauncherServer server = LauncherServer.start(LauncherOptions.parse("--port", "0", "--route", "/=http://127.0.0.1:9001"))) {
+ *     System.out.println(server.port());
+ * }
+ * }</pre>
+ */
+public final class LauncherServer implements AutoCloseable {
+    private final Server server;
+    private final ServerConnector connector;
+
+    private LauncherServer(Server server, ServerConnector connector) {
+        this.server = server;
+        this.connector = connector;
+    }
+
+    /**
+     * @param options the parsed command line
+     * @return the started server
+     * @throws UsageException if a {@code --trusted-proxy} block is malformed
+     * @throws Exception if Jetty does not start (the port is taken, ...)
+     */
+    public static LauncherServer start(LauncherOptions options) throws Exception {
+        GatewayFilter gateway = filter(options);
+        Server server = new Server();
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendDateHeader(false);
+        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        connector.setHost(options.host());
+        connector.setPort(options.port());
+        server.addConnector(connector);
+        ServletContextHandler context = new ServletContextHandler();
+        context.setContextPath("/");
+        FilterHolder holder = new FilterHolder(gateway);
+        holder.setAsyncSupported(true);
+        context.addFilter(holder, "/*", EnumSet.of(DispatcherType.REQUEST, DispatcherType.ASYNC));
+        ServletHolder fallback = new ServletHolder(new NotFoundServlet());
+        fallback.setAsyncSupported(true);
+        context.addServlet(fallback, "/*");
+        server.setHandler(context);
+        server.setStopAtShutdown(true);
+        try {
+            server.start();
+        } catch (Exception e) {
+            server.stop();
+            throw e;
+        }
+        return new LauncherServer(server, connector);
+    }
+
+    private static GatewayFilter filter(LauncherOptions options) throws UsageException {
+        Pipeline pipeline = Pipeline.builder().add(Routing.interceptor(RouteTable.of(options.routes()))).build();
+        UpstreamClient client = options.client().create();
+        try {
+            return GatewayFilter.builder().pipeline(pipeline).upstreamClient(client)
+                    .trustedProxies(options.trustedProxies().toArray(String[]::new)).build();
+        } catch (IllegalArgumentException e) {
+            client.close();
+            throw new UsageException("--trusted-proxy", e.getMessage());
+        }
+    }
+
+    /** @return the port the server listens on (the real one when the options asked for 0) */
+    public int port() {
+        return connector.getLocalPort();
+    }
+
+    /** Blocks until the server stops. @throws InterruptedException if interrupted while waiting */
+    public void join() throws InterruptedException {
+        server.join();
+    }
+
+    @Override
+    public void close() throws Exception {
+        server.stop();
+    }
+}

@@ -1,0 +1,59 @@
+package dev.portcullis.examples.launcher;
+
+import dev.portcullis.api.routing.Route;
+import dev.portcullis.api.routing.Upstream;
+import java.io.PrintStream;
+import java.util.stream.Collectors;
+
+/**
+ * Runs the gateway standalone on embedded Jetty 12 with routes from the command line, e.g.
+ *
+ * <pre>
+ * java -cp ... dev.portcullis.examples.launcher.StandaloneGateway --port 8080 \
+ *     --route /api=http://127.0.0.1:9001,http://127.0.0.1:9002 --client jetty
+ * </pre>
+ *
+ * It prints the listening address and the routes, then serves until the JVM stops. Bad arguments print a message
+ * naming the option and exit with status 2; {@code --help} prints the usage. See {@link LauncherOptions#USAGE}.
+ */
+public final class StandaloneGateway {
+    private StandaloneGateway() {
+    }
+
+    /**
+     * @param args the command line
+     * @throws Exception if the server fails to start for a reason other than a bad argument
+     */
+    public static void main(String[] args) throws Exception {
+        LauncherServer server;
+        try {
+            LauncherOptions options = LauncherOptions.parse(args);
+            if (options.help()) {
+                System.out.println(LauncherOptions.USAGE);
+                return;
+            }
+            server = LauncherServer.start(options);
+            describe(options, server.port(), System.out);
+        } catch (UsageException e) {
+            System.err.println("portcullis: " + e.getMessage());
+            System.err.println("run with --help for the options");
+            System.exit(2);
+            return;
+        }
+        server.join();
+    }
+
+    /**
+     * @param options the options
+     * @param port the real port
+     * @param out where to print
+     */
+    static void describe(LauncherOptions options, int port, PrintStream out) {
+        out.println("Portcullis listening on http://" + options.host() + ":" + port + " (client: "
+                + options.client().name().toLowerCase(java.util.Locale.ROOT) + ")");
+        for (Route route : options.routes()) {
+            out.println("  " + route.pathPattern() + " -> " + route.upstreams().instances().stream()
+                    .map(Upstream::uri).map(Object::toString).collect(Collectors.joining(", ")));
+        }
+    }
+}

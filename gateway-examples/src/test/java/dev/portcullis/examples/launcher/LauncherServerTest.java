@@ -1,0 +1,79 @@
+package dev.portcullis.examples.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class LauncherServerTest {
+    private final HttpClient http = HttpClient.newHttpClient();
+    private HttpServer upstream;
+
+    @BeforeEach
+    void startUpstream() throws Exception {
+        upstream = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
+        upstream.createContext("/", exchange -> {
+            byte[] body = ("upstream saw " + exchange.getRequestURI()).getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        upstream.start();
+    }
+
+    @AfterEach
+    void stopUpstream() {
+        upstream.stop(0);
+    }
+
+    private HttpResponse<String> get(int port, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jdk", "jetty"})
+    void theLauncherProxiesARoutedGetAndAnswersUnroutedPathsWithA404Problem(String client) throws Exception {
+        LauncherOptions options = LauncherOptions.parse("--port", "0", "--client", client,
+                "--route", "/api=http://127.0.0.1:" + upstream.getAddress().getPort());
+        try (LauncherServer server = LauncherServer.start(options)) {
+            HttpResponse<String> routed = get(server.port(), "/api/users?id=7");
+            assertEquals(200, routed.statusCode());
+            assertEquals("upstream saw /api/users?id=7", routed.body());
+
+            HttpResponse<String> unrouted = get(server.port(), "/apiadmin");
+            assertEquals(404, unrouted.statusCode());
+            assertEquals("application/problem+json", unrouted.headers().firstValue("Content-Type").orElseThrow());
+            assertTrue(unrouted.body().contains("\"type\":\"" + NotFoundServlet.TYPE + "\""), unrouted.body());
+            assertTrue(unrouted.body().contains("\"requestId\":\""
+                    + unrouted.headers().firstValue("X-Request-Id").orElseThrow() + "\""), unrouted.body());
+
+            ByteArrayOutputStream printed = new ByteArrayOutputStream();
+            StandaloneGateway.describe(options, server.port(), new PrintStream(printed, true, StandardCharsets.UTF_8));
+            assertTrue(printed.toString(StandardCharsets.UTF_8).contains("/api/** -> http://127.0.0.1:"
+                    + upstream.getAddress().getPort()), printed.toString(StandardCharsets.UTF_8));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"300.0.0.0/8", "not-a-cidr"})
+    void aMalformedTrustedProxyIsAUsageErrorNamingTheOption(String cidr) throws Exception {
+        LauncherOptions options = LauncherOptions.parse("--port", "0", "--trusted-proxy", cidr,
+                "--route", "/=http://127.0.0.1:1");
+        UsageException failure = assertThrows(UsageException.class, () -> LauncherServer.start(options));
+        assertTrue(failure.getMessage().startsWith("--trusted-proxy:"), failure.getMessage());
+    }
+}

@@ -1,0 +1,180 @@
+package dev.portcullis.client.jetty;
+
+import dev.portcullis.servlet.proxy.UpstreamClient;
+import dev.portcullis.servlet.proxy.UpstreamRequest;
+import dev.portcullis.servlet.proxy.UpstreamResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.RedirectProtocolHandler;
+import org.eclipse.jetty.client.ProxyAuthenticationProtocolHandler;
+import org.eclipse.jetty.client.WWWAuthenticationProtocolHandler;
+import org.eclipse.jetty.http.HttpCookieStore;
+import org.eclipse.jetty.io.ArrayByteBufferPool;
+import org.eclipse.jetty.io.ByteBufferPool;
+import org.eclipse.jetty.util.component.LifeCycle;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
+import org.eclipse.jetty.util.thread.Scheduler;
+
+/**
+ * An {@link UpstreamClient} on Eclipse Jetty 12's {@link HttpClient}, honouring the whole contract: HTTP/1.1,
+ * redirects never followed, no cookie store ({@link HttpCookieStore.Empty}), no content decoders (the upstream's
+ * {@code gzip} bytes pass through untouched and no {@code Accept-Encoding} is added), no authentication or redirect
+ * protocol handlers, no {@code User-Agent} or {@code Content-Type} of its own. A {@code Host} header in the request
+ * is sent as given (no system property needed, unlike the JDK client).
+ *
+ * <p><b>Timeouts.</b> Jetty's {@code Request.timeout} is a total deadline, which would cut long downloads, so it is
+ * not used. Instead:
+ * <ul>
+ *   <li><em>connect</em>: Jetty's connect timeout is a client setting, so one {@link HttpClient} is kept per distinct
+ *       {@link UpstreamRequest#connectTimeout()} (routes rarely have more than a few); all of them share one thread
+ *       pool, scheduler and buffer pool;</li>
+ *   <li><em>response headers</em>: a timer armed when the request is committed aborts the exchange with a
+ *       {@link java.net.http.HttpTimeoutException} unless the headers arrived first;</li>
+ *   <li><em>idle</em>: {@link Builder#idleTimeout(Duration)} bounds the silence between two reads or writes on the
+ *       connection (default 60 s); there is no deadline on the body as a whole.</li>
+ * </ul>
+ * Timeouts fail the exchange with {@link java.net.http.HttpTimeoutException}; every other failure with an
+ * {@link java.io.IOException} whose cause is Jetty's (or the request body's) failure.
+ *
+ * <p>Bodies stream both ways with back-pressure: the request body is pulled from its publisher one buffer per Jetty
+ * demand; the response body reads from the connection only what its subscriber requested. Cancelling the future or
+ * the response body subscription aborts the request, which closes its connection.
+ *
+ * <pre>{@code
+ * UpstreamClient client = JettyUpstreamClient.builder().maxConnectionsPerDestination(256).build();
+ * GatewayFilter filter = GatewayFilter.builder().pipeline(pipeline).upstreamClient(client).build();
+ * }</pre>
+ */
+public final class JettyUpstreamClient implements UpstreamClient {
+    private final Map<Duration, HttpClient> clients = new ConcurrentHashMap<>();
+    private final QueuedThreadPool threads;
+    private final Scheduler scheduler;
+    private final ByteBufferPool buffers;
+    private final Duration idleTimeout;
+    private final int maxConnectionsPerDestination;
+    private volatile boolean closed;
+
+    private JettyUpstreamClient(Builder builder) {
+        this.idleTimeout = builder.idleTimeout;
+        this.maxConnectionsPerDestination = builder.maxConnectionsPerDestination;
+        this.threads = new QueuedThreadPool(builder.maxThreads);
+        threads.setName("portcullis-jetty-upstream");
+        threads.setDaemon(true);
+        this.scheduler = new ScheduledExecutorScheduler("portcullis-jetty-upstream-scheduler", true);
+        this.buffers = new ArrayByteBufferPool();
+        start(threads);
+        start(scheduler);
+    }
+
+    /** @return a client with the default settings; close it when done (the filter closes the one it uses) */
+    public static JettyUpstreamClient create() {
+        return builder().build();
+    }
+
+    /** @return a builder for a client with other settings */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public CompletableFuture<UpstreamResponse> exchange(UpstreamRequest request) {
+        Objects.requireNonNull(request, "request");
+        if (closed) {
+            return CompletableFuture.failedFuture(new IllegalStateException("this JettyUpstreamClient is closed"));
+        }
+        HttpClient client = clients.computeIfAbsent(request.connectTimeout(), this::newClient);
+        return new JettyExchange(client, request, idleTimeout.toMillis()).start();
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        clients.values().forEach(client -> LifeCycle.stop(client));
+        clients.clear();
+        LifeCycle.stop(scheduler);
+        LifeCycle.stop(threads);
+    }
+
+    private HttpClient newClient(Duration connectTimeout) {
+        HttpClient client = new HttpClient();
+        client.setExecutor(threads);
+        client.setScheduler(scheduler);
+        client.setByteBufferPool(buffers);
+        client.setConnectTimeout(connectTimeout.toMillis());
+        client.setIdleTimeout(idleTimeout.toMillis());
+        client.setMaxConnectionsPerDestination(maxConnectionsPerDestination);
+        client.setFollowRedirects(false);
+        client.setHttpCookieStore(new HttpCookieStore.Empty());
+        client.setUserAgentField(null);
+        client.setDefaultRequestContentType(null);
+        client.setUseInputDirectByteBuffers(false);
+        start(client);
+        client.getContentDecoderFactories().clear();
+        client.getProtocolHandlers().remove(RedirectProtocolHandler.NAME);
+        client.getProtocolHandlers().remove(WWWAuthenticationProtocolHandler.NAME);
+        client.getProtocolHandlers().remove(ProxyAuthenticationProtocolHandler.NAME);
+        return client;
+    }
+
+    private static void start(Object component) {
+        try {
+            LifeCycle.start(component);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("cannot start the Jetty upstream client: " + e.getMessage(), e);
+        }
+    }
+
+    /** Collects the client's settings; {@link #build()} validates them. Not thread-safe. */
+    public static final class Builder {
+        private Duration idleTimeout = Duration.ofSeconds(60);
+        private int maxConnectionsPerDestination = 256;
+        private int maxThreads = 200;
+
+        private Builder() {
+        }
+
+        /**
+         * @param timeout the longest silence between two reads or writes on an upstream connection, default 60 s
+         * @return this builder
+         */
+        public Builder idleTimeout(Duration timeout) {
+            this.idleTimeout = Objects.requireNonNull(timeout, "idleTimeout");
+            return this;
+        }
+
+        /** @param max pooled connections per upstream instance, default 256 @return this builder */
+        public Builder maxConnectionsPerDestination(int max) {
+            this.maxConnectionsPerDestination = max;
+            return this;
+        }
+
+        /** @param max the client's thread pool size, default 200 @return this builder */
+        public Builder maxThreads(int max) {
+            this.maxThreads = max;
+            return this;
+        }
+
+        /**
+         * @return the client, started
+         * @throws IllegalArgumentException naming the setting that is out of range
+         */
+        public JettyUpstreamClient build() {
+            if (idleTimeout.isNegative() || idleTimeout.isZero()) {
+                throw new IllegalArgumentException("idleTimeout: must be more than 0, was " + idleTimeout);
+            }
+            if (maxConnectionsPerDestination < 1) {
+                throw new IllegalArgumentException("maxConnectionsPerDestination: must be at least 1, was "
+                        + maxConnectionsPerDestination);
+            }
+            if (maxThreads < 8) {
+                throw new IllegalArgumentException("maxThreads: must be at least 8, was " + maxThreads);
+            }
+            return new JettyUpstreamClient(this);
+        }
+    }
+}

@@ -1,0 +1,12 @@
+package dev.portcullis.client.jetty;
+
+import dev.portcullis.servlet.proxy.JdkUpstreamClient;
+import dev.portcullis.servlet.proxy.UpstreamClient;
+
+/** The contract against the default {@link JdkUpstreamClient}, so both clients are held to the same tests. */
+class JdkUpstreamClientContractTest extends UpstreamClientContract {
+    @Override
+    protected UpstreamClient newClient() {
+        return JdkUpstreamClient.create();
+    }
+}

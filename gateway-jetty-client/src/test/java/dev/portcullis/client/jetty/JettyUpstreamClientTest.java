@@ -1,0 +1,83 @@
+package dev.portcullis.client.jetty;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.portcullis.api.Body;
+import dev.portcullis.api.HttpHeaders;
+import dev.portcullis.servlet.proxy.UpstreamClient;
+import dev.portcullis.servlet.proxy.UpstreamResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** The contract against {@link JettyUpstreamClient}, plus what only this client promises. */
+class JettyUpstreamClientTest extends UpstreamClientContract {
+    @Override
+    protected UpstreamClient newClient() {
+        return JettyUpstreamClient.builder().maxConnectionsPerDestination(1).build();
+    }
+
+    @Test
+    void aHostHeaderInTheRequestIsSentAsGiven() throws Exception {
+        CompletableFuture<String> host = new CompletableFuture<>();
+        String base = upstream(exchange -> {
+            host.complete(exchange.getRequestHeaders().getFirst("Host"));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        UpstreamResponse response = client.exchange(request("GET", base + "/",
+                HttpHeaders.builder().add("Host", "shop.example.com").build(), Body.empty())).get(10, TimeUnit.SECONDS);
+        bodyOf(response);
+        assertEquals("shop.example.com", host.get(10, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void cancellingBeforeTheHeadersFreesTheOnlyPooledConnection() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        String base = upstream(exchange -> {
+            if (exchange.getRequestURI().getPath().equals("/slow")) {
+                try {
+                    release.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            byte[] body = "fast".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        CompletableFuture<UpstreamResponse> slow = client.exchange(request("GET", base + "/slow", HttpHeaders.empty(),
+                Body.empty()));
+        CompletableFuture<UpstreamResponse> queued = client.exchange(request("GET", base + "/fast",
+                HttpHeaders.empty(), Body.empty()));
+        slow.cancel(true);
+        UpstreamResponse response = queued.get(5, TimeUnit.SECONDS);
+        release.countDown();
+        assertEquals("fast", new String(bodyOf(response), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aBodylessGetCarriesNoContentLengthAtAll() throws Exception {
+        CompletableFuture<String> length = new CompletableFuture<>();
+        String base = upstream(exchange -> {
+            length.complete(String.valueOf(exchange.getRequestHeaders().getFirst("Content-Length")));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        bodyOf(client.exchange(request("GET", base + "/", HttpHeaders.empty(), Body.empty())).get(10, TimeUnit.SECONDS));
+        assertEquals("null", length.get(10, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void theBuilderRejectsANonPositiveIdleTimeoutNamingTheSetting() {
+        IllegalArgumentException failure = assertThrows(IllegalArgumentException.class,
+                () -> JettyUpstreamClient.builder().idleTimeout(Duration.ZERO).build());
+        assertTrue(failure.getMessage().startsWith("idleTimeout"), failure.getMessage());
+    }
+}
