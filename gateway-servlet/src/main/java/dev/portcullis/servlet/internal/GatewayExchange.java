@@ -94,9 +94,24 @@ final class GatewayExchange implements AsyncListener {
     /** Continues on the {@code ASYNC} re-dispatch this exchange asked for. */
     void resume(FilterChain chain) throws IOException, ServletException {
         if (abortAfterCommit) {
-            throw new IOException("request " + id + ": the upstream failed after the response was committed");
+            abortConnection();
         }
         chain.doFilter(applicationRequest(), response);
+    }
+
+    /**
+     * Aborts the client connection of a committed response, so the client cannot mistake a truncated body for a
+     * complete one. The servlet API has no call for this: Jetty aborts on {@code sendError(-1)}; Tomcat refuses
+     * {@code sendError} once committed but closes the connection when the dispatch ends with an exception, which
+     * follows in both containers.
+     */
+    private void abortConnection() throws IOException {
+        try {
+            response.sendError(-1);
+        } catch (IllegalStateException | IOException committed) {
+            FilterEngine.LOG.trace("request {}: sendError(-1) refused; failing the dispatch instead", id);
+        }
+        throw new IOException("request " + id + ": the upstream failed after the response was committed");
     }
 
     private CompletionStage<GatewayResponse> terminal(GatewayRequest routed) {
