@@ -19,8 +19,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -38,13 +36,12 @@ final class GatewayExchange implements AsyncListener {
     private final FilterEngine engine;
     private final HttpServletRequest request;
     private final HttpServletResponse response;
-    private final List<Runnable> aborters = new ArrayList<>();
+    private final Aborts aborts = new Aborts();
     private String id;
     private Body originalBody;
     private volatile GatewayRequest finalRequest;
     private AsyncContext async;
     private ResponsePump pump;
-    private boolean clientGone;
     private boolean abortAfterCommit;
 
     GatewayExchange(FilterEngine engine, HttpServletRequest request, HttpServletResponse response) {
@@ -94,9 +91,24 @@ final class GatewayExchange implements AsyncListener {
     /** Continues on the {@code ASYNC} re-dispatch this exchange asked for. */
     void resume(FilterChain chain) throws IOException, ServletException {
         if (abortAfterCommit) {
-            throw new IOException("request " + id + ": the upstream failed after the response was committed");
+            abortConnection();
         }
         chain.doFilter(applicationRequest(), response);
+    }
+
+    /**
+     * Aborts the client connection of a committed response, so the client cannot mistake a truncated body for a
+     * complete one. The servlet API has no call for this: Jetty aborts on {@code sendError(-1)}; Tomcat refuses
+     * {@code sendError} once committed but closes the connection when the dispatch ends with an exception, which
+     * follows in both containers.
+     */
+    private void abortConnection() throws IOException {
+        try {
+            response.sendError(-1);
+        } catch (IllegalStateException | IOException committed) {
+            FilterEngine.LOG.trace("request {}: sendError(-1) refused; failing the dispatch instead", id);
+        }
+        throw new IOException("request " + id + ": the upstream failed after the response was committed");
     }
 
     private CompletionStage<GatewayResponse> terminal(GatewayRequest routed) {
@@ -105,7 +117,7 @@ final class GatewayExchange implements AsyncListener {
         if (match.isEmpty()) {
             return CompletableFuture.completedFuture(GatewayResponse.passToApplication());
         }
-        return engine.proxy.forward(routed, match.get(), this::onAbort);
+        return engine.proxy.forward(routed, match.get(), aborts::add);
     }
 
     private GatewayResponse settle(GatewayResponse outcome, Throwable failure) {
@@ -117,15 +129,15 @@ final class GatewayExchange implements AsyncListener {
         if (cause instanceof dev.portcullis.api.ProblemException answer) {
             return GatewayResponse.problem(answer.problem());
         }
-        if (!isClientGone()) {
+        if (!aborts.fired()) {
             FilterEngine.LOG.error("request {} failed", id, cause);
         }
         return GatewayResponse.problem(INTERNAL);
     }
 
     private void finish(GatewayResponse outcome) {
-        if (isClientGone()) {
-            discard(outcome.body());
+        if (aborts.fired()) {
+            Subscriptions.cancel(outcome.body());
             return;
         }
         try {
@@ -137,7 +149,8 @@ final class GatewayExchange implements AsyncListener {
                 engine.renderer.write(response, outcome.problem().get(), outcome.headers(), id);
                 async.complete();
             } else {
-                writeHead(outcome);
+                ResponseHead.write(response, outcome);
+                response.setHeader(engine.requestIdHeader, id);
                 ResponsePump started = new ResponsePump(response.getOutputStream(), new PumpOutcome());
                 synchronized (this) {
                     pump = started;
@@ -148,18 +161,6 @@ final class GatewayExchange implements AsyncListener {
             FilterEngine.LOG.debug("request {}: writing the response failed", id, e);
             clientGone();
         }
-    }
-
-    private void writeHead(GatewayResponse outcome) {
-        response.setStatus(outcome.status());
-        outcome.headers().forEach((name, value) -> {
-            if (name.equalsIgnoreCase("Content-Length")) {
-                response.setContentLengthLong(Long.parseLong(value.trim()));
-            } else {
-                response.addHeader(name, value);
-            }
-        });
-        response.setHeader(engine.requestIdHeader, id);
     }
 
     private synchronized void startAsync() {
@@ -179,36 +180,15 @@ final class GatewayExchange implements AsyncListener {
         return new ApplicationRequest(request, finalRequest, originalBody);
     }
 
-    private void onAbort(Runnable aborter) {
-        boolean now;
-        synchronized (this) {
-            now = clientGone;
-            if (!now) {
-                aborters.add(aborter);
-            }
-        }
-        if (now) {
-            aborter.run();
-        }
-    }
-
-    private synchronized boolean isClientGone() {
-        return clientGone;
-    }
-
     /** The client went away: cancel the upstream exchange and release everything. */
     private void clientGone() {
-        List<Runnable> toRun;
+        if (!aborts.fire()) {
+            return;
+        }
         ResponsePump current;
         synchronized (this) {
-            if (clientGone) {
-                return;
-            }
-            clientGone = true;
-            toRun = List.copyOf(aborters);
             current = pump;
         }
-        toRun.forEach(Runnable::run);
         if (current != null) {
             current.clientGone(new IOException("client gone"));
         }
@@ -223,31 +203,10 @@ final class GatewayExchange implements AsyncListener {
         }
     }
 
-    private static void discard(Body body) {
-        body.subscribe(new java.util.concurrent.Flow.Subscriber<>() {
-            @Override
-            public void onSubscribe(java.util.concurrent.Flow.Subscription subscription) {
-                subscription.cancel();
-            }
-
-            @Override
-            public void onNext(java.nio.ByteBuffer item) {
-            }
-
-            @Override
-            public void onError(Throwable throwable) {
-            }
-
-            @Override
-            public void onComplete() {
-            }
-        });
-    }
-
     @Override
     public void onComplete(AsyncEvent event) {
         synchronized (this) {
-            if (pump == null || clientGone) {
+            if (pump == null) {
                 return;
             }
         }
@@ -293,7 +252,7 @@ final class GatewayExchange implements AsyncListener {
                 }
             }
             FilterEngine.LOG.warn("request {}: the upstream body failed after the response started; aborting", id);
-            aborters.forEach(Runnable::run);
+            aborts.runWithoutFiring();
             abortAfterCommit = true;
             request.setAttribute(FilterEngine.RESUME_ATTRIBUTE, GatewayExchange.this);
             async.dispatch();

@@ -70,6 +70,7 @@ public final class ServletBody implements Body {
         private final Flow.Subscriber<? super ByteBuffer> subscriber;
         private long demand;
         private boolean draining;
+        private boolean insideIsReady;
         private boolean listening;
         private boolean done;
 
@@ -95,12 +96,17 @@ public final class ServletBody implements Body {
             done = true;
         }
 
+        /**
+         * Jetty may call this on the thread that is inside {@code isReady()}, while {@link #drain()} runs: then it
+         * must read here, inside the callback, or Jetty never calls back again. Reads cannot reorder, because
+         * {@code isReady()} returns no data.
+         */
         @Override
-        public void onDataAvailable() {
-            synchronized (this) {
-                listening = true;
+        public synchronized void onDataAvailable() {
+            listening = true;
+            if (!draining || insideIsReady) {
+                readWhileReady();
             }
-            drain();
         }
 
         @Override
@@ -114,12 +120,16 @@ public final class ServletBody implements Body {
         }
 
         private synchronized void drain() {
-            if (draining || !listening) {
-                return;
+            if (!draining && listening) {
+                readWhileReady();
             }
+        }
+
+        private void readWhileReady() {
+            boolean outer = draining;
             draining = true;
             try {
-                while (!done && demand > 0 && input.isReady()) {
+                while (!done && demand > 0 && ready()) {
                     byte[] chunk = new byte[CHUNK];
                     int read = input.read(chunk);
                     if (read < 0) {
@@ -135,7 +145,17 @@ public final class ServletBody implements Body {
             } catch (IOException | RuntimeException e) {
                 fail(e);
             } finally {
-                draining = false;
+                draining = outer;
+            }
+        }
+
+        private boolean ready() {
+            boolean outer = insideIsReady;
+            insideIsReady = true;
+            try {
+                return input.isReady();
+            } finally {
+                insideIsReady = outer;
             }
         }
 

@@ -132,4 +132,15 @@ class HeaderForwardingTest {
             assertEquals("hello world", new String(received.body(), java.nio.charset.StandardCharsets.UTF_8));
         }
     }
+
+    @ParameterizedTest
+    @MethodSource(CONTAINERS)
+    void aPreserveHostRouteSendsTheClientsHostUpstream(ServletContainer container) throws Exception {
+        try (RawUpstream upstream = RawUpstream.start(UPSTREAM_RESPONSE);
+             RunningServer server = container.start(Gateways.routing(Route.builder("api").path("/api/**")
+                     .upstream(upstream.baseUri()).preserveHost(true).build()), new AppServlet())) {
+            RawHttp.exchange(server.port(), request());
+            assertEquals(List.of("gw.example:8080"), upstream.next().header("Host"));
+        }
+    }
 }

@@ -1,5 +1,6 @@
 package dev.portcullis.servlet.it;
 
+import dev.portcullis.servlet.GatewayFilter;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServlet;
@@ -20,7 +21,8 @@ import org.eclipse.jetty.server.ServerConnector;
  * The servlet containers every integration test runs in: embedded Jetty 12 (ee10) and Tomcat 11, each on
  * {@code 127.0.0.1} and an ephemeral port, with a filter in front of an application servlet of the test's own. The
  * filter is registered the way {@code GatewayFilter} needs it: async supported, {@code REQUEST} and {@code ASYNC}
- * dispatches, on {@code /*}; the servlet is async supported and mapped to {@code /*}.
+ * dispatches, on {@code /*} (in Tomcat through {@link GatewayFilter#register(jakarta.servlet.ServletContext)}, from a
+ * container initializer); the servlet is async supported and mapped to {@code /*}.
  *
  * <pre>{@code
  * @ParameterizedTest
@@ -71,17 +73,22 @@ public enum ServletContainer {
             Wrapper wrapper = Tomcat.addServlet(context, "app", app);
             wrapper.setAsyncSupported(true);
             context.addServletMappingDecoded("/*", "app");
-            org.apache.tomcat.util.descriptor.web.FilterDef def = new org.apache.tomcat.util.descriptor.web.FilterDef();
-            def.setFilterName("gateway");
-            def.setFilter(filter);
-            def.setAsyncSupported("true");
-            context.addFilterDef(def);
-            org.apache.tomcat.util.descriptor.web.FilterMap map = new org.apache.tomcat.util.descriptor.web.FilterMap();
-            map.setFilterName("gateway");
-            map.addURLPattern("/*");
-            map.setDispatcher(DispatcherType.REQUEST.name());
-            map.setDispatcher(DispatcherType.ASYNC.name());
-            context.addFilterMap(map);
+            if (filter instanceof GatewayFilter gateway) {
+                context.addServletContainerInitializer((classes, servletContext) -> gateway.register(servletContext),
+                        null);
+            } else {
+                org.apache.tomcat.util.descriptor.web.FilterDef def = new org.apache.tomcat.util.descriptor.web.FilterDef();
+                def.setFilterName("filter");
+                def.setFilter(filter);
+                def.setAsyncSupported("true");
+                context.addFilterDef(def);
+                org.apache.tomcat.util.descriptor.web.FilterMap map = new org.apache.tomcat.util.descriptor.web.FilterMap();
+                map.setFilterName("filter");
+                map.addURLPattern("/*");
+                map.setDispatcher(DispatcherType.REQUEST.name());
+                map.setDispatcher(DispatcherType.ASYNC.name());
+                context.addFilterMap(map);
+            }
             tomcat.start();
             return new RunningServer(this, connector.getLocalPort(), () -> {
                 tomcat.stop();

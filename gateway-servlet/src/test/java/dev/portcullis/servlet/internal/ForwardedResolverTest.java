@@ -1,0 +1,85 @@
+package dev.portcullis.servlet.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.portcullis.api.HttpHeaders;
+import java.net.InetAddress;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ForwardedResolverTest {
+    private static final ForwardedResolver RESOLVER =
+            new ForwardedResolver(TrustedProxies.of(List.of("10.0.0.0/8", "2001:db8:ffff::/48")));
+
+    private static InetAddress ip(String literal) {
+        return IpLiterals.parse(literal).orElseThrow();
+    }
+
+    private static ClientOrigin resolve(String peer, HttpHeaders headers) {
+        return RESOLVER.resolve(ip(peer), headers, "http", "gw.internal:8080");
+    }
+
+    @Test
+    void forwardingHeadersFromAnUntrustedPeerAreIgnored() {
+        ClientOrigin origin = resolve("198.51.100.7", HttpHeaders.builder()
+                .add("X-Forwarded-For", "1.2.3.4").add("X-Forwarded-Proto", "https")
+                .add("Forwarded", "for=5.6.7.8;proto=https").build());
+        assertEquals(new ClientOrigin(ip("198.51.100.7"), "http", "gw.internal:8080"), origin);
+    }
+
+    @Test
+    void theClientIsTheRightmostUntrustedHopOfXForwardedFor() {
+        ClientOrigin origin = resolve("10.0.0.2", HttpHeaders.builder()
+                .add("X-Forwarded-For", "6.6.6.6, 203.0.113.9").add("X-Forwarded-For", "10.1.1.1").build());
+        assertEquals(ip("203.0.113.9"), origin.address());
+    }
+
+    @Test
+    void schemeHostAndPortComeFromATrustedProxy() {
+        ClientOrigin origin = resolve("10.0.0.2", HttpHeaders.builder().add("X-Forwarded-For", "203.0.113.9")
+                .add("X-Forwarded-Proto", "https").add("X-Forwarded-Host", "shop.example")
+                .add("X-Forwarded-Port", "8443").build());
+        assertEquals(new ClientOrigin(ip("203.0.113.9"), "https", "shop.example:8443"), origin);
+    }
+
+    @Test
+    void malformedForwardedValuesAreIgnored() {
+        ClientOrigin origin = resolve("10.0.0.2", HttpHeaders.builder().add("X-Forwarded-For", "unknown")
+                .add("X-Forwarded-Proto", "gopher").add("X-Forwarded-Host", "evil\"host").build());
+        assertEquals(new ClientOrigin(ip("10.0.0.2"), "http", "gw.internal:8080"), origin);
+    }
+
+    @Test
+    void rfc7239ForwardedWinsAndUnderstandsQuotedIpv6() {
+        ClientOrigin origin = resolve("10.0.0.2", HttpHeaders.builder().add("X-Forwarded-For", "9.9.9.9")
+                .add("Forwarded", "for=\"[2001:db8::1]:4711\";proto=https;host=api.example, for=10.3.3.3").build());
+        assertEquals(new ClientOrigin(ip("2001:db8::1"), "https", "api.example"), origin);
+    }
+
+    @Test
+    void obfuscatedForwardedNodesStopTheWalk() {
+        ClientOrigin origin = resolve("10.0.0.2", HttpHeaders.builder()
+                .add("Forwarded", "for=203.0.113.1, for=_hidden, for=10.4.4.4").build());
+        assertEquals(ip("10.4.4.4"), origin.address());
+    }
+
+    @Test
+    void cidrBlocksMatchIpv4AndIpv6ByPrefix() {
+        assertTrue(Cidr.parse("10.0.0.0/8").contains(ip("10.255.1.2")));
+        assertEquals(false, Cidr.parse("10.0.0.0/8").contains(ip("11.0.0.1")));
+        assertTrue(Cidr.parse("2001:db8::/32").contains(ip("2001:db8:1::5")));
+        assertEquals(false, Cidr.parse("2001:db8::/32").contains(ip("10.0.0.1")));
+        assertTrue(Cidr.parse("192.168.1.7").contains(ip("192.168.1.7")));
+        assertEquals(false, Cidr.parse("192.168.1.0/25").contains(ip("192.168.1.200")));
+    }
+
+    @Test
+    void badTrustedProxyEntriesFailNamingTheSetting() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> TrustedProxies.of(List.of("10.0.0.0/33")));
+        assertTrue(e.getMessage().startsWith("trustedProxies:"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> TrustedProxies.of(List.of("proxy.example.com")));
+    }
+}
