@@ -46,6 +46,11 @@ final class JwksEndpoint implements AutoCloseable {
         return uri(name);
     }
 
+    /** Removes the set {@code name}: its URL answers 404 from now on, as a failing identity provider would. */
+    void withdraw(String name) {
+        sets.remove(name);
+    }
+
     /** @return the URL of the set {@code name} */
     URI uri(String name) {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/" + name);
