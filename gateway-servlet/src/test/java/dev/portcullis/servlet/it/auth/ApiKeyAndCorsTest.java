@@ -11,10 +11,7 @@ import dev.portcullis.api.ProblemTypes;
 import dev.portcullis.servlet.it.ServletContainer;
 import java.net.http.HttpResponse;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -22,23 +19,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  * API keys as the second authenticator after JWT, and CORS preflights on protected routes with the CORS stage
  * before authentication, through the real filter in each container.
  */
-class ApiKeyAndCorsTest {
-    private static Map<ServletContainer, AuthGateway> gateways;
-
-    @BeforeAll
-    static void startOneGatewayPerContainer() throws Exception {
-        gateways = AuthGateway.startAll();
-    }
-
-    @AfterAll
-    static void stopThem() throws Exception {
-        AuthGateway.closeAll(gateways);
-    }
+class ApiKeyAndCorsTest extends GatewayPerContainer {
 
     @ParameterizedTest
     @MethodSource(AuthGateway.CONTAINERS)
     void validApiKeyReachesTheUpstreamWithItsPrincipalAndWithoutTheKey(ServletContainer container) throws Exception {
-        AuthGateway gateway = gateways.get(container);
+        AuthGateway gateway = gateway(container);
 
         Wire.Echo upstream = echo(get(gateway.server, "/api/reports", "X-API-Key", AuthGateway.API_KEY,
                 "X-User-Roles", "admin"));
@@ -51,7 +37,7 @@ class ApiKeyAndCorsTest {
     @ParameterizedTest
     @MethodSource(AuthGateway.CONTAINERS)
     void wrongApiKeyGets401InvalidTokenAndNeverReachesTheUpstream(ServletContainer container) throws Exception {
-        AuthGateway gateway = gateways.get(container);
+        AuthGateway gateway = gateway(container);
         int before = gateway.upstreamCalls();
 
         HttpResponse<String> wrong = get(gateway.server, "/api/reports", "X-API-Key", "rk_live_guess");
@@ -67,7 +53,7 @@ class ApiKeyAndCorsTest {
     @MethodSource(AuthGateway.CONTAINERS)
     void corsPreflightOnAProtectedRouteIsAnsweredByTheCorsStageWithoutCredentials(ServletContainer container)
             throws Exception {
-        AuthGateway gateway = gateways.get(container);
+        AuthGateway gateway = gateway(container);
         int before = gateway.upstreamCalls();
 
         HttpResponse<String> preflight = send(gateway.server, "OPTIONS", "/orders/7", "Origin", AuthGateway.ORIGIN,
@@ -85,7 +71,7 @@ class ApiKeyAndCorsTest {
     @MethodSource(AuthGateway.CONTAINERS)
     void corsDoesNotOpenTheDoorTheActualRequestStillNeedsCredentialsAndItsRefusalIsReadable(
             ServletContainer container) throws Exception {
-        AuthGateway gateway = gateways.get(container);
+        AuthGateway gateway = gateway(container);
 
         HttpResponse<String> refused = send(gateway.server, "POST", "/orders/7", "Origin", AuthGateway.ORIGIN);
         HttpResponse<String> foreign = send(gateway.server, "OPTIONS", "/orders/7", "Origin", "https://evil.example",

@@ -11,11 +11,8 @@ import dev.portcullis.servlet.auth.Tokens;
 import dev.portcullis.servlet.it.Http;
 import dev.portcullis.servlet.it.ServletContainer;
 import java.net.http.HttpResponse;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -24,26 +21,15 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code getRemoteUser()} and {@code isUserInRole()} (roles from the {@code realm_access.roles} claim path), both
  * when the filter answers at once and when it had to go async to fetch keys first.
  */
-class ApplicationPrincipalTest {
+class ApplicationPrincipalTest extends GatewayPerContainer {
     private static final String ALICE = "user=alice\nremote=alice\nrole admin=true\nrole user=true\n"
             + "role auditor=false\nrole superuser=false\n";
-    private static Map<ServletContainer, AuthGateway> gateways;
-
-    @BeforeAll
-    static void startOneGatewayPerContainer() throws Exception {
-        gateways = AuthGateway.startAll();
-    }
-
-    @AfterAll
-    static void stopThem() throws Exception {
-        AuthGateway.closeAll(gateways);
-    }
 
     @ParameterizedTest
     @MethodSource(AuthGateway.CONTAINERS)
     void applicationSeesTheSubjectAndRolesWhenTheFilterWentAsyncToFetchKeys(ServletContainer container)
             throws Exception {
-        AuthGateway gateway = gateways.get(container);
+        AuthGateway gateway = gateway(container);
         String token = Tokens.rs256(AuthGateway.MAIN_KEY, gateway.claims("held").build());
         JwksEndpoint.Gate gate = gateway.jwks.holdNext("held");
 
@@ -61,7 +47,7 @@ class ApplicationPrincipalTest {
     @ParameterizedTest
     @MethodSource(AuthGateway.CONTAINERS)
     void applicationSeesTheSubjectAndRolesWhenTheFilterAnsweredAtOnce(ServletContainer container) throws Exception {
-        AuthGateway gateway = gateways.get(container);
+        AuthGateway gateway = gateway(container);
         String token = gateway.token();
         get(gateway.server, "/app/warm-up", "Authorization", bearer(token));
 
@@ -74,7 +60,7 @@ class ApplicationPrincipalTest {
     @ParameterizedTest
     @MethodSource(AuthGateway.CONTAINERS)
     void applicationSeesAnApiKeysPrincipalAndItsRoles(ServletContainer container) throws Exception {
-        AuthGateway gateway = gateways.get(container);
+        AuthGateway gateway = gateway(container);
 
         HttpResponse<String> response = get(gateway.server, "/app/me", "X-API-Key", AuthGateway.API_KEY);
 
@@ -86,7 +72,7 @@ class ApplicationPrincipalTest {
     @MethodSource(AuthGateway.CONTAINERS)
     void applicationRequestWithoutCredentialsIsRefusedUnderTheDefaultPolicy(ServletContainer container)
             throws Exception {
-        HttpResponse<String> response = get(gateways.get(container).server, "/app/me");
+        HttpResponse<String> response = get(gateway(container).server, "/app/me");
 
         assertEquals("Bearer", assertProblem(response, 401, ProblemTypes.UNAUTHORIZED));
     }

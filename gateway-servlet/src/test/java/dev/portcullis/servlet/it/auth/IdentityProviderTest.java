@@ -13,9 +13,6 @@ import dev.portcullis.servlet.it.ServletContainer;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -23,23 +20,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The identity provider's JWKS endpoint misbehaving or rotating keys while the gateway runs, in each container.
  * Each test uses its own issuer, so its JWKS state is its own; the gateway's fake clock stands in for waiting.
  */
-class IdentityProviderTest {
-    private static Map<ServletContainer, AuthGateway> gateways;
-
-    @BeforeAll
-    static void startOneGatewayPerContainer() throws Exception {
-        gateways = AuthGateway.startAll();
-    }
-
-    @AfterAll
-    static void stopThem() throws Exception {
-        AuthGateway.closeAll(gateways);
-    }
+class IdentityProviderTest extends GatewayPerContainer {
 
     @ParameterizedTest
     @MethodSource(AuthGateway.CONTAINERS)
     void stoppedJwksEndpointGets503ProblemsWithRetryAfterNever500(ServletContainer container) throws Exception {
-        AuthGateway gateway = gateways.get(container);
+        AuthGateway gateway = gateway(container);
         gateway.outageJwks.close();
         int before = gateway.upstreamCalls();
         String token = Tokens.rs256(AuthGateway.MAIN_KEY, gateway.claims("outage").build());
@@ -60,7 +46,7 @@ class IdentityProviderTest {
     @MethodSource(AuthGateway.CONTAINERS)
     void keysFetchedBeforeKeepWorkingPastTheirExpiryWhileTheJwksEndpointFails(ServletContainer container)
             throws Exception {
-        AuthGateway gateway = gateways.get(container);
+        AuthGateway gateway = gateway(container);
         echo(get(gateway.server, "/api/x", "Authorization",
                 bearer(Tokens.rs256(AuthGateway.MAIN_KEY, gateway.claims("held").build()))));
         gateway.jwks.withdraw("held");
@@ -78,7 +64,7 @@ class IdentityProviderTest {
     @MethodSource(AuthGateway.CONTAINERS)
     void keyRotatedAtTheJwksEndpointIsPickedUpWithoutRestartingTheGateway(ServletContainer container)
             throws Exception {
-        AuthGateway gateway = gateways.get(container);
+        AuthGateway gateway = gateway(container);
         String old = Tokens.rs256(AuthGateway.MAIN_KEY, gateway.claims("rotating").build());
         echo(get(gateway.server, "/api/x", "Authorization", bearer(old)));
         int fetches = gateway.jwks.fetches("rotating");

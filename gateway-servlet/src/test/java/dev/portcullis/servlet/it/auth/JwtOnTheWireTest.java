@@ -17,8 +17,6 @@ import java.net.http.HttpResponse;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -27,25 +25,14 @@ import org.junit.jupiter.params.provider.MethodSource;
  * what reaches the upstream, and what a client is told when its token is missing, bad or short of scope. One
  * gateway per container is shared by every test here; all tokens come from the {@code main} issuer.
  */
-class JwtOnTheWireTest {
+class JwtOnTheWireTest extends GatewayPerContainer {
     private static final RSAKey FORGER = Tokens.rsa(AuthGateway.MAIN_KEY.getKeyID());
-    private static Map<ServletContainer, AuthGateway> gateways;
-
-    @BeforeAll
-    static void startOneGatewayPerContainer() throws Exception {
-        gateways = AuthGateway.startAll();
-    }
-
-    @AfterAll
-    static void stopThem() throws Exception {
-        AuthGateway.closeAll(gateways);
-    }
 
     @ParameterizedTest
     @MethodSource(AuthGateway.CONTAINERS)
     void validTokenReachesTheUpstreamWithClaimHeadersInsteadOfTheClientsForgedCopies(ServletContainer container)
             throws Exception {
-        AuthGateway gateway = gateways.get(container);
+        AuthGateway gateway = gateway(container);
         String token = Tokens.rs256(AuthGateway.MAIN_KEY, gateway.claims("main").claim("tenant", "acme").build());
 
         Wire.Echo upstream = echo(get(gateway.server, "/api/orders/7", "Authorization", bearer(token),
@@ -62,7 +49,7 @@ class JwtOnTheWireTest {
     @ParameterizedTest
     @MethodSource(AuthGateway.CONTAINERS)
     void authorizationHeaderIsRelayedOnlyOnRoutesThatSayRelay(ServletContainer container) throws Exception {
-        AuthGateway gateway = gateways.get(container);
+        AuthGateway gateway = gateway(container);
         String token = gateway.token();
 
         Wire.Echo relayed = echo(get(gateway.server, "/relay/x", "Authorization", bearer(token)));
@@ -77,7 +64,7 @@ class JwtOnTheWireTest {
     @MethodSource(AuthGateway.CONTAINERS)
     void requestWithoutATokenGetsA401ProblemWithABareBearerChallengeAndNeverReachesTheUpstream(
             ServletContainer container) throws Exception {
-        AuthGateway gateway = gateways.get(container);
+        AuthGateway gateway = gateway(container);
         int before = gateway.upstreamCalls();
 
         HttpResponse<String> response = get(gateway.server, "/api/x");
@@ -89,7 +76,7 @@ class JwtOnTheWireTest {
     @ParameterizedTest
     @MethodSource(AuthGateway.CONTAINERS)
     void expiredForgedUnsignedAndUntrustedTokensGet401InvalidToken(ServletContainer container) throws Exception {
-        AuthGateway gateway = gateways.get(container);
+        AuthGateway gateway = gateway(container);
         int before = gateway.upstreamCalls();
         Date hourAgo = Date.from(gateway.clock.instant().minusSeconds(3600));
         Date tenMinutesAgo = Date.from(gateway.clock.instant().minusSeconds(600));
@@ -118,7 +105,7 @@ class JwtOnTheWireTest {
     @MethodSource(AuthGateway.CONTAINERS)
     void validTokenWithoutTheRoutesScopeGets403InsufficientScopeNamingTheScope(ServletContainer container)
             throws Exception {
-        AuthGateway gateway = gateways.get(container);
+        AuthGateway gateway = gateway(container);
         int before = gateway.upstreamCalls();
         String writer = Tokens.rs256(AuthGateway.MAIN_KEY,
                 gateway.claims("main").claim("scope", "orders:read orders:write").build());
@@ -136,7 +123,7 @@ class JwtOnTheWireTest {
     @MethodSource(AuthGateway.CONTAINERS)
     void anonymousRoutePassesWithoutATokenAndStillDropsForgedIdentityHeaders(ServletContainer container)
             throws Exception {
-        AuthGateway gateway = gateways.get(container);
+        AuthGateway gateway = gateway(container);
 
         Wire.Echo upstream = echo(get(gateway.server, "/public/status", "X-User-Id", "admin",
                 "X-User-Roles", "admin"));
@@ -150,7 +137,7 @@ class JwtOnTheWireTest {
     @MethodSource(AuthGateway.CONTAINERS)
     void tokenInTheQueryIsRemovedFromTheUpstreamUrlAndTheOtherParametersKeepTheirBytes(ServletContainer container)
             throws Exception {
-        AuthGateway gateway = gateways.get(container);
+        AuthGateway gateway = gateway(container);
         String token = gateway.token();
 
         Wire.Echo middle = echo(get(gateway.server,
@@ -168,7 +155,7 @@ class JwtOnTheWireTest {
     @ParameterizedTest
     @MethodSource(AuthGateway.CONTAINERS)
     void claimValueWithCrOrLfNeverReachesTheUpstreamAsAHeader(ServletContainer container) throws Exception {
-        AuthGateway gateway = gateways.get(container);
+        AuthGateway gateway = gateway(container);
         int before = gateway.upstreamCalls();
         List<String> tokens = List.of(
                 Tokens.rs256(AuthGateway.MAIN_KEY,
