@@ -13,8 +13,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Authenticates API keys sent in a header (default {@code X-API-Key}) and optionally a query parameter, which is
- * then removed from the forwarded URL. The key is hashed (SHA-256) at once and only the hash is looked up in the
+ * Authenticates API keys sent in a header (default {@code X-API-Key}) and optionally a query parameter. The key
+ * never travels further: the header is removed from the forwarded request and the parameter from the forwarded URL. The key is hashed (SHA-256) at once and only the hash is looked up in the
  * {@link ApiKeyStore}; the plain key is never stored or logged. No key: abstain. Unknown key, two different keys,
  * or a key over 512 characters: 401 {@code invalid_token}. Thread-safe.
  *
@@ -45,13 +45,14 @@ public final class ApiKeyAuthenticator implements Authenticator {
     @Override
     public CompletionStage<AuthResult> authenticate(GatewayRequest request) {
         Set<String> keys = new LinkedHashSet<>(request.headers().all(header));
-        GatewayRequest forward = request;
+        GatewayRequest forward = keys.isEmpty() ? request
+                : request.toBuilder().headers(request.headers().toBuilder().remove(header).build()).build();
         if (queryParameter != null) {
             String rawQuery = request.rawQuery().orElse(null);
             var values = QueryParameters.values(rawQuery, queryParameter);
             if (!values.isEmpty()) {
                 keys.addAll(values);
-                forward = request.toBuilder().rawQuery(QueryParameters.without(rawQuery, queryParameter)).build();
+                forward = forward.toBuilder().rawQuery(QueryParameters.without(rawQuery, queryParameter)).build();
             }
         }
         if (keys.isEmpty()) {

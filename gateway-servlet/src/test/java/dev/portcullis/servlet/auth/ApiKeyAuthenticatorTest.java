@@ -49,6 +49,13 @@ class ApiKeyAuthenticatorTest {
     }
 
     @Test
+    void keyHeaderIsRemovedFromTheForwardedRequest() {
+        GatewayResponse response = Exchanges.run(withKey(KEY), auth);
+        assertEquals(200, response.status());
+        assertTrue(response.headers().first("Echo-X-API-Key").isEmpty());
+    }
+
+    @Test
     void twoDifferentKeysAreRejected() {
         GatewayResponse response = Exchanges.run(Exchanges.request("/r?api_key=other")
                 .headers(HttpHeaders.builder().add("X-API-Key", KEY).build()).build(), auth);

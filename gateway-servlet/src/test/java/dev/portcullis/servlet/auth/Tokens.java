@@ -28,13 +28,13 @@ import java.util.List;
 import java.util.Map;
 
 /** Keys and signed tokens for tests. */
-final class Tokens {
-    static final String ISSUER = "https://idp.test/realms/shop";
+public final class Tokens {
+    public static final String ISSUER = "https://idp.test/realms/shop";
 
     private Tokens() {
     }
 
-    static RSAKey rsa(String kid) {
+    public static RSAKey rsa(String kid) {
         try {
             return new RSAKeyGenerator(2048).keyID(kid).generate();
         } catch (Exception e) {
@@ -50,19 +50,19 @@ final class Tokens {
         }
     }
 
-    static String jwks(JWK... keys) {
+    public static String jwks(JWK... keys) {
         return new JWKSet(Arrays.stream(keys).map(JWK::toPublicJWK).toList()).toString();
     }
 
     /** Claims of a good token at {@code now}: sub alice, scope "orders:read profile", roles [admin], 5 min life. */
-    static JWTClaimsSet.Builder claims(Instant now) {
+    public static JWTClaimsSet.Builder claims(Instant now) {
         return new JWTClaimsSet.Builder().issuer(ISSUER).subject("alice").audience("shop-api")
                 .issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(300)))
                 .claim("scope", "orders:read profile")
                 .claim("realm_access", Map.of("roles", List.of("admin", "user")));
     }
 
-    static String rs256(RSAKey key, JWTClaimsSet claims) {
+    public static String rs256(RSAKey key, JWTClaimsSet claims) {
         return sign(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).type(JOSEObjectType.JWT).build(),
                 claims, key);
     }
