@@ -3,7 +3,10 @@ package dev.portcullis.client.jetty;
 import dev.portcullis.servlet.proxy.JdkUpstreamClient;
 import dev.portcullis.servlet.proxy.UpstreamClient;
 
-/** The contract against the default {@link JdkUpstreamClient}, so both clients are held to the same tests. */
+/**
+ * The contract against the default {@link JdkUpstreamClient}, so both clients are held to the same tests; the
+ * assertions live in {@link UpstreamClientContract}.
+ */
 class JdkUpstreamClientContractTest extends UpstreamClientContract {
     @Override
     protected UpstreamClient newClient() {
