@@ -31,6 +31,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code -Djdk.httpclient.allowRestrictedHeaders=host}), the exchange fails with an {@link IllegalStateException}
  * that says so, which the gateway answers with a 500.
  *
+ * <p><b>Bodyless requests.</b> A {@code GET}, {@code HEAD}, {@code DELETE} or {@code OPTIONS} without a body is sent
+ * without any framing header from Java 19 on. Java 17 and 18 add {@code Content-Length: 0} to every request
+ * (JDK-8283544) and offer no way around it; use the Jetty client there if an upstream objects.
+ *
  * <pre>{@code
  * UpstreamClient client = JdkUpstreamClient.create();
  * }</pre>
@@ -39,6 +43,8 @@ public final class JdkUpstreamClient implements UpstreamClient {
     static final String RESTRICTED_HEADERS_PROPERTY = "jdk.httpclient.allowRestrictedHeaders";
     private static final Set<String> COMPUTED_BY_CLIENT = Set.of("content-length", "host", "expect", "connection",
             "upgrade", "transfer-encoding");
+    /** Methods that carry a body even when it is empty, so they get {@code Content-Length: 0}. */
+    private static final Set<String> HAS_BODY_BY_DEFAULT = Set.of("POST", "PUT", "PATCH");
     private final Map<Duration, HttpClient> clients = new ConcurrentHashMap<>();
     private final ExecutorService executor;
     private final boolean hostAllowed;
@@ -88,7 +94,11 @@ public final class JdkUpstreamClient implements UpstreamClient {
             return CompletableFuture.failedFuture(e);
         }
         HttpClient client = clients.computeIfAbsent(request.connectTimeout(), this::newClient);
-        return client.sendAsync(builder.build(), HttpResponse.BodyHandlers.ofPublisher())
+        HttpRequest built = builder.build();
+        if (request.body().contentLength() == 0 && !HAS_BODY_BY_DEFAULT.contains(request.method())) {
+            built = new BodylessRequest(built);
+        }
+        return client.sendAsync(built, HttpResponse.BodyHandlers.ofPublisher())
                 .thenApply(JdkUpstreamClient::toResponse);
     }
 
