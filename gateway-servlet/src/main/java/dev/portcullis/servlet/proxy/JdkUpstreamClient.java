@@ -17,12 +17,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The default {@link UpstreamClient}, on the JDK's {@link HttpClient}: HTTP/1.1 pinned, redirects never followed,
  * no cookie store, no decompression, the response-header timeout from {@link HttpRequest#timeout}, no deadline on
  * the body. The JDK client's connect timeout is fixed per client, so one client is kept per distinct connect
- * timeout; they share one daemon thread pool that {@link #close()} shuts down.
+ * timeout; they share one daemon thread pool that {@link #close()} shuts down. On Java 21 and later {@code close()}
+ * also closes each {@link HttpClient}, which stops its selector thread once its exchanges have ended.
  *
  * <p><b>Preserving Host.</b> The JDK client refuses to send a {@code Host} header unless the system property
  * {@code jdk.httpclient.allowRestrictedHeaders} contains {@code host} when the JDK's HTTP client first initialises.
@@ -40,6 +43,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * }</pre>
  */
 public final class JdkUpstreamClient implements UpstreamClient {
+    private static final Logger LOG = LoggerFactory.getLogger(JdkUpstreamClient.class);
     static final String RESTRICTED_HEADERS_PROPERTY = "jdk.httpclient.allowRestrictedHeaders";
     private static final Set<String> COMPUTED_BY_CLIENT = Set.of("content-length", "host", "expect", "connection",
             "upgrade", "transfer-encoding");
@@ -105,7 +109,19 @@ public final class JdkUpstreamClient implements UpstreamClient {
     @Override
     public void close() {
         executor.shutdownNow();
+        clients.values().forEach(JdkUpstreamClient::closeClient);
         clients.clear();
+    }
+
+    /** Java 21+ clients are {@link AutoCloseable} and stop their selector thread; Java 17's have no close. */
+    private static void closeClient(HttpClient client) {
+        if (client instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                LOG.debug("closing the JDK HTTP client failed", e);
+            }
+        }
     }
 
     private HttpClient newClient(Duration connectTimeout) {
