@@ -118,7 +118,7 @@ abstract class UpstreamClientContract {
     }
 
     @Test
-    void aBodylessGetIsSentWithoutAChunkedBody() throws Exception {
+    void aBodylessGetIsSentWithoutAnyFramingHeader() throws Exception {
         String base = upstream(exchange -> {
             record(exchange);
             reply(exchange, 204, new byte[0]);
@@ -127,8 +127,14 @@ abstract class UpstreamClientContract {
                 .get(10, TimeUnit.SECONDS);
         assertEquals(0, bodyOf(response).length);
         assertNull(seen.get("transfer-encoding"));
-        assertTrue(seen.get("content-length") == null || seen.get("content-length").equals("0"),
-                seen.get("content-length"));
+        if (!sendsContentLengthZeroOnEveryRequest()) {
+            assertNull(seen.get("content-length"));
+        }
+    }
+
+    /** @return whether the client cannot help sending {@code Content-Length: 0} (the JDK's on Java 17 and 18) */
+    protected boolean sendsContentLengthZeroOnEveryRequest() {
+        return false;
     }
 
     @Test

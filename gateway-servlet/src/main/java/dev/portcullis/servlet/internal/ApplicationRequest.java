@@ -12,16 +12,27 @@ import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.Map;
+import java.util.Objects;
 
 /**
  * The request the servlet application sees: the container's request, plus the gateway's principal (from
  * {@link GatewayPrincipal#ATTRIBUTE}) behind {@code getUserPrincipal()} and {@code isUserInRole()}, and the body an
  * interceptor put in place of the client's (a validator's buffered copy), if any.
+ *
+ * <p>When a stage changed the query (say, moved an {@code access_token} out of it), {@code getQueryString()} and
+ * the {@code getParameter*()} methods show the pipeline's query, not the client's; see
+ * {@link ApplicationParameters} for form bodies. {@code getRequestURI()} never includes a query and is unchanged.
  */
 public final class ApplicationRequest extends HttpServletRequestWrapper {
     private final GatewayPrincipal principal;
     private final Body replacedBody;
+    private final String query;
+    private final boolean queryChanged;
     private ServletInputStream input;
+    private Map<String, String[]> parameters;
 
     /**
      * @param request the container's request
@@ -32,6 +43,41 @@ public final class ApplicationRequest extends HttpServletRequestWrapper {
         super(request);
         this.principal = gatewayRequest.attribute(GatewayPrincipal.ATTRIBUTE).orElse(null);
         this.replacedBody = gatewayRequest.body() == originalBody ? null : gatewayRequest.body();
+        this.query = gatewayRequest.rawQuery().orElse(null);
+        this.queryChanged = !Objects.equals(query, request.getQueryString());
+    }
+
+    @Override
+    public String getQueryString() {
+        return queryChanged ? query : super.getQueryString();
+    }
+
+    @Override
+    public String getParameter(String name) {
+        String[] values = getParameterValues(name);
+        return values == null ? null : values[0];
+    }
+
+    @Override
+    public Map<String, String[]> getParameterMap() {
+        if (!queryChanged) {
+            return super.getParameterMap();
+        }
+        if (parameters == null) {
+            parameters = ApplicationParameters.of((HttpServletRequest) getRequest(), query, replacedBody != null);
+        }
+        return parameters;
+    }
+
+    @Override
+    public Enumeration<String> getParameterNames() {
+        return Collections.enumeration(getParameterMap().keySet());
+    }
+
+    @Override
+    public String[] getParameterValues(String name) {
+        String[] values = getParameterMap().get(name);
+        return values == null ? null : values.clone();
     }
 
     @Override

@@ -10,13 +10,16 @@ final class ResponseHead {
 
     /**
      * @param response the servlet response, not committed
-     * @param outcome the response to copy; {@code Content-Length} becomes the container's framing
+     * @param outcome the response to copy; {@code Content-Length} becomes the container's framing, and
+     *     {@code Date} and {@code Server} replace the ones a container (Jetty) puts on every response
      */
     static void write(HttpServletResponse response, GatewayResponse outcome) {
         response.setStatus(outcome.status());
         outcome.headers().forEach((name, value) -> {
             if (name.equalsIgnoreCase("Content-Length")) {
                 response.setContentLengthLong(Long.parseLong(value.trim()));
+            } else if (name.equalsIgnoreCase("Date") || name.equalsIgnoreCase("Server")) {
+                response.setHeader(name, value);
             } else {
                 response.addHeader(name, value);
             }

@@ -1,14 +1,18 @@
 package dev.portcullis.servlet.internal;
 
+import dev.portcullis.servlet.ipfilter.CidrRange;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The configured blocks of trusted proxies; an empty list trusts nobody. Immutable and thread-safe. */
+/**
+ * The configured blocks of trusted proxies, parsed as {@link CidrRange}s (a block with bits set below its prefix,
+ * such as {@code 10.0.0.1/8}, is refused); an empty list trusts nobody. Immutable and thread-safe.
+ */
 public final class TrustedProxies {
-    private final List<Cidr> blocks;
+    private final List<CidrRange> blocks;
 
-    private TrustedProxies(List<Cidr> blocks) {
+    private TrustedProxies(List<CidrRange> blocks) {
         this.blocks = List.copyOf(blocks);
     }
 
@@ -18,10 +22,10 @@ public final class TrustedProxies {
      * @throws IllegalArgumentException naming the setting {@code trustedProxies} and the bad entry
      */
     public static TrustedProxies of(List<String> cidrs) {
-        List<Cidr> parsed = new ArrayList<>();
+        List<CidrRange> parsed = new ArrayList<>();
         for (String cidr : cidrs) {
             try {
-                parsed.add(Cidr.parse(cidr));
+                parsed.add(CidrRange.parse(cidr));
             } catch (IllegalArgumentException | NullPointerException e) {
                 throw new IllegalArgumentException("trustedProxies: " + e.getMessage(), e);
             }
@@ -34,7 +38,7 @@ public final class TrustedProxies {
      * @return whether it lies in a trusted block
      */
     public boolean trusts(InetAddress address) {
-        for (Cidr block : blocks) {
+        for (CidrRange block : blocks) {
             if (block.contains(address)) {
                 return true;
             }

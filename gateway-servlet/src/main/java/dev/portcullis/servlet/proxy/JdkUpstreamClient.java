@@ -17,12 +17,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The default {@link UpstreamClient}, on the JDK's {@link HttpClient}: HTTP/1.1 pinned, redirects never followed,
  * no cookie store, no decompression, the response-header timeout from {@link HttpRequest#timeout}, no deadline on
  * the body. The JDK client's connect timeout is fixed per client, so one client is kept per distinct connect
- * timeout; they share one daemon thread pool that {@link #close()} shuts down.
+ * timeout; they share one daemon thread pool that {@link #close()} shuts down. On Java 21 and later {@code close()}
+ * also closes each {@link HttpClient}, which stops its selector thread once its exchanges have ended.
  *
  * <p><b>Preserving Host.</b> The JDK client refuses to send a {@code Host} header unless the system property
  * {@code jdk.httpclient.allowRestrictedHeaders} contains {@code host} when the JDK's HTTP client first initialises.
@@ -31,14 +34,21 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code -Djdk.httpclient.allowRestrictedHeaders=host}), the exchange fails with an {@link IllegalStateException}
  * that says so, which the gateway answers with a 500.
  *
+ * <p><b>Bodyless requests.</b> A {@code GET}, {@code HEAD}, {@code DELETE} or {@code OPTIONS} without a body is sent
+ * without any framing header from Java 19 on. Java 17 and 18 add {@code Content-Length: 0} to every request
+ * (JDK-8283544) and offer no way around it; use the Jetty client there if an upstream objects.
+ *
  * <pre>{@code
  * UpstreamClient client = JdkUpstreamClient.create();
  * }</pre>
  */
 public final class JdkUpstreamClient implements UpstreamClient {
+    private static final Logger LOG = LoggerFactory.getLogger(JdkUpstreamClient.class);
     static final String RESTRICTED_HEADERS_PROPERTY = "jdk.httpclient.allowRestrictedHeaders";
     private static final Set<String> COMPUTED_BY_CLIENT = Set.of("content-length", "host", "expect", "connection",
             "upgrade", "transfer-encoding");
+    /** Methods that carry a body even when it is empty, so they get {@code Content-Length: 0}. */
+    private static final Set<String> HAS_BODY_BY_DEFAULT = Set.of("POST", "PUT", "PATCH");
     private final Map<Duration, HttpClient> clients = new ConcurrentHashMap<>();
     private final ExecutorService executor;
     private final boolean hostAllowed;
@@ -88,14 +98,30 @@ public final class JdkUpstreamClient implements UpstreamClient {
             return CompletableFuture.failedFuture(e);
         }
         HttpClient client = clients.computeIfAbsent(request.connectTimeout(), this::newClient);
-        return client.sendAsync(builder.build(), HttpResponse.BodyHandlers.ofPublisher())
+        HttpRequest built = builder.build();
+        if (request.body().contentLength() == 0 && !HAS_BODY_BY_DEFAULT.contains(request.method())) {
+            built = new BodylessRequest(built);
+        }
+        return client.sendAsync(built, HttpResponse.BodyHandlers.ofPublisher())
                 .thenApply(JdkUpstreamClient::toResponse);
     }
 
     @Override
     public void close() {
         executor.shutdownNow();
+        clients.values().forEach(JdkUpstreamClient::closeClient);
         clients.clear();
+    }
+
+    /** Java 21+ clients are {@link AutoCloseable} and stop their selector thread; Java 17's have no close. */
+    private static void closeClient(HttpClient client) {
+        if (client instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                LOG.debug("closing the JDK HTTP client failed", e);
+            }
+        }
     }
 
     private HttpClient newClient(Duration connectTimeout) {

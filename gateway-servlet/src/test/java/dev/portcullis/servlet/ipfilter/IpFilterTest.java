@@ -3,7 +3,6 @@ package dev.portcullis.servlet.ipfilter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.portcullis.api.GatewayResponse;
@@ -32,19 +31,6 @@ class IpFilterTest {
     }
 
     @Test
-    void anIpv4RangeDoesNotMatchAnIpv6AddressOrTheReverse() throws Exception {
-        assertFalse(CidrRange.parse("0.0.0.0/0").contains(InetAddress.getByName("::1")));
-        assertFalse(CidrRange.parse("::/0").contains(InetAddress.getByName("127.0.0.1")));
-    }
-
-    @Test
-    void aPrefixThatSplitsAByteComparesOnlyTheLeadingBits() throws Exception {
-        CidrRange range = CidrRange.parse("10.0.0.0/12");
-        assertTrue(range.contains(InetAddress.getByName("10.15.255.255")));
-        assertFalse(range.contains(InetAddress.getByName("10.16.0.0")));
-    }
-
-    @Test
     void aDeniedClientIsAnswered403WithoutReachingTheUpstream() throws Exception {
         RecordingUpstream upstream = new RecordingUpstream();
         GatewayResponse response = Pipeline.builder().add(filter.interceptor()).build()
@@ -62,14 +48,5 @@ class IpFilterTest {
                 .execute(TestRequests.request("GET", "/x").clientAddress(InetAddress.getByName("192.0.2.7"))
                         .build(), upstream).toCompletableFuture().join();
         assertEquals(200, response.status());
-    }
-
-    @Test
-    void malformedRangesFailAtBuildNamingTheText() {
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> CidrRange.parse("example.com/8"))
-                .getMessage().contains("example.com/8"));
-        assertThrows(IllegalArgumentException.class, () -> CidrRange.parse("10.0.0.1/8"));
-        assertThrows(IllegalArgumentException.class, () -> CidrRange.parse("2001:db8::/129"));
-        assertThrows(IllegalArgumentException.class, () -> CidrRange.parse("1.2.3"));
     }
 }

@@ -61,17 +61,30 @@ public final class ReverseProxy {
         }
         UpstreamRequest upstreamRequest = new UpstreamRequest(request.method(), uri, upstreamHeaders(request, route),
                 request.body(), route.connectTimeout(), route.responseTimeout());
+        CompletableFuture<OnceBody> body = new CompletableFuture<>();
         CompletableFuture<UpstreamResponse> exchange = client.exchange(upstreamRequest);
-        onAbort.accept(() -> exchange.cancel(true));
+        onAbort.accept(() -> abort(exchange, body));
         return exchange.handle((response, failure) -> {
             if (failure != null) {
+                body.cancel(false);
                 return GatewayResponse.problem(UpstreamFailures.toProblem(failure).orElseThrow(() -> rethrow(failure)));
             }
+            OnceBody once = new OnceBody(response.body());
+            body.complete(once);
             return GatewayResponse.builder(response.status())
                     .headers(responseHeaders(response.headers()))
-                    .body(response.body())
+                    .body(once)
                     .build();
         });
+    }
+
+    /**
+     * Cancels an exchange whose headers have not arrived; once they have, cancelling the future does nothing, so the
+     * body is discarded instead (unless its reader already subscribed and is cancelled by its own means).
+     */
+    private static void abort(CompletableFuture<UpstreamResponse> exchange, CompletableFuture<OnceBody> body) {
+        exchange.cancel(true);
+        body.thenAccept(OnceBody::discard);
     }
 
     private HttpHeaders upstreamHeaders(GatewayRequest request, Route route) {
