@@ -2,6 +2,7 @@ package dev.portcullis.servlet.proxy;
 
 import dev.portcullis.api.Body;
 import dev.portcullis.api.HttpHeaders;
+import dev.portcullis.servlet.internal.Subscriptions;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -14,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,8 +24,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The default {@link UpstreamClient}, on the JDK's {@link HttpClient}: HTTP/1.1 pinned, redirects never followed,
- * no cookie store, no decompression, the response-header timeout from {@link HttpRequest#timeout}, no deadline on
- * the body. The JDK client's connect timeout is fixed per client, so one client is kept per distinct connect
+ * no cookie store, no decompression, no deadline on the body. The response-header timeout starts once the request
+ * body has been handed over in full (the JDK's own {@link HttpRequest#timeout} would also count the upload, so a
+ * large body on a slow link would end in a 504 although the upstream is fine). The JDK client's connect timeout is fixed per client, so one client is kept per distinct connect
  * timeout; they share one daemon thread pool that {@link #close()} shuts down. On Java 21 and later {@code close()}
  * also closes each {@link HttpClient}, which stops its selector thread once its exchanges have ended.
  *
@@ -51,6 +54,7 @@ public final class JdkUpstreamClient implements UpstreamClient {
     private static final Set<String> HAS_BODY_BY_DEFAULT = Set.of("POST", "PUT", "PATCH");
     private final Map<Duration, HttpClient> clients = new ConcurrentHashMap<>();
     private final ExecutorService executor;
+    private final ScheduledThreadPoolExecutor deadlines;
     private final boolean hostAllowed;
 
     private JdkUpstreamClient() {
@@ -60,6 +64,12 @@ public final class JdkUpstreamClient implements UpstreamClient {
             thread.setDaemon(true);
             return thread;
         });
+        this.deadlines = new ScheduledThreadPoolExecutor(1, task -> {
+            Thread thread = new Thread(task, "portcullis-upstream-deadlines");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.deadlines.setRemoveOnCancelPolicy(true);
         this.hostAllowed = probeHostAllowed();
     }
 
@@ -78,10 +88,11 @@ public final class JdkUpstreamClient implements UpstreamClient {
 
     @Override
     public CompletableFuture<UpstreamResponse> exchange(UpstreamRequest request) {
+        CompletableFuture<UpstreamResponse> result = new CompletableFuture<>();
+        ResponseDeadline deadline = new ResponseDeadline(deadlines, request.responseTimeout(), result);
         HttpRequest.Builder builder = HttpRequest.newBuilder(request.uri())
                 .version(HttpClient.Version.HTTP_1_1)
-                .timeout(request.responseTimeout())
-                .method(request.method(), bodyPublisher(request.body()));
+                .method(request.method(), bodyPublisher(new SentSignalBody(request.body(), deadline::arm)));
         try {
             request.headers().forEach((name, value) -> {
                 String lower = name.toLowerCase(Locale.ROOT);
@@ -102,12 +113,33 @@ public final class JdkUpstreamClient implements UpstreamClient {
         if (request.body().contentLength() == 0 && !HAS_BODY_BY_DEFAULT.contains(request.method())) {
             built = new BodylessRequest(built);
         }
-        return client.sendAsync(built, HttpResponse.BodyHandlers.ofPublisher())
-                .thenApply(JdkUpstreamClient::toResponse);
+        CompletableFuture<HttpResponse<Flow.Publisher<List<ByteBuffer>>>> sending =
+                client.sendAsync(built, HttpResponse.BodyHandlers.ofPublisher());
+        if (request.body().contentLength() == 0) {
+            deadline.arm();
+        }
+        sending.whenComplete((response, failure) -> {
+            deadline.disarm();
+            if (failure != null) {
+                result.completeExceptionally(failure);
+            } else {
+                UpstreamResponse upstream = toResponse(response);
+                if (!result.complete(upstream)) {
+                    Subscriptions.cancel(upstream.body());
+                }
+            }
+        });
+        result.whenComplete((response, failure) -> {
+            if (failure != null) {
+                sending.cancel(true);
+            }
+        });
+        return result;
     }
 
     @Override
     public void close() {
+        deadlines.shutdownNow();
         executor.shutdownNow();
         clients.values().forEach(JdkUpstreamClient::closeClient);
         clients.clear();

@@ -19,7 +19,7 @@ public final class SmallHeapGatewayMain {
     public static void main(String[] args) throws Exception {
         ServletContainer container = ServletContainer.valueOf(args[0]);
         try (RunningServer server = container.start(Gateways.routing(Route.builder("big").path("/api/**")
-                .upstream(args[1]).responseTimeout(java.time.Duration.ofMinutes(2)).build()), new AppServlet())) {
+                .upstream(args[1]).responseTimeout(java.time.Duration.ofSeconds(5)).build()), new AppServlet())) {
             System.out.println("PORT " + server.port());
             System.out.flush();
             while (System.in.read() >= 0) {
