@@ -9,9 +9,11 @@ import java.util.concurrent.Flow;
  * A message body: a stream of bytes delivered with back-pressure, plus its length when known.
  *
  * <p>A body is a {@link Flow.Publisher} of {@link ByteBuffer}s. A streamed body (the client's upload, the upstream's
- * download) may be subscribed to <em>once</em>; a second subscriber receives {@code onError}. Subscribers must not
- * keep the buffers after {@code onNext} returns unless they copy them. Bodies made by {@link #of(byte[])} can be
- * subscribed to any number of times.
+ * download) may be subscribed to <em>once</em>; a second subscriber receives {@code onError}. A buffer passed to
+ * {@code onNext} is handed over, as in the JDK's HTTP client: the publisher never reads, changes or reuses it
+ * afterwards, so a subscriber may keep it (to write it when the network is ready) without copying. A publisher
+ * that reads into pooled memory copies out of the pool before {@code onNext}. Bodies made by {@link #of(byte[])} can
+ * be subscribed to any number of times; they hand out read-only views of one array.
  *
  * <p>Nothing reads a body until somebody subscribes, so an interceptor that only looks at headers costs no I/O. An
  * interceptor that must see the bytes (schema validation) buffers them up to a cap it chooses and passes a new

@@ -12,9 +12,8 @@ import java.util.concurrent.Flow;
  * (server-sent events) reach the client chunk by chunk. The upstream is asked for more only once the last buffer is
  * written: a slow client slows the upstream down instead of filling memory.
  *
- * <p>A buffer belongs to its publisher once {@code onNext} returns (the {@link dev.portcullis.api.Body} contract), so
- * a buffer the output could not take during {@code onNext} is copied before it returns; a buffer written right away
- * is written without a copy.
+ * <p>A buffer passed to {@code onNext} is handed over (the {@link dev.portcullis.api.Body} contract), so one the output
+ * cannot take at once is kept until it can, without a copy.
  */
 public final class ResponsePump implements Flow.Subscriber<ByteBuffer> {
     private final ServletOutputStream output;
@@ -73,11 +72,6 @@ public final class ResponsePump implements Flow.Subscriber<ByteBuffer> {
             requested = false;
         }
         drain();
-        synchronized (this) {
-            if (pending == buffer) {
-                pending = ByteBuffer.allocate(buffer.remaining()).put(buffer).flip();
-            }
-        }
     }
 
     @Override
