@@ -45,12 +45,7 @@ public final class LauncherServer implements AutoCloseable {
     public static LauncherServer start(LauncherOptions options) throws Exception {
         GatewayFilter gateway = filter(options);
         Server server = new Server();
-        HttpConfiguration http = new HttpConfiguration();
-        http.setSendServerVersion(false);
-        http.setSendDateHeader(false);
-        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
-        connector.setHost(options.host());
-        connector.setPort(options.port());
+        ServerConnector connector = connector(server, options.host(), options.port());
         server.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
@@ -69,6 +64,25 @@ public final class LauncherServer implements AutoCloseable {
             throw e;
         }
         return new LauncherServer(server, connector);
+    }
+
+    /**
+     * The launcher's HTTP/1.1 connector, also used by the benchmark baseline so both run on equal terms: no
+     * {@code Server} or {@code Date} header of Jetty's own.
+     *
+     * @param server the server it belongs to
+     * @param host the address to bind
+     * @param port the port, 0 for any
+     * @return the connector, not yet added to the server
+     */
+    public static ServerConnector connector(Server server, String host, int port) {
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendDateHeader(false);
+        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        connector.setHost(host);
+        connector.setPort(port);
+        return connector;
     }
 
     private static GatewayFilter filter(LauncherOptions options) throws UsageException {
