@@ -4,32 +4,36 @@ import dev.portcullis.client.jetty.JettyUpstreamClient;
 import dev.portcullis.servlet.proxy.JdkUpstreamClient;
 import dev.portcullis.servlet.proxy.UpstreamClient;
 import java.util.Locale;
+import java.util.concurrent.Executor;
 
 /**
  * The upstream clients the launcher can use ({@code --client jdk|jetty}); both sit behind {@link UpstreamClient}.
  *
  * <pre>{@code
- * UpstreamClient client = ClientKind.parse("jetty").create();
+ * UpstreamClient client = ClientKind.parse("jetty").create(server.getThreadPool());
  * }</pre>
  */
 public enum ClientKind {
     /** The JDK's {@code java.net.http.HttpClient}: {@link JdkUpstreamClient}. */
     JDK {
         @Override
-        public UpstreamClient create() {
+        public UpstreamClient create(Executor serverThreads) {
             return JdkUpstreamClient.create();
         }
     },
-    /** Eclipse Jetty 12's {@code HttpClient}: {@link JettyUpstreamClient}. */
+    /** Eclipse Jetty 12's {@code HttpClient}: {@link JettyUpstreamClient}, on the server's own thread pool. */
     JETTY {
         @Override
-        public UpstreamClient create() {
-            return JettyUpstreamClient.create();
+        public UpstreamClient create(Executor serverThreads) {
+            return JettyUpstreamClient.builder().executor(serverThreads).build();
         }
     };
 
-    /** @return a new client of this kind; the gateway filter closes it */
-    public abstract UpstreamClient create();
+    /**
+     * @param serverThreads the embedding server's thread pool, which a client that can share it uses
+     * @return a new client of this kind; the gateway filter closes it
+     */
+    public abstract UpstreamClient create(Executor serverThreads);
 
     /**
      * @param name {@code jdk} or {@code jetty}, any case

@@ -7,6 +7,7 @@ import dev.portcullis.servlet.GatewayFilter;
 import dev.portcullis.servlet.proxy.UpstreamClient;
 import jakarta.servlet.DispatcherType;
 import java.util.EnumSet;
+import java.util.concurrent.Executor;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -14,11 +15,13 @@ import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * The launcher's server: embedded Jetty 12 with an ee10 {@link ServletContextHandler}, the {@link GatewayFilter}
  * (async supported, {@code REQUEST} and {@code ASYNC} dispatches) routing with the options' routes, and a
- * {@link NotFoundServlet} behind it. Jetty adds no {@code Server} or {@code Date} header of its own, so the upstream's
+ * {@link NotFoundServlet} behind it. The Jetty upstream client runs on the server's thread pool (one pool, as in
+ * Jetty's own proxy servlet: fewer threads competing for the cores, measured in README-performance.md). Jetty adds no {@code Server} or {@code Date} header of its own, so the upstream's
  * pass through alone. Closing it stops Jetty, which destroys the filter and closes its client.
  *
  * <pre>{@code
@@ -43,14 +46,11 @@ public final class LauncherServer implements AutoCloseable {
      * @throws Exception if Jetty does not start (the port is taken, ...)
      */
     public static LauncherServer start(LauncherOptions options) throws Exception {
-        GatewayFilter gateway = filter(options);
-        Server server = new Server();
-        HttpConfiguration http = new HttpConfiguration();
-        http.setSendServerVersion(false);
-        http.setSendDateHeader(false);
-        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
-        connector.setHost(options.host());
-        connector.setPort(options.port());
+        QueuedThreadPool threads = new QueuedThreadPool();
+        threads.setName("portcullis");
+        GatewayFilter gateway = filter(options, threads);
+        Server server = new Server(threads);
+        ServerConnector connector = connector(server, options.host(), options.port());
         server.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
@@ -71,9 +71,28 @@ public final class LauncherServer implements AutoCloseable {
         return new LauncherServer(server, connector);
     }
 
-    private static GatewayFilter filter(LauncherOptions options) throws UsageException {
+    /**
+     * The launcher's HTTP/1.1 connector, also used by the benchmark baseline so both run on equal terms: no
+     * {@code Server} or {@code Date} header of Jetty's own.
+     *
+     * @param server the server it belongs to
+     * @param host the address to bind
+     * @param port the port, 0 for any
+     * @return the connector, not yet added to the server
+     */
+    public static ServerConnector connector(Server server, String host, int port) {
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendDateHeader(false);
+        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        connector.setHost(host);
+        connector.setPort(port);
+        return connector;
+    }
+
+    private static GatewayFilter filter(LauncherOptions options, Executor threads) throws UsageException {
         Pipeline pipeline = Pipeline.builder().add(Routing.interceptor(RouteTable.of(options.routes()))).build();
-        UpstreamClient client = options.client().create();
+        UpstreamClient client = options.client().create(threads);
         try {
             return GatewayFilter.builder().pipeline(pipeline).upstreamClient(client)
                     .trustedProxies(options.trustedProxies().toArray(String[]::new)).build();

@@ -4,8 +4,6 @@ import dev.portcullis.api.HttpHeaders;
 import dev.portcullis.servlet.proxy.UpstreamRequest;
 import dev.portcullis.servlet.proxy.UpstreamResponse;
 import java.net.http.HttpTimeoutException;
-import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -24,8 +22,8 @@ import org.eclipse.jetty.util.thread.Scheduler;
  * with the translated failure otherwise, and aborts the request when the future is cancelled.
  */
 final class JettyExchange {
-    private static final Set<String> COMPUTED_BY_CLIENT = Set.of("content-length", "expect", "connection", "upgrade",
-            "transfer-encoding", "keep-alive", "te");
+    private static final String[] COMPUTED_BY_CLIENT = {"Content-Length", "Expect", "Connection", "Upgrade",
+        "Transfer-Encoding", "Keep-Alive", "TE"};
     private final Request request;
     private final CompletableFuture<UpstreamResponse> future = new CompletableFuture<>();
     private final Scheduler scheduler;
@@ -42,7 +40,7 @@ final class JettyExchange {
                 .followRedirects(false)
                 .idleTimeout(idleTimeoutMillis, TimeUnit.MILLISECONDS)
                 .headers(fields -> upstream.headers().forEach((name, value) -> {
-                    if (!COMPUTED_BY_CLIENT.contains(name.toLowerCase(Locale.ROOT))) {
+                    if (!computedByClient(name)) {
                         fields.add(name, value);
                     }
                 }));
@@ -96,6 +94,15 @@ final class JettyExchange {
         if (timer != null) {
             timer.cancel();
         }
+    }
+
+    private static boolean computedByClient(String name) {
+        for (String computed : COMPUTED_BY_CLIENT) {
+            if (computed.equalsIgnoreCase(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** PUT, POST and PATCH carry a body even when it is empty, so they get {@code Content-Length: 0}. */

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.RedirectProtocolHandler;
 import org.eclipse.jetty.client.ProxyAuthenticationProtocolHandler;
@@ -32,7 +33,7 @@ import org.eclipse.jetty.util.thread.Scheduler;
  * <ul>
  *   <li><em>connect</em>: Jetty's connect timeout is a client setting, so one {@link HttpClient} is kept per distinct
  *       {@link UpstreamRequest#connectTimeout()} (routes rarely have more than a few); all of them share one thread
- *       pool, scheduler and buffer pool;</li>
+ *       pool (its own, or the server's given to {@link Builder#executor(Executor)}), scheduler and buffer pool;</li>
  *   <li><em>response headers</em>: a timer armed when the request is committed aborts the exchange with a
  *       {@link java.net.http.HttpTimeoutException} unless the headers arrived first;</li>
  *   <li><em>idle</em>: {@link Builder#idleTimeout(Duration)} bounds the silence between two reads or writes on the
@@ -52,7 +53,8 @@ import org.eclipse.jetty.util.thread.Scheduler;
  */
 public final class JettyUpstreamClient implements UpstreamClient {
     private final Map<Duration, HttpClient> clients = new ConcurrentHashMap<>();
-    private final QueuedThreadPool threads;
+    private final Executor threads;
+    private final boolean ownsThreads;
     private final Scheduler scheduler;
     private final ByteBufferPool buffers;
     private final Duration idleTimeout;
@@ -62,12 +64,13 @@ public final class JettyUpstreamClient implements UpstreamClient {
     private JettyUpstreamClient(Builder builder) {
         this.idleTimeout = builder.idleTimeout;
         this.maxConnectionsPerDestination = builder.maxConnectionsPerDestination;
-        this.threads = new QueuedThreadPool(builder.maxThreads);
-        threads.setName("portcullis-jetty-upstream");
-        threads.setDaemon(true);
+        this.ownsThreads = builder.executor == null;
+        this.threads = ownsThreads ? ownPool(builder.maxThreads) : builder.executor;
         this.scheduler = new ScheduledExecutorScheduler("portcullis-jetty-upstream-scheduler", true);
         this.buffers = new ArrayByteBufferPool();
-        start(threads);
+        if (ownsThreads) {
+            start(threads);
+        }
         start(scheduler);
     }
 
@@ -97,12 +100,22 @@ public final class JettyUpstreamClient implements UpstreamClient {
         clients.values().forEach(client -> LifeCycle.stop(client));
         clients.clear();
         LifeCycle.stop(scheduler);
-        LifeCycle.stop(threads);
+        if (ownsThreads) {
+            LifeCycle.stop(threads);
+        }
+    }
+
+    private static QueuedThreadPool ownPool(int maxThreads) {
+        QueuedThreadPool pool = new QueuedThreadPool(maxThreads);
+        pool.setName("portcullis-jetty-upstream");
+        pool.setDaemon(true);
+        return pool;
     }
 
     private HttpClient newClient(Duration connectTimeout) {
         HttpClient client = new HttpClient();
         client.setExecutor(threads);
+        client.addBean(threads, false);
         client.setScheduler(scheduler);
         client.setByteBufferPool(buffers);
         client.setConnectTimeout(connectTimeout.toMillis());
@@ -134,6 +147,7 @@ public final class JettyUpstreamClient implements UpstreamClient {
         private Duration idleTimeout = Duration.ofSeconds(60);
         private int maxConnectionsPerDestination = 256;
         private int maxThreads = 200;
+        private Executor executor;
 
         private Builder() {
         }
@@ -156,6 +170,27 @@ public final class JettyUpstreamClient implements UpstreamClient {
         /** @param max the client's thread pool size, default 200 @return this builder */
         public Builder maxThreads(int max) {
             this.maxThreads = max;
+            return this;
+        }
+
+        /**
+         * Runs the client's I/O and callbacks on an executor the caller owns instead of a pool of its own, typically
+         * the embedding Jetty server's thread pool: the upstream response is then read and written to the client on
+         * the same pool, with no second set of threads competing for the cores (Jetty's own proxy servlet does the
+         * same). The executor must be started before the first request and is not stopped by {@link #close()};
+         * {@link #maxThreads(int)} is then ignored.
+         *
+         * <pre>{@code
+         * QueuedThreadPool pool = new QueuedThreadPool();
+         * Server server = new Server(pool);
+         * UpstreamClient client = JettyUpstreamClient.builder().executor(pool).build();
+         * }</pre>
+         *
+         * @param executor the executor to share
+         * @return this builder
+         */
+        public Builder executor(Executor executor) {
+            this.executor = Objects.requireNonNull(executor, "executor");
             return this;
         }
 

@@ -75,6 +75,32 @@ class JettyUpstreamClientTest extends UpstreamClientContract {
     }
 
     @Test
+    void aSharedExecutorRunsTheExchangeAndOutlivesTheClient() throws Exception {
+        org.eclipse.jetty.util.thread.QueuedThreadPool pool = new org.eclipse.jetty.util.thread.QueuedThreadPool();
+        pool.setName("shared-pool");
+        pool.start();
+        try {
+            String base = upstream(exchange -> {
+                byte[] body = "shared".getBytes(StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+                exchange.close();
+            });
+            CompletableFuture<String> thread = new CompletableFuture<>();
+            try (UpstreamClient shared = JettyUpstreamClient.builder().executor(pool).build()) {
+                UpstreamResponse response = shared.exchange(request("GET", base + "/", HttpHeaders.empty(),
+                        Body.empty())).whenComplete((r, f) -> thread.complete(Thread.currentThread().getName()))
+                        .get(10, TimeUnit.SECONDS);
+                assertEquals("shared", new String(bodyOf(response), StandardCharsets.UTF_8));
+            }
+            assertTrue(thread.get(10, TimeUnit.SECONDS).startsWith("shared-pool"), thread.get());
+            assertTrue(pool.isRunning(), "closing the client stopped the executor it did not own");
+        } finally {
+            pool.stop();
+        }
+    }
+
+    @Test
     void theBuilderRejectsANonPositiveIdleTimeoutNamingTheSetting() {
         IllegalArgumentException failure = assertThrows(IllegalArgumentException.class,
                 () -> JettyUpstreamClient.builder().idleTimeout(Duration.ZERO).build());

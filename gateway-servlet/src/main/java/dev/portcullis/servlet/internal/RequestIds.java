@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
  */
 public final class RequestIds {
     private static final Pattern WELL_FORMED = Pattern.compile("[A-Za-z0-9._:+=/-]{1,128}");
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private RequestIds() {
     }
@@ -23,6 +24,17 @@ public final class RequestIds {
             return incoming;
         }
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        return String.format("%016x%016x", random.nextLong(), random.nextLong());
+        char[] id = new char[32];
+        hex(random.nextLong(), id, 0);
+        hex(random.nextLong(), id, 16);
+        return new String(id);
+    }
+
+    /** Writes {@code value} as 16 lower-case hex digits, zero-padded, at {@code offset}. */
+    private static void hex(long value, char[] into, int offset) {
+        for (int i = 15; i >= 0; i--) {
+            into[offset + i] = HEX[(int) (value & 0xF)];
+            value >>>= 4;
+        }
     }
 }

@@ -23,15 +23,16 @@ public final class ForwardingHeaders {
 
     /**
      * @param request the request being forwarded (its client address, scheme and authority are already resolved)
-     * @param headers its end-to-end headers
+     * @param endToEnd its end-to-end headers, where earlier hops' forwarding fields are read
+     * @param out the upstream headers being built from {@code endToEnd}: their forwarding fields are replaced
      * @param peerTrusted whether the socket peer is a trusted proxy
-     * @return the headers with the forwarding fields written
+     * @return {@code out}
      */
-    public HttpHeaders apply(GatewayRequest request, HttpHeaders headers, boolean peerTrusted) {
+    public HttpHeaders.Builder apply(GatewayRequest request, HttpHeaders endToEnd, HttpHeaders.Builder out,
+                                     boolean peerTrusted) {
         String peer = IpLiterals.bracketed(request.peerAddress());
-        String priorFor = peerTrusted ? String.join(", ", headers.all("X-Forwarded-For")) : "";
-        String priorForwarded = peerTrusted ? String.join(", ", headers.all("Forwarded")) : "";
-        HttpHeaders.Builder out = headers.toBuilder();
+        String priorFor = peerTrusted ? String.join(", ", endToEnd.all("X-Forwarded-For")) : "";
+        String priorForwarded = peerTrusted ? String.join(", ", endToEnd.all("Forwarded")) : "";
         FORWARDING.forEach(out::remove);
         String authority = request.authority();
         String host = hostOf(authority);
@@ -44,7 +45,7 @@ public final class ForwardingHeaders {
                 + ";host=" + ForwardedSyntax.quoteIfNeeded(authority);
         out.add("Forwarded", priorForwarded.isEmpty() ? element : priorForwarded + ", " + element);
         out.add("Via", via);
-        return out.build();
+        return out;
     }
 
     private static String hostOf(String authority) {

@@ -1,39 +1,36 @@
 package dev.portcullis.servlet.proxy.internal;
 
 import dev.portcullis.api.HttpHeaders;
-import java.util.HashSet;
-import java.util.Locale;
-import java.util.Set;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Removes the headers that concern one connection only (RFC 9110 §7.6.1): the fixed hop-by-hop list and every
  * header named in a {@code Connection} value. Applied in both directions. {@code Trailer} goes too, because the
- * proxy does not relay trailers. Every other field keeps its value and its order.
+ * proxy does not relay trailers. Every other field keeps its value and its order. Headers with nothing to remove
+ * are returned as they are, without a copy; names are compared ignoring case, never lower-cased.
  */
 public final class HeaderHygiene {
-    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-connection", "te",
-            "transfer-encoding", "upgrade", "proxy-authorization", "proxy-authenticate", "trailer");
+    private static final String[] HOP_BY_HOP = {"Connection", "Keep-Alive", "Proxy-Connection", "TE",
+        "Transfer-Encoding", "Upgrade", "Proxy-Authorization", "Proxy-Authenticate", "Trailer"};
 
     private HeaderHygiene() {
     }
 
     /**
      * @param headers headers as received from one hop
-     * @return the end-to-end headers among them
+     * @return the end-to-end headers among them; {@code headers} itself when none is hop-by-hop
      */
     public static HttpHeaders endToEnd(HttpHeaders headers) {
-        Set<String> drop = new HashSet<>(HOP_BY_HOP);
-        for (String value : headers.all("Connection")) {
-            for (String token : value.split(",")) {
-                String name = token.trim().toLowerCase(Locale.ROOT);
-                if (!name.isEmpty()) {
-                    drop.add(name);
-                }
-            }
+        List<String> named = connectionOptions(headers);
+        boolean[] anyDropped = new boolean[1];
+        headers.forEach((name, value) -> anyDropped[0] |= dropped(name, named));
+        if (!anyDropped[0]) {
+            return headers;
         }
         HttpHeaders.Builder kept = HttpHeaders.builder();
         headers.forEach((name, value) -> {
-            if (!drop.contains(name.toLowerCase(Locale.ROOT))) {
+            if (!dropped(name, named)) {
                 kept.add(name, value);
             }
         });
@@ -45,6 +42,41 @@ public final class HeaderHygiene {
      * @return whether it is on the fixed hop-by-hop list
      */
     public static boolean isHopByHop(String name) {
-        return HOP_BY_HOP.contains(name.toLowerCase(Locale.ROOT));
+        for (String hop : HOP_BY_HOP) {
+            if (hop.equalsIgnoreCase(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean dropped(String name, List<String> named) {
+        if (isHopByHop(name)) {
+            return true;
+        }
+        for (String option : named) {
+            if (option.equalsIgnoreCase(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** @return the field names listed in {@code Connection} values; an empty list when there are none */
+    private static List<String> connectionOptions(HttpHeaders headers) {
+        List<String> values = headers.all("Connection");
+        if (values.isEmpty()) {
+            return List.of();
+        }
+        List<String> named = new ArrayList<>();
+        for (String value : values) {
+            for (String token : value.split(",")) {
+                String name = token.trim();
+                if (!name.isEmpty()) {
+                    named.add(name);
+                }
+            }
+        }
+        return named;
     }
 }

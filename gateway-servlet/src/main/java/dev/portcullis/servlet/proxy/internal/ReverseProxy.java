@@ -88,13 +88,14 @@ public final class ReverseProxy {
     }
 
     private HttpHeaders upstreamHeaders(GatewayRequest request, Route route) {
-        HttpHeaders.Builder headers = HeaderHygiene.endToEnd(request.headers()).toBuilder()
+        HttpHeaders endToEnd = HeaderHygiene.endToEnd(request.headers());
+        HttpHeaders.Builder headers = endToEnd.toBuilder()
                 .remove("Host").remove("Content-Length").remove("Expect")
                 .set(requestIdHeader, request.id());
         if (route.preserveHost()) {
             headers.set("Host", request.headers().first("Host").orElse(request.authority()));
         }
-        return forwarding.apply(request, headers.build(), trusted.trusts(request.peerAddress()));
+        return forwarding.apply(request, endToEnd, headers, trusted.trusts(request.peerAddress())).build();
     }
 
     private static HttpHeaders responseHeaders(HttpHeaders upstream) {

@@ -1,6 +1,7 @@
 package dev.portcullis.servlet.proxy.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.portcullis.api.GatewayRequest;
@@ -26,6 +27,14 @@ class HeaderHygieneTest {
     }
 
     @Test
+    void headersWithNothingHopByHopAreReturnedWithoutACopy() {
+        HttpHeaders in = HttpHeaders.builder().add("Accept", "a").add("X-Trailer-Id", "1").add("TEN", "x").build();
+        assertSame(in, HeaderHygiene.endToEnd(in));
+        assertEquals(true, HeaderHygiene.isHopByHop("transfer-ENCODING"));
+        assertEquals(false, HeaderHygiene.isHopByHop("Transfer"));
+    }
+
+    @Test
     void forwardingHeadersAreReplacedForAnUntrustedPeerAndExtendedForATrustedOne() throws Exception {
         GatewayRequest request = GatewayRequest.builder().id("r1").method("GET").scheme("https")
                 .authority("shop.example").rawPath("/x").clientAddress(InetAddress.getByName("2001:db8::1"))
@@ -33,12 +42,12 @@ class HeaderHygieneTest {
         HttpHeaders incoming = HttpHeaders.builder().add("X-Forwarded-For", "6.6.6.6").add("Forwarded", "for=6.6.6.6")
                 .add("Via", "1.0 edge").build();
         ForwardingHeaders forwarding = new ForwardingHeaders("portcullis");
-        HttpHeaders untrusted = forwarding.apply(request, incoming, false);
+        HttpHeaders untrusted = forwarding.apply(request, incoming, incoming.toBuilder(), false).build();
         assertEquals(List.of("[2001:db8:0:0:0:0:0:1]"), untrusted.all("X-Forwarded-For"));
         assertEquals(List.of("for=\"[2001:db8:0:0:0:0:0:1]\";proto=https;host=shop.example"), untrusted.all("Forwarded"));
         assertEquals(List.of("443"), untrusted.all("X-Forwarded-Port"));
         assertEquals(List.of("1.0 edge", "1.1 portcullis"), untrusted.all("Via"));
-        HttpHeaders trusted = forwarding.apply(request, incoming, true);
+        HttpHeaders trusted = forwarding.apply(request, incoming, incoming.toBuilder(), true).build();
         assertEquals(List.of("6.6.6.6, [2001:db8:0:0:0:0:0:1]"), trusted.all("X-Forwarded-For"));
         assertEquals(List.of("for=6.6.6.6, for=\"[2001:db8:0:0:0:0:0:1]\";proto=https;host=shop.example"),
                 trusted.all("Forwarded"));

@@ -1,0 +1,114 @@
+#!/usr/bin/env bash
+# Comparison harness: one nginx (1 worker, a static body) and, in front of it on 127.0.0.1, Jetty 12's own
+# AsyncProxyServlet.Transparent and the Portcullis launcher with each upstream client. wrk measures every target in
+# turn, in alternating order over several rounds (odd rounds forward, even rounds backward), after one warm-up per
+# JVM; the table shows medians with ranges, CPU per request of the proxy JVM, and ratios vs direct and vs Jetty's proxy.
+#
+#   bench/compare.sh [--rounds N] [--duration SECONDS] [--warmup SECONDS] [--connections N] [--threads N]
+#                    [--body-bytes N] [--targets "direct jetty-proxy portcullis-jetty portcullis-jdk"]
+#                    [--snapshot LABEL=DIR]... [--no-build]
+#
+# --snapshot adds a target LABEL: the launcher (Jetty client) from a build saved by bench/snapshot.sh DIR, to measure
+# a change before/after in the same run. GATEWAY_JAVA_OPTS is passed to every JVM. All processes stop on exit.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. bench/lib.sh
+
+rounds=3 duration=10 warmup=5 connections=32 threads=2 body_bytes=1024 build=yes
+targets="direct jetty-proxy portcullis-jetty portcullis-jdk"
+snapshots=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --rounds|--duration|--warmup|--connections|--threads|--body-bytes|--targets|--snapshot)
+      [ $# -ge 2 ] || { echo "$1 needs a value" >&2; exit 2; } ;;&
+    --rounds) rounds=$2; shift 2 ;;
+    --duration) duration=$2; shift 2 ;;
+    --warmup) warmup=$2; shift 2 ;;
+    --connections) connections=$2; shift 2 ;;
+    --threads) threads=$2; shift 2 ;;
+    --body-bytes) body_bytes=$2; shift 2 ;;
+    --targets) targets=$2; shift 2 ;;
+    --snapshot) snapshots+=("$2"); targets="$targets ${2%%=*}"; shift 2 ;;
+    --no-build) build=no; shift ;;
+    --help) sed -n '2,13p' "$0"; exit 0 ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+done
+
+need wrk wrk
+need nginx nginx-light
+work=$(mktemp -d)
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; stop_nginx; rm -rf "$work"; }
+trap cleanup EXIT
+
+backend_port=$(free_port)
+start_nginx "$backend_port" "$body_bytes"
+build_examples "$build"
+upstream="http://127.0.0.1:$backend_port"
+declare -A url pid
+snapshot_dir() { for s in "${snapshots[@]}"; do [ "${s%%=*}" = "$1" ] && echo "${s#*=}"; done; return 0; }
+
+for target in $targets; do
+  [ "$target" = direct ] && { url[$target]="$upstream/api/hello"; continue; }
+  port=$(free_port)
+  cp=$classpath
+  case "$target" in
+    jetty-proxy) main=(dev.portcullis.examples.baseline.JettyProxyBaseline "$port" "$upstream" async) ;;
+    portcullis-jetty|portcullis-jdk)
+      main=(dev.portcullis.examples.launcher.StandaloneGateway --port "$port" --client "${target#portcullis-}"
+            --route "/api=$upstream") ;;
+    *) dir=$(snapshot_dir "$target"); [ -n "$dir" ] || { echo "unknown target $target" >&2; exit 2; }
+       cp=$(cat "$dir/classpath.txt")
+       main=(dev.portcullis.examples.launcher.StandaloneGateway --port "$port" --client jetty --route "/api=$upstream") ;;
+  esac
+  java -Xmx512m ${GATEWAY_JAVA_OPTS:-} -cp "$cp" "${main[@]}" > "$work/$target.log" 2>&1 &
+  pid[$target]=$!
+  pids+=("$!")
+  url[$target]="http://127.0.0.1:$port/api/hello"
+done
+for target in $targets; do
+  [ "$target" = direct ] && continue
+  await_url "${url[$target]}" "$work/$target.log"
+  echo "warming up $target (${warmup}s) ..."
+  wrk_run "$warmup" "${url[$target]}" >/dev/null
+done
+
+hz=$(getconf CLK_TCK)
+read -r -a order <<< "$targets"
+echo "wrk -t$threads -c$connections -d${duration}s, body $body_bytes B, $rounds rounds"
+for round in $(seq 1 "$rounds"); do
+  if [ $((round % 2)) = 0 ]; then
+    for ((i = ${#order[@]} - 1, j = 0; i >= 0; i--, j++)); do run_order[j]=${order[i]}; done
+  else
+    run_order=("${order[@]}")
+  fi
+  for target in "${run_order[@]}"; do
+    [ "$target" = direct ] || before=$(cpu_ticks "${pid[$target]}")
+    read -r rps p50 p99 req < <(wrk_run "$duration" "${url[$target]}" | wrk_parse)
+    cpu=nan
+    [ "$target" = direct ] || cpu=$(awk -v t="$(( $(cpu_ticks "${pid[$target]}") - before ))" -v hz="$hz" -v n="$req" \
+        'BEGIN {printf "%.1f", t * 1e6 / hz / n}')
+    printf 'round %d %-18s %9.0f req/s  p50 %7.3f ms  p99 %7.3f ms  cpu %s us/req\n' "$round" "$target" "$rps" "$p50" "$p99" "$cpu"
+    echo "$target $rps $p50 $p99 $cpu" >> "$work/results"
+  done
+done
+
+python3 - "$work/results" $targets <<'PY'
+import statistics, sys
+rows = [line.split() for line in open(sys.argv[1])]
+targets = sys.argv[2:]
+def med(target, col):
+    values = [float(r[col]) for r in rows if r[0] == target and r[col] != 'nan']
+    return (statistics.median(values), min(values), max(values)) if values else None
+rps = {t: med(t, 1)[0] for t in targets}
+print("\nmedians of %d rounds (range)" % len([r for r in rows if r[0] == targets[0]]))
+print("%-18s %22s %10s %10s %12s %9s %12s" % ("target", "requests/s", "p50 ms", "p99 ms", "CPU us/req", "vs direct", "vs jetty-proxy"))
+for t in targets:
+    r, lo, hi = med(t, 1)
+    cpu = med(t, 4)
+    vs_proxy = "%.2f" % (r / rps["jetty-proxy"]) if "jetty-proxy" in rps else "-"
+    vs_direct = "%.2f" % (r / rps["direct"]) if "direct" in rps else "-"
+    print("%-18s %8.0f (%5.0f-%5.0f) %10.3f %10.3f %12s %9s %12s" % (t, r, lo, hi, med(t, 2)[0], med(t, 3)[0],
+          "%.0f" % cpu[0] if cpu else "-", vs_direct, vs_proxy))
+PY
