@@ -17,8 +17,8 @@ import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.util.thread.Scheduler;
 
 /**
- * One upstream exchange on Jetty's client: builds the request, arms the response-header timer when the request is
- * committed, completes the future when the headers arrive (handing over the body as a {@link SourceBody}), fails it
+ * One upstream exchange on Jetty's client: builds the request, arms the response-header timer once the request has
+ * been sent in full (an upload may take as long as it takes), completes the future when the headers arrive (handing over the body as a {@link SourceBody}), fails it
  * with the translated failure otherwise, and aborts the request when the future is cancelled.
  */
 final class JettyExchange {
@@ -50,7 +50,7 @@ final class JettyExchange {
     }
 
     CompletableFuture<UpstreamResponse> start() {
-        request.onRequestCommit(committed -> armHeadersTimer())
+        request.onRequestSuccess(sent -> armHeadersTimer())
                 .onResponseContentSource(this::headersArrived)
                 .send(result -> {
                     disarmHeadersTimer();

@@ -8,9 +8,8 @@ import org.eclipse.jetty.io.Content;
 
 /**
  * A request body for Jetty's client that pulls from a {@link Body} publisher: Jetty's {@link #demand(Runnable)}
- * becomes one {@code request(1)}, so the client's upload goes no faster than the upstream reads it. Each buffer is
- * copied, because a {@link Body} subscriber must not keep a buffer after {@code onNext} returns and Jetty writes
- * asynchronously. The length is the body's, so Jetty sends {@code Content-Length} when it is known and chunked
+ * becomes one {@code request(1)}, so the client's upload goes no faster than the upstream reads it. Buffers are
+ * handed over by the publisher (the {@link Body} contract), so Jetty writes them without a copy. The length is the body's, so Jetty sends {@code Content-Length} when it is known and chunked
  * framing when it is not. Not rewindable: a body is streamed once.
  */
 final class PublisherContent implements Request.Content, Flow.Subscriber<ByteBuffer> {
@@ -106,8 +105,7 @@ final class PublisherContent implements Request.Content, Flow.Subscriber<ByteBuf
 
     @Override
     public void onNext(ByteBuffer buffer) {
-        ByteBuffer copy = ByteBuffer.allocate(buffer.remaining()).put(buffer).flip();
-        signal(Content.Chunk.from(copy, false), false);
+        signal(Content.Chunk.from(buffer, false), false);
     }
 
     @Override

@@ -28,12 +28,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -200,13 +202,12 @@ abstract class UpstreamClientContract {
         assertEquals("one", collector.chunks.poll(10, TimeUnit.SECONDS));
         firstReceived.countDown();
         assertNull(collector.chunks.poll(200, TimeUnit.MILLISECONDS), "a chunk arrived without demand");
-        StringBuilder rest = new StringBuilder();
-        while (!collector.all.isDone()) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!collector.all.isDone() && System.nanoTime() < deadline) {
             collector.subscription.request(1);
-            String chunk = collector.chunks.poll(10, TimeUnit.SECONDS);
-            rest.append(chunk == null ? "" : chunk);
+            collector.chunks.poll(50, TimeUnit.MILLISECONDS);
         }
-        assertEquals("onetwo", new String(collector.all.get(), StandardCharsets.UTF_8));
+        assertEquals("onetwo", new String(collector.all.get(1, TimeUnit.SECONDS), StandardCharsets.UTF_8));
     }
 
     @Test
@@ -264,6 +265,61 @@ abstract class UpstreamClientContract {
                 () -> client.exchange(slow).get(10, TimeUnit.SECONDS));
         release.countDown();
         assertInstanceOf(HttpTimeoutException.class, failure.getCause());
+    }
+
+    @Test
+    void anUploadThatTakesLongerThanTheResponseTimeoutIsNotCutShort() throws Exception {
+        CountDownLatch firstChunkArrived = new CountDownLatch(1);
+        String base = upstream(exchange -> {
+            readAll(exchange, firstChunkArrived);
+            reply(exchange, 200, new byte[0]);
+        });
+        TrickleBody body = new TrickleBody();
+        Duration timeout = Duration.ofMillis(300);
+        CompletableFuture<UpstreamResponse> response = client.exchange(new UpstreamRequest("POST",
+                URI.create(base + "/"), HttpHeaders.empty(), body, CONNECT, timeout));
+        assertTrue(firstChunkArrived.await(10, TimeUnit.SECONDS), "the upload started");
+
+        assertThrows(TimeoutException.class, () -> response.get(timeout.toMillis() * 3, TimeUnit.MILLISECONDS),
+                "no response timeout while the body is still being sent");
+        body.finish();
+
+        assertEquals(200, response.get(10, TimeUnit.SECONDS).status());
+    }
+
+    @Test
+    void theResponseTimeoutRunsFromTheEndOfTheUpload() throws Exception {
+        CountDownLatch firstChunkArrived = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        String base = upstream(exchange -> {
+            readAll(exchange, firstChunkArrived);
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            reply(exchange, 200, new byte[0]);
+        });
+        TrickleBody body = new TrickleBody();
+        Duration timeout = Duration.ofMillis(300);
+        CompletableFuture<UpstreamResponse> response = client.exchange(new UpstreamRequest("POST",
+                URI.create(base + "/"), HttpHeaders.empty(), body, CONNECT, timeout));
+        assertTrue(firstChunkArrived.await(10, TimeUnit.SECONDS), "the upload started");
+        body.finish();
+        long sent = System.nanoTime();
+
+        ExecutionException failure = assertThrows(ExecutionException.class, () -> response.get(10, TimeUnit.SECONDS));
+        release.countDown();
+
+        assertInstanceOf(HttpTimeoutException.class, failure.getCause());
+        assertTrue(System.nanoTime() - sent >= timeout.toNanos() * 9 / 10, "the clock started after the body");
+    }
+
+    private static void readAll(HttpExchange exchange, CountDownLatch firstChunkArrived) throws IOException {
+        byte[] buffer = new byte[8192];
+        while (exchange.getRequestBody().read(buffer) >= 0) {
+            firstChunkArrived.countDown();
+        }
     }
 
     @Test
