@@ -1,4 +1,4 @@
-# Shared by bench/load.sh and bench/compare.sh (source it): tool checks, free ports, nginx as the 1 KiB upstream,
+# Shared by bench/load.sh and bench/compare.sh (source it): tool checks, free ports, nginx as the 1 KiB upstream, redis,
 # wrk runs and their parsing, a JVM's CPU ticks. The caller sets $work (a temp dir) and its own EXIT trap.
 
 need() { # need COMMAND PACKAGE: install PACKAGE with apt-get (as root) when COMMAND is missing
@@ -33,6 +33,20 @@ CONF
   "$(command -v nginx || echo /usr/sbin/nginx)" -c "$work/nginx.conf" -p "$work"
   curl -fs -o /dev/null "http://127.0.0.1:$port/api/hello" || { echo "nginx does not serve:"; cat "$work/error.log"; exit 1; }
 }
+
+start_redis() { # start_redis PORT: a throwaway redis-server (no persistence) in $work/redis, waits until it is ready
+  local port=$1
+  mkdir -p "$work/redis"
+  "$(command -v redis-server || echo /usr/sbin/redis-server)" --port "$port" --bind 127.0.0.1 --dir "$work/redis" \
+      --save "" --appendonly no --daemonize yes --pidfile "$work/redis.pid" --logfile "$work/redis.log"
+  for _ in $(seq 1 100); do
+    grep -q "Ready to accept connections" "$work/redis.log" 2>/dev/null && return 0
+    sleep 0.2
+  done
+  echo "redis-server did not come up:"; cat "$work/redis.log"; exit 1
+}
+
+stop_redis() { [ -f "$work/redis.pid" ] && kill "$(cat "$work/redis.pid")" 2>/dev/null || true; }
 
 stop_nginx() { [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true; }
 
