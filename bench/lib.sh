@@ -68,7 +68,18 @@ await_url() { # await_url URL LOG: wait up to 20 s for a 2xx, else print LOG and
 
 cpu_ticks() { awk '{print $14+$15}' "/proc/$1/stat"; }
 
-wrk_run() { wrk -t"$threads" -c"$connections" -d"${1}s" --latency "$2"; }
+wrk_run() { wrk -t"$threads" -c"$connections" -d"${1}s" --latency ${wrk_script:+-s "$wrk_script"} "$2"; }
+
+spread_clients() { # spread_clients N: a wrk script ($wrk_script) sending X-Forwarded-For from N addresses at random
+  wrk_script=$work/clients.lua
+  cat > "$wrk_script" <<LUA
+math.randomseed(os.time())
+request = function()
+  local i = math.random(0, $1 - 1)
+  return wrk.format(nil, nil, {["X-Forwarded-For"] = "10." .. math.floor(i / 65536) .. "." .. math.floor(i / 256) % 256 .. "." .. i % 256})
+end
+LUA
+}
 
 wrk_parse() { # prints: rps p50_ms p99_ms requests
   awk '/Requests\/sec/ {rps=$2}

@@ -16,8 +16,9 @@ import java.util.stream.Collectors;
  *     --route /api=http://127.0.0.1:9001,http://127.0.0.1:9002 --client jetty --rate-limit 100/1m
  * </pre>
  *
- * It prints the listening address, the routes and the rate limit, then serves until the JVM stops. Bad arguments print a message
- * naming the option and exit with status 2; {@code --help} prints the usage. See {@link LauncherOptions#USAGE}.
+ * It prints the listening address, the routes and the rate limit, then serves until the JVM stops. Bad arguments
+ * print a message naming the option and exit with status 2; {@code --help} prints the usage. See
+ * {@link LauncherOptions#USAGE}.
  */
 public final class StandaloneGateway {
     private StandaloneGateway() {

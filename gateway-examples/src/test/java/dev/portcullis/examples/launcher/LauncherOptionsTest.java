@@ -37,8 +37,8 @@ class LauncherOptionsTest {
         RateLimitPolicy policy = LauncherOptions.parse("--route", "/=http://a:1", "--rate-limit", "100/1m")
                 .rateLimit().orElseThrow();
         assertEquals("launcher", policy.name());
-        assertEquals(List.of(new Limit(new RateLimitQuota("per-ip", 100, Duration.ofMinutes(1)), Limit.Refill.INTERVAL)),
-                policy.limits());
+        Limit limit = new Limit(new RateLimitQuota("per-ip", 100, Duration.ofMinutes(1)), Limit.Refill.INTERVAL);
+        assertEquals(List.of(limit), policy.limits());
     }
 
     @Test
