@@ -1,4 +1,4 @@
-# Shared by bench/load.sh and bench/compare.sh (source it): tool checks, free ports, nginx as the 1 KiB upstream,
+# Shared by bench/load.sh and bench/compare.sh (source it): tool checks, free ports, nginx as the 1 KiB upstream, redis,
 # wrk runs and their parsing, a JVM's CPU ticks. The caller sets $work (a temp dir) and its own EXIT trap.
 
 need() { # need COMMAND PACKAGE: install PACKAGE with apt-get (as root) when COMMAND is missing
@@ -34,6 +34,20 @@ CONF
   curl -fs -o /dev/null "http://127.0.0.1:$port/api/hello" || { echo "nginx does not serve:"; cat "$work/error.log"; exit 1; }
 }
 
+start_redis() { # start_redis PORT: a throwaway redis-server (no persistence) in $work/redis, waits until it is ready
+  local port=$1
+  mkdir -p "$work/redis"
+  "$(command -v redis-server || echo /usr/sbin/redis-server)" --port "$port" --bind 127.0.0.1 --dir "$work/redis" \
+      --save "" --appendonly no --daemonize yes --pidfile "$work/redis.pid" --logfile "$work/redis.log"
+  for _ in $(seq 1 100); do
+    grep -q "Ready to accept connections" "$work/redis.log" 2>/dev/null && return 0
+    sleep 0.2
+  done
+  echo "redis-server did not come up:"; cat "$work/redis.log"; exit 1
+}
+
+stop_redis() { [ -f "$work/redis.pid" ] && kill "$(cat "$work/redis.pid")" 2>/dev/null || true; }
+
 stop_nginx() { [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true; }
 
 build_examples() { # build_examples yes|no: gateway-examples and its classpath file
@@ -54,7 +68,18 @@ await_url() { # await_url URL LOG: wait up to 20 s for a 2xx, else print LOG and
 
 cpu_ticks() { awk '{print $14+$15}' "/proc/$1/stat"; }
 
-wrk_run() { wrk -t"$threads" -c"$connections" -d"${1}s" --latency "$2"; }
+wrk_run() { wrk -t"$threads" -c"$connections" -d"${1}s" --latency ${wrk_script:+-s "$wrk_script"} "$2"; }
+
+spread_clients() { # spread_clients N: a wrk script ($wrk_script) sending X-Forwarded-For from N addresses at random
+  wrk_script=$work/clients.lua
+  cat > "$wrk_script" <<LUA
+math.randomseed(os.time())
+request = function()
+  local i = math.random(0, $1 - 1)
+  return wrk.format(nil, nil, {["X-Forwarded-For"] = "10." .. math.floor(i / 65536) .. "." .. math.floor(i / 256) % 256 .. "." .. i % 256})
+end
+LUA
+}
 
 wrk_parse() { # prints: rps p50_ms p99_ms requests
   awk '/Requests\/sec/ {rps=$2}

@@ -1,10 +1,12 @@
 package dev.portcullis.examples.launcher;
 
 import dev.portcullis.api.routing.Route;
+import dev.portcullis.servlet.ratelimit.RateLimitPolicy;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -12,7 +14,8 @@ import java.util.Set;
  *
  * <pre>{@code
  * LauncherOptions options = LauncherOptions.parse("--port", "8080",
- *     "--route", "/api=http://127.0.0.1:9001,http://127.0.0.1:9002", "--client", "jetty");
+ *     "--route", "/api=http://127.0.0.1:9001,http://127.0.0.1:9002", "--client", "jetty",
+ *     "--rate-limit", "100/1m", "--redis", "redis://127.0.0.1:6379");
  * }</pre>
  *
  * @param host the address to bind, default {@code 127.0.0.1}
@@ -20,10 +23,14 @@ import java.util.Set;
  * @param routes the routes, in match order
  * @param client the upstream client, default {@link ClientKind#JETTY} (measured faster, see README-performance.md)
  * @param trustedProxies CIDR blocks whose forwarding headers are believed
+ * @param rateLimit the per-client-IP policy of {@code --rate-limit N/WINDOW}, applied to every request after
+ *     routing (unrouted ones too); empty for none
+ * @param redis the {@code --redis} URI whose Redis holds the buckets; empty to keep them in this JVM
  * @param help whether {@code --help} was given (then nothing else is checked)
  */
 public record LauncherOptions(String host, int port, List<Route> routes, ClientKind client,
-                              List<String> trustedProxies, boolean help) {
+                              List<String> trustedProxies, Optional<RateLimitPolicy> rateLimit,
+                              Optional<String> redis, boolean help) {
     /** What {@code --help} prints. */
     public static final String USAGE = String.join("\n",
             "usage: StandaloneGateway --route PREFIX=URL[,URL...] [--route ...] [options]",
@@ -33,6 +40,8 @@ public record LauncherOptions(String host, int port, List<Route> routes, ClientK
             "  --host 127.0.0.1                     address to bind",
             "  --client jdk|jetty                   upstream HTTP client (default jetty)",
             "  --trusted-proxy 10.0.0.0/8           believe X-Forwarded-*/Forwarded from this block (repeatable)",
+            "  --rate-limit 100/1m                  N requests per WINDOW (s, m, h, d) per client IP, then 429",
+            "  --redis redis://127.0.0.1:6379       keep the rate-limit buckets in this Redis (needs --rate-limit)",
             "  --help                               print this and exit");
 
     /** Copies the lists. */
@@ -41,6 +50,8 @@ public record LauncherOptions(String host, int port, List<Route> routes, ClientK
         routes = List.copyOf(routes);
         Objects.requireNonNull(client, "client");
         trustedProxies = List.copyOf(trustedProxies);
+        Objects.requireNonNull(rateLimit, "rateLimit");
+        Objects.requireNonNull(redis, "redis");
     }
 
     /**
@@ -55,10 +66,13 @@ public record LauncherOptions(String host, int port, List<Route> routes, ClientK
         Set<String> prefixes = new HashSet<>();
         ClientKind client = ClientKind.JETTY;
         List<String> trusted = new ArrayList<>();
+        RateLimitPolicy rateLimit = null;
+        String redis = null;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             if (option.equals("--help") || option.equals("-h")) {
-                return new LauncherOptions(host, port, List.of(), client, List.of(), true);
+                return new LauncherOptions(host, port, List.of(), client, List.of(), Optional.empty(), Optional.empty(),
+                        true);
             }
             if (!option.startsWith("--")) {
                 throw new UsageException(option, "unexpected argument; options start with --, see --help");
@@ -72,6 +86,8 @@ public record LauncherOptions(String host, int port, List<Route> routes, ClientK
                 case "--port" -> port = parsePort(value);
                 case "--client" -> client = ClientKind.parse(value);
                 case "--trusted-proxy" -> trusted.add(requireText(option, value));
+                case "--rate-limit" -> rateLimit = once(option, rateLimit, RateLimitArgument.policy(value));
+                case "--redis" -> redis = once(option, redis, RateLimitArgument.redisUri(value));
                 case "--route" -> {
                     Route route = RouteArgument.parse(value);
                     if (!prefixes.add(route.pathPattern())) {
@@ -85,7 +101,11 @@ public record LauncherOptions(String host, int port, List<Route> routes, ClientK
         if (routes.isEmpty()) {
             throw new UsageException("--route", "at least one route is required, e.g. --route /api=http://127.0.0.1:9001");
         }
-        return new LauncherOptions(host, port, routes, client, trusted, false);
+        if (redis != null && rateLimit == null) {
+            throw new UsageException("--redis", "needs --rate-limit: Redis holds only the rate-limit buckets");
+        }
+        return new LauncherOptions(host, port, routes, client, trusted, Optional.ofNullable(rateLimit),
+                Optional.ofNullable(redis), false);
     }
 
     private static int parsePort(String value) throws UsageException {
@@ -98,6 +118,13 @@ public record LauncherOptions(String host, int port, List<Route> routes, ClientK
             // reported below
         }
         throw new UsageException("--port", "must be a number from 0 to 65535, was '" + value + "'");
+    }
+
+    private static <T> T once(String option, T previous, T value) throws UsageException {
+        if (previous != null) {
+            throw new UsageException(option, "given twice");
+        }
+        return value;
     }
 
     private static String requireText(String option, String value) throws UsageException {

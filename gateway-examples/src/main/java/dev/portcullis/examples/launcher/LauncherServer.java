@@ -1,12 +1,18 @@
 package dev.portcullis.examples.launcher;
 
 import dev.portcullis.api.Pipeline;
+import dev.portcullis.api.ratelimit.RateLimiting;
 import dev.portcullis.api.routing.RouteTable;
 import dev.portcullis.api.routing.Routing;
 import dev.portcullis.servlet.GatewayFilter;
 import dev.portcullis.servlet.proxy.UpstreamClient;
+import dev.portcullis.servlet.ratelimit.BucketStore;
+import dev.portcullis.servlet.ratelimit.LocalBucketStore;
+import dev.portcullis.servlet.ratelimit.PolicyRateLimiter;
+import dev.portcullis.servlet.ratelimit.RedisBucketStore;
 import jakarta.servlet.DispatcherType;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
@@ -15,12 +21,15 @@ import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.component.LifeCycle;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * The launcher's server: embedded Jetty 12 with an ee10 {@link ServletContextHandler}, the {@link GatewayFilter}
  * (async supported, {@code REQUEST} and {@code ASYNC} dispatches) routing with the options' routes, and a
- * {@link NotFoundServlet} behind it. The Jetty upstream client runs on the server's thread pool (one pool, as in
+ * {@link NotFoundServlet} behind it. With {@code --rate-limit}, a {@link PolicyRateLimiter} follows routing in the
+ * pipeline, so unrouted requests are limited too; its buckets live in a {@link LocalBucketStore}, or with
+ * {@code --redis} in a {@link RedisBucketStore}, closed when the server stops. The Jetty upstream client runs on the server's thread pool (one pool, as in
  * Jetty's own proxy servlet: fewer threads competing for the cores, measured in README-performance.md). Jetty adds no {@code Server} or {@code Date} header of its own, so the upstream's
  * pass through alone. Closing it stops Jetty, which destroys the filter and closes its client.
  *
@@ -48,8 +57,15 @@ public final class LauncherServer implements AutoCloseable {
     public static LauncherServer start(LauncherOptions options) throws Exception {
         QueuedThreadPool threads = new QueuedThreadPool();
         threads.setName("portcullis");
-        GatewayFilter gateway = filter(options, threads);
+        Optional<BucketStore> store = options.rateLimit().map(policy -> store(options.redis()));
+        GatewayFilter gateway = filter(options, threads, store);
         Server server = new Server(threads);
+        store.ifPresent(buckets -> server.addEventListener(new LifeCycle.Listener() {
+            @Override
+            public void lifeCycleStopped(LifeCycle event) {
+                close(buckets);
+            }
+        }));
         ServerConnector connector = connector(server, options.host(), options.port());
         server.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler();
@@ -90,15 +106,30 @@ public final class LauncherServer implements AutoCloseable {
         return connector;
     }
 
-    private static GatewayFilter filter(LauncherOptions options, Executor threads) throws UsageException {
-        Pipeline pipeline = Pipeline.builder().add(Routing.interceptor(RouteTable.of(options.routes()))).build();
+    private static GatewayFilter filter(LauncherOptions options, Executor threads, Optional<BucketStore> store)
+            throws UsageException {
+        Pipeline.Builder pipeline = Pipeline.builder().add(Routing.interceptor(RouteTable.of(options.routes())));
+        store.ifPresent(buckets -> pipeline.add(RateLimiting.interceptor(PolicyRateLimiter.builder(buckets)
+                .defaultPolicy(options.rateLimit().orElseThrow()).build())));
         UpstreamClient client = options.client().create(threads);
         try {
-            return GatewayFilter.builder().pipeline(pipeline).upstreamClient(client)
+            return GatewayFilter.builder().pipeline(pipeline.build()).upstreamClient(client)
                     .trustedProxies(options.trustedProxies().toArray(String[]::new)).build();
         } catch (IllegalArgumentException e) {
             client.close();
+            store.ifPresent(LauncherServer::close);
             throw new UsageException("--trusted-proxy", e.getMessage());
+        }
+    }
+
+    private static BucketStore store(Optional<String> redis) {
+        return redis.<BucketStore>map(uri -> RedisBucketStore.builder(uri).build())
+                .orElseGet(() -> LocalBucketStore.builder().build());
+    }
+
+    private static void close(BucketStore store) {
+        if (store instanceof RedisBucketStore redis) {
+            redis.close();
         }
     }
 

@@ -2,7 +2,10 @@ package dev.portcullis.examples.launcher;
 
 import dev.portcullis.api.routing.Route;
 import dev.portcullis.api.routing.Upstream;
+import dev.portcullis.api.ratelimit.RateLimitQuota;
 import java.io.PrintStream;
+import java.net.URI;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -10,11 +13,12 @@ import java.util.stream.Collectors;
  *
  * <pre>
  * java -cp ... dev.portcullis.examples.launcher.StandaloneGateway --port 8080 \
- *     --route /api=http://127.0.0.1:9001,http://127.0.0.1:9002 --client jetty
+ *     --route /api=http://127.0.0.1:9001,http://127.0.0.1:9002 --client jetty --rate-limit 100/1m
  * </pre>
  *
- * It prints the listening address and the routes, then serves until the JVM stops. Bad arguments print a message
- * naming the option and exit with status 2; {@code --help} prints the usage. See {@link LauncherOptions#USAGE}.
+ * It prints the listening address, the routes and the rate limit, then serves until the JVM stops. Bad arguments
+ * print a message naming the option and exit with status 2; {@code --help} prints the usage. See
+ * {@link LauncherOptions#USAGE}.
  */
 public final class StandaloneGateway {
     private StandaloneGateway() {
@@ -50,10 +54,18 @@ public final class StandaloneGateway {
      */
     static void describe(LauncherOptions options, int port, PrintStream out) {
         out.println("Portcullis listening on http://" + options.host() + ":" + port + " (client: "
-                + options.client().name().toLowerCase(java.util.Locale.ROOT) + ")");
+                + options.client().name().toLowerCase(Locale.ROOT) + ")");
         for (Route route : options.routes()) {
             out.println("  " + route.pathPattern() + " -> " + route.upstreams().instances().stream()
                     .map(Upstream::uri).map(Object::toString).collect(Collectors.joining(", ")));
         }
+        options.rateLimit().ifPresent(policy -> {
+            RateLimitQuota quota = policy.quotas().get(0);
+            String where = options.redis().map(URI::create)     // host and port only: the URI may hold a password
+                    .map(uri -> "in Redis at " + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort()))
+                    .orElse("in this JVM");
+            out.println("  rate limit: " + quota.quota() + " per " + quota.window().toSeconds() + " s per client IP, "
+                    + "buckets " + where);
+        });
     }
 }

@@ -5,9 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.portcullis.api.routing.Route;
+import dev.portcullis.api.ratelimit.RateLimitQuota;
 import dev.portcullis.api.routing.Upstream;
+import dev.portcullis.servlet.ratelimit.Limit;
+import dev.portcullis.servlet.ratelimit.RateLimitPolicy;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class LauncherOptionsTest {
@@ -23,6 +28,62 @@ class LauncherOptionsTest {
         assertEquals(8080, options.port());
         assertEquals(ClientKind.JETTY, options.client());
         assertEquals(List.of(), options.trustedProxies());
+        assertEquals(Optional.empty(), options.rateLimit());
+        assertEquals(Optional.empty(), options.redis());
+    }
+
+    @Test
+    void aRateLimitIsOneIntervalLimitPerClientIpInThePolicyNamedLauncher() throws Exception {
+        RateLimitPolicy policy = LauncherOptions.parse("--route", "/=http://a:1", "--rate-limit", "100/1m")
+                .rateLimit().orElseThrow();
+        assertEquals("launcher", policy.name());
+        Limit limit = new Limit(new RateLimitQuota("per-ip", 100, Duration.ofMinutes(1)), Limit.Refill.INTERVAL);
+        assertEquals(List.of(limit), policy.limits());
+    }
+
+    @Test
+    void rateLimitWindowsAreSecondsMinutesHoursOrDays() throws Exception {
+        assertEquals(Duration.ofSeconds(1), window("1000000/1s"));
+        assertEquals(Duration.ofSeconds(30), window("5/30s"));
+        assertEquals(Duration.ofHours(2), window("5/2h"));
+        assertEquals(Duration.ofDays(1), window("5/1d"));
+    }
+
+    private static Duration window(String rateLimit) throws UsageException {
+        return LauncherOptions.parse("--route", "/=http://a:1", "--rate-limit", rateLimit)
+                .rateLimit().orElseThrow().quotas().get(0).window();
+    }
+
+    @Test
+    void aMalformedRateLimitIsAnErrorNamingRateLimit() {
+        for (String bad : List.of("100", "100/", "/1s", "100/1w", "100/m", "-1/1s", "1.5/1s", "100 / 1s",
+                "1234567890123456789/1s")) {
+            assertTrue(failure("--route", "/=http://a:1", "--rate-limit", bad)
+                    .startsWith("--rate-limit: expected N/WINDOW such as 100/1m"), bad);
+        }
+        assertEquals("--rate-limit: N and WINDOW must be at least 1, was '0/1s'",
+                failure("--route", "/=http://a:1", "--rate-limit", "0/1s"));
+        assertTrue(failure("--route", "/=http://a:1", "--rate-limit", "5/0m").startsWith("--rate-limit: N and WINDOW"));
+        assertEquals("--rate-limit: given twice",
+                failure("--route", "/=http://a:1", "--rate-limit", "5/1s", "--rate-limit", "6/1s"));
+    }
+
+    @Test
+    void redisKeepsItsUriAndNeedsARateLimit() throws Exception {
+        LauncherOptions options = LauncherOptions.parse("--route", "/=http://a:1", "--rate-limit", "5/1s",
+                "--redis", "redis://127.0.0.1:6379");
+        assertEquals(Optional.of("redis://127.0.0.1:6379"), options.redis());
+        assertEquals("--redis: needs --rate-limit: Redis holds only the rate-limit buckets",
+                failure("--route", "/=http://a:1", "--redis", "redis://127.0.0.1:6379"));
+    }
+
+    @Test
+    void aMalformedRedisUriIsAnErrorNamingRedis() {
+        for (String bad : List.of("http://127.0.0.1:6379", "127.0.0.1:6379", "redis://", "redis://h:port",
+                "redis://h:99999")) {
+            assertTrue(failure("--route", "/=http://a:1", "--rate-limit", "5/1s", "--redis", bad)
+                    .startsWith("--redis: "), bad);
+        }
     }
 
     @Test

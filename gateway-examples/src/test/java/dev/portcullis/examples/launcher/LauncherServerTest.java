@@ -13,19 +13,23 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class LauncherServerTest {
     private final HttpClient http = HttpClient.newHttpClient();
+    private final AtomicInteger upstreamCalls = new AtomicInteger();
     private HttpServer upstream;
 
     @BeforeEach
     void startUpstream() throws Exception {
         upstream = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
         upstream.createContext("/", exchange -> {
+            upstreamCalls.incrementAndGet();
             byte[] body = ("upstream saw " + exchange.getRequestURI()).getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
@@ -65,6 +69,26 @@ class LauncherServerTest {
             StandaloneGateway.describe(options, server.port(), new PrintStream(printed, true, StandardCharsets.UTF_8));
             assertTrue(printed.toString(StandardCharsets.UTF_8).contains("/api/** -> http://127.0.0.1:"
                     + upstream.getAddress().getPort()), printed.toString(StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void withRateLimitTwoPerMinuteTheThirdRequestIsA429ProblemEvenOnAnUnroutedPath() throws Exception {
+        LauncherOptions options = LauncherOptions.parse("--port", "0", "--rate-limit", "2/1m",
+                "--route", "/api=http://127.0.0.1:" + upstream.getAddress().getPort());
+        try (LauncherServer server = LauncherServer.start(options)) {
+            HttpResponse<String> first = get(server.port(), "/api/a");
+            assertEquals(200, first.statusCode());
+            assertEquals("\"per-ip\";q=2;w=60", first.headers().firstValue("RateLimit-Policy").orElseThrow());
+            assertEquals(200, get(server.port(), "/api/b").statusCode());
+
+            HttpResponse<String> third = get(server.port(), "/elsewhere");
+            assertEquals(429, third.statusCode());
+            assertEquals("application/problem+json", third.headers().firstValue("Content-Type").orElseThrow());
+            assertTrue(third.body().contains("\"type\":\"https://portcullis.dev/problems/rate-limited\""),
+                    third.body());
+            assertTrue(third.headers().firstValue("Retry-After").isPresent(), third.headers().toString());
+            assertEquals(2, upstreamCalls.get());
         }
     }
 
