@@ -8,6 +8,7 @@ import dev.portcullis.api.ProblemTypes;
 import dev.portcullis.api.routing.Route;
 import dev.portcullis.api.routing.RouteMatch;
 import dev.portcullis.api.routing.Upstream;
+import dev.portcullis.servlet.ForwardedHeaders;
 import dev.portcullis.servlet.internal.TrustedProxies;
 import dev.portcullis.servlet.proxy.UpstreamClient;
 import dev.portcullis.servlet.proxy.UpstreamRequest;
@@ -33,11 +34,13 @@ public final class ReverseProxy {
      * @param trusted decides whether incoming forwarding headers are kept
      * @param viaPseudonym this gateway's name in {@code Via}
      * @param requestIdHeader the header that carries the request id upstream
+     * @param family the forwarding header family the trusted proxies write
      */
-    public ReverseProxy(UpstreamClient client, TrustedProxies trusted, String viaPseudonym, String requestIdHeader) {
+    public ReverseProxy(UpstreamClient client, TrustedProxies trusted, String viaPseudonym, String requestIdHeader,
+                        ForwardedHeaders family) {
         this.client = client;
         this.trusted = trusted;
-        this.forwarding = new ForwardingHeaders(viaPseudonym);
+        this.forwarding = new ForwardingHeaders(viaPseudonym, family);
         this.requestIdHeader = requestIdHeader;
     }
 
