@@ -213,14 +213,21 @@ final class GatewayExchange implements AsyncListener {
         clientGone();
     }
 
+    /**
+     * The async timeout is 0 (none: a streamed body has no total deadline, the upstream client's idle timeout bounds
+     * silence); should a container time the exchange out anyway, or fail it, the exchange ends here even when an
+     * abort already fired.
+     */
     @Override
     public void onTimeout(AsyncEvent event) {
         clientGone();
+        completeQuietly();
     }
 
     @Override
     public void onError(AsyncEvent event) {
         clientGone();
+        completeQuietly();
     }
 
     @Override

@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The default {@link UpstreamClient}, on the JDK's {@link HttpClient}: HTTP/1.1 pinned, redirects never followed,
- * no cookie store, no decompression, no deadline on the body. The response-header timeout starts once the request
+ * no cookie store, no decompression, no deadline on the body as a whole but the request's idle timeout between its
+ * bytes. The response-header timeout starts once the request
  * body has been handed over in full (the JDK's own {@link HttpRequest#timeout} would also count the upload, so a
  * large body on a slow link would end in a 504 although the upstream is fine). The JDK client's connect timeout is fixed per client, so one client is kept per distinct connect
  * timeout; they share one daemon thread pool that {@link #close()} shuts down. On Java 21 and later {@code close()}
@@ -122,11 +123,11 @@ public final class JdkUpstreamClient implements UpstreamClient {
             deadline.disarm();
             if (failure != null) {
                 result.completeExceptionally(failure);
-            } else {
-                UpstreamResponse upstream = toResponse(response);
-                if (!result.complete(upstream)) {
-                    Subscriptions.cancel(upstream.body());
-                }
+                return;
+            }
+            UpstreamResponse upstream = toResponse(response, request.idleTimeout());
+            if (!result.complete(upstream)) {
+                Subscriptions.cancel(upstream.body());
             }
         });
         result.whenComplete((response, failure) -> {
@@ -174,14 +175,16 @@ public final class JdkUpstreamClient implements UpstreamClient {
                 : HttpRequest.BodyPublishers.fromPublisher(body, length);
     }
 
-    private static UpstreamResponse toResponse(HttpResponse<Flow.Publisher<List<ByteBuffer>>> response) {
+    private UpstreamResponse toResponse(HttpResponse<Flow.Publisher<List<ByteBuffer>>> response,
+                                        Duration idleTimeout) {
         HttpHeaders.Builder headers = HttpHeaders.builder();
         response.headers().map().forEach((name, values) -> values.forEach(value -> headers.add(name, value)));
         long length = response.headers().firstValueAsLong("content-length").orElse(-1);
         if (response.headers().firstValue("transfer-encoding").isPresent()) {
             length = -1;
         }
-        return new UpstreamResponse(response.statusCode(), headers.build(), new ListBody(response.body(), length));
+        return new UpstreamResponse(response.statusCode(), headers.build(),
+                new IdleTimeoutBody(new ListBody(response.body(), length), deadlines, idleTimeout));
     }
 
     private static boolean probeHostAllowed() {

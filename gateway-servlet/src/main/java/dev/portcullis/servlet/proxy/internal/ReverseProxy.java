@@ -63,7 +63,7 @@ public final class ReverseProxy {
                             .detail("The path cannot be forwarded.").build()));
         }
         UpstreamRequest upstreamRequest = new UpstreamRequest(request.method(), uri, upstreamHeaders(request, route),
-                request.body(), route.connectTimeout(), route.responseTimeout());
+                request.body(), route.connectTimeout(), route.responseTimeout(), route.idleTimeout());
         CompletableFuture<OnceBody> body = new CompletableFuture<>();
         CompletableFuture<UpstreamResponse> exchange = client.exchange(upstreamRequest);
         onAbort.accept(() -> abort(exchange, body));
