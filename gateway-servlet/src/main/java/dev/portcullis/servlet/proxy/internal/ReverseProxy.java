@@ -17,13 +17,16 @@ import java.net.URI;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Forwards a routed request to one instance of its route and turns the answer into a {@link GatewayResponse} whose
  * body streams the upstream's. Upstream failures become 502/504 problems; the upstream's own 4xx/5xx pass through
- * unchanged. Thread-safe.
+ * unchanged; a client failure of any other kind is a 502 too. Thread-safe.
  */
 public final class ReverseProxy {
+    private static final Logger LOG = LoggerFactory.getLogger(ReverseProxy.class);
     private final UpstreamClient client;
     private final TrustedProxies trusted;
     private final ForwardingHeaders forwarding;
@@ -70,7 +73,8 @@ public final class ReverseProxy {
         return exchange.handle((response, failure) -> {
             if (failure != null) {
                 body.cancel(false);
-                return GatewayResponse.problem(UpstreamFailures.toProblem(failure).orElseThrow(() -> rethrow(failure)));
+                return GatewayResponse.problem(UpstreamFailures.toProblem(failure).orElseGet(() -> unexpected(request,
+                        failure)));
             }
             OnceBody once = new OnceBody(response.body());
             body.complete(once);
@@ -109,7 +113,12 @@ public final class ReverseProxy {
         return endToEnd;
     }
 
-    private static RuntimeException rethrow(Throwable failure) {
-        return failure instanceof RuntimeException runtime ? runtime : new IllegalStateException(failure);
+    /**
+     * A failure of an unexpected type from the client (a parser exception on a malformed response, say) is still the
+     * upstream's fault: a 502, logged without a stack trace.
+     */
+    private static Problem unexpected(GatewayRequest request, Throwable failure) {
+        LOG.warn("request {}: the upstream exchange failed: {}", request.id(), UpstreamFailures.unwrap(failure).toString());
+        return UpstreamFailures.unavailable();
     }
 }
