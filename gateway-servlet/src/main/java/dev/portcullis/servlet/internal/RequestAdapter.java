@@ -22,11 +22,11 @@ public final class RequestAdapter {
 
     /**
      * @param request the servlet request
-     * @return its socket peer
+     * @return its socket peer, or {@link TrustedProxies#UNKNOWN_PEER} (never trusted) when the container reports one
+     *     that is not an IP literal, such as a Unix domain socket
      */
     public static InetAddress peerOf(HttpServletRequest request) {
-        return IpLiterals.parse(request.getRemoteAddr()).orElseThrow(
-                () -> new IllegalStateException("the container reported a peer that is not an IP literal"));
+        return IpLiterals.parse(request.getRemoteAddr()).orElse(TrustedProxies.UNKNOWN_PEER);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.portcullis.servlet.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -85,6 +86,14 @@ class ForwardedResolverTest {
         ClientOrigin origin = RFC7239.resolve(ip("10.0.0.2"), HttpHeaders.builder()
                 .add("Forwarded", "for=203.0.113.1, for=_hidden, for=10.4.4.4").build(), "http", "gw.internal:8080");
         assertEquals(ip("10.4.4.4"), origin.address());
+    }
+
+    @Test
+    void theAddressStandingInForANonIpPeerIsNeverTrustedEvenWhenEverythingIs() {
+        TrustedProxies everyone = TrustedProxies.of(List.of("0.0.0.0/0", "::/0"));
+        assertFalse(everyone.trusts(TrustedProxies.UNKNOWN_PEER));
+        assertFalse(everyone.trusts(ip("::")));
+        assertTrue(everyone.trusts(ip("203.0.113.7")));
     }
 
     @Test
