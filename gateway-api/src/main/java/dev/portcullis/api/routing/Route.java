@@ -192,7 +192,11 @@ public final class Route {
             return this;
         }
 
-        /** @param methods the methods this route takes, any case @return this builder */
+        /**
+         * @param methods the methods this route takes, compared case-sensitively as HTTP requires (so write the
+         *     standard ones in upper case: {@code "GET"}; a request for {@code get} does not match)
+         * @return this builder
+         */
         public Builder methods(String... methods) {
             predicates.add(RequestPredicates.methods(id, methods));
             return this;

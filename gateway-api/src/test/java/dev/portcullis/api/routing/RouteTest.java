@@ -66,11 +66,13 @@ class RouteTest {
     }
 
     @Test
-    void methodsMatchInAnyCase() {
-        Route route = route().methods("get", "Post").build();
+    void methodsMatchCaseSensitivelyAsSent() {
+        Route route = route().methods("GET", "POST").build();
 
         assertTrue(matches(route, TestRequests.builder("POST", "/").build()));
+        assertFalse(matches(route, TestRequests.builder("post", "/").build()));
         assertFalse(matches(route, TestRequests.builder("DELETE", "/").build()));
+        assertEquals("post", TestRequests.builder("post", "/").build().method());
     }
 
     @Test
