@@ -1,7 +1,6 @@
 package dev.portcullis.api;
 
 import java.net.InetAddress;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -67,7 +66,7 @@ public final class GatewayRequest {
         return id;
     }
 
-    /** @return the method in upper case, e.g. {@code GET} */
+    /** @return the method exactly as sent (methods are case-sensitive: {@code get} is not {@code GET}) */
     public String method() {
         return method;
     }
@@ -183,9 +182,9 @@ public final class GatewayRequest {
             return this;
         }
 
-        /** @param method the method, any case (stored in upper case) @return this builder */
+        /** @param method the method, kept as given (methods are case-sensitive) @return this builder */
         public Builder method(String method) {
-            this.method = method.toUpperCase(Locale.ROOT);
+            this.method = Objects.requireNonNull(method, "method");
             return this;
         }
 

@@ -14,7 +14,7 @@ class ExchangeBuildersTest {
 
     @Test
     void aRequestKeepsItsRawPathAndQueryUntouched() {
-        GatewayRequest request = TestRequests.builder("get", "/files/a%2Fb%20c").rawQuery("q=%41&x").build();
+        GatewayRequest request = TestRequests.builder("GET", "/files/a%2Fb%20c").rawQuery("q=%41&x").build();
 
         assertEquals("GET", request.method());
         assertEquals("/files/a%2Fb%20c", request.rawPath());

@@ -45,8 +45,9 @@ import org.slf4j.LoggerFactory;
  * gateway.register(servletContext);        // or a FilterHolder / FilterDef / FilterRegistrationBean, see README
  * }</pre>
  *
- * <p>Forwarding headers ({@code X-Forwarded-*}, {@code Forwarded}) and an incoming request id are believed only from
- * a {@linkplain Builder#trustedProxies(String...) trusted proxy}. {@link #destroy()} closes the upstream client.
+ * <p>Forwarding headers and an incoming request id are believed only from a
+ * {@linkplain Builder#trustedProxies(String...) trusted proxy}, and of the forwarding headers only the
+ * {@linkplain Builder#forwardedHeaders(ForwardedHeaders) family those proxies write}. {@link #destroy()} closes the upstream client.
  */
 public final class GatewayFilter implements Filter {
     private static final Logger LOG = LoggerFactory.getLogger(GatewayFilter.class);
@@ -57,9 +58,9 @@ public final class GatewayFilter implements Filter {
     private GatewayFilter(Builder b, UpstreamClient client, TrustedProxies trusted) {
         this.pipeline = b.pipeline;
         this.client = client;
-        ReverseProxy proxy = new ReverseProxy(client, trusted, b.viaPseudonym, b.requestIdHeader);
+        ReverseProxy proxy = new ReverseProxy(client, trusted, b.viaPseudonym, b.requestIdHeader, b.forwardedHeaders);
         this.engine = new FilterEngine(b.pipeline, trusted, new PathGuard(b.allowEncodedSlash), proxy,
-                b.requestIdHeader);
+                b.requestIdHeader, b.forwardedHeaders);
     }
 
     /** @return a builder */
@@ -110,6 +111,7 @@ public final class GatewayFilter implements Filter {
         private String requestIdHeader = "X-Request-Id";
         private String viaPseudonym = "portcullis";
         private boolean allowEncodedSlash;
+        private ForwardedHeaders forwardedHeaders = ForwardedHeaders.X_FORWARDED;
 
         private Builder() {
         }
@@ -144,6 +146,16 @@ public final class GatewayFilter implements Filter {
         /** @param pseudonym this gateway's name in {@code Via}, default {@code portcullis} @return this builder */
         public Builder viaPseudonym(String pseudonym) {
             this.viaPseudonym = Objects.requireNonNull(pseudonym, "viaPseudonym");
+            return this;
+        }
+
+        /**
+         * @param family the forwarding headers the trusted proxies write, default
+         *     {@link ForwardedHeaders#X_FORWARDED}; the other family is ignored and replaced before forwarding
+         * @return this builder
+         */
+        public Builder forwardedHeaders(ForwardedHeaders family) {
+            this.forwardedHeaders = Objects.requireNonNull(family, "forwardedHeaders");
             return this;
         }
 

@@ -64,7 +64,7 @@ final class RequestPredicates {
             if (method == null || !TOKEN.matcher(method).matches()) {
                 throw new IllegalArgumentException("route " + routeId + ": methods has an invalid method: " + method);
             }
-            allowed.add(method.toUpperCase(Locale.ROOT));
+            allowed.add(method);
         }
         return request -> allowed.contains(request.method());
     }

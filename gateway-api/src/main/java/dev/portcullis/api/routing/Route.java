@@ -50,6 +50,7 @@ public final class Route {
     private final UpstreamGroup upstreams;
     private final Duration connectTimeout;
     private final Duration responseTimeout;
+    private final Duration idleTimeout;
     private final boolean preserveHost;
     private final Attributes metadata;
 
@@ -68,6 +69,7 @@ public final class Route {
         this.upstreams = UpstreamGroup.of(b.upstreams);
         this.connectTimeout = b.connectTimeout;
         this.responseTimeout = b.responseTimeout;
+        this.idleTimeout = b.idleTimeout;
         this.preserveHost = b.preserveHost;
         this.metadata = b.metadata;
     }
@@ -124,6 +126,11 @@ public final class Route {
         return responseTimeout;
     }
 
+    /** @return the longest silence allowed between two bytes of the upstream's response body */
+    public Duration idleTimeout() {
+        return idleTimeout;
+    }
+
     /** @return whether the client's {@code Host} header is sent upstream instead of the upstream's authority */
     public boolean preserveHost() {
         return preserveHost;
@@ -152,6 +159,7 @@ public final class Route {
         private final List<Upstream> upstreams = new ArrayList<>();
         private Duration connectTimeout = Duration.ofSeconds(5);
         private Duration responseTimeout = Duration.ofSeconds(30);
+        private Duration idleTimeout = Duration.ofSeconds(60);
         private boolean preserveHost;
         private Attributes metadata = Attributes.empty();
 
@@ -184,7 +192,11 @@ public final class Route {
             return this;
         }
 
-        /** @param methods the methods this route takes, any case @return this builder */
+        /**
+         * @param methods the methods this route takes, compared case-sensitively as HTTP requires (so write the
+         *     standard ones in upper case: {@code "GET"}; a request for {@code get} does not match)
+         * @return this builder
+         */
         public Builder methods(String... methods) {
             predicates.add(RequestPredicates.methods(id, methods));
             return this;
@@ -284,6 +296,18 @@ public final class Route {
          */
         public Builder responseTimeout(Duration timeout) {
             this.responseTimeout = requirePositive(timeout, "responseTimeout");
+            return this;
+        }
+
+        /**
+         * @param timeout the longest silence between two bytes of the upstream's response body, default 60 s, more
+         *     than 0 and at most 1 hour; when it passes, the exchange fails (504 before the response started,
+         *     an aborted client connection after). There is no deadline on the body as a whole, but a server-sent
+         *     event stream that stays silent longer than this (no heartbeat) needs a longer idle timeout
+         * @return this builder
+         */
+        public Builder idleTimeout(Duration timeout) {
+            this.idleTimeout = requirePositive(timeout, "idleTimeout");
             return this;
         }
 

@@ -66,11 +66,13 @@ class RouteTest {
     }
 
     @Test
-    void methodsMatchInAnyCase() {
-        Route route = route().methods("get", "Post").build();
+    void methodsMatchCaseSensitivelyAsSent() {
+        Route route = route().methods("GET", "POST").build();
 
         assertTrue(matches(route, TestRequests.builder("POST", "/").build()));
+        assertFalse(matches(route, TestRequests.builder("post", "/").build()));
         assertFalse(matches(route, TestRequests.builder("DELETE", "/").build()));
+        assertEquals("post", TestRequests.builder("post", "/").build().method());
     }
 
     @Test
@@ -143,12 +145,15 @@ class RouteTest {
     @Test
     void timeoutsDefaultAndCanBeSet() {
         Route defaults = route().build();
-        Route custom = route().connectTimeout(Duration.ofMillis(250)).responseTimeout(Duration.ofSeconds(2)).build();
+        Route custom = route().connectTimeout(Duration.ofMillis(250)).responseTimeout(Duration.ofSeconds(2))
+                .idleTimeout(Duration.ofMinutes(10)).build();
 
         assertEquals(Duration.ofSeconds(5), defaults.connectTimeout());
         assertEquals(Duration.ofSeconds(30), defaults.responseTimeout());
+        assertEquals(Duration.ofSeconds(60), defaults.idleTimeout());
         assertEquals(Duration.ofMillis(250), custom.connectTimeout());
         assertEquals(Duration.ofSeconds(2), custom.responseTimeout());
+        assertEquals(Duration.ofMinutes(10), custom.idleTimeout());
     }
 
     @ParameterizedTest
@@ -160,9 +165,12 @@ class RouteTest {
                 () -> route().connectTimeout(timeout));
         IllegalArgumentException response = assertThrows(IllegalArgumentException.class,
                 () -> route().responseTimeout(timeout));
+        IllegalArgumentException idle = assertThrows(IllegalArgumentException.class,
+                () -> route().idleTimeout(timeout));
 
         assertTrue(connect.getMessage().startsWith("route r: connectTimeout"), connect.getMessage());
         assertTrue(response.getMessage().startsWith("route r: responseTimeout"), response.getMessage());
+        assertTrue(idle.getMessage().startsWith("route r: idleTimeout"), idle.getMessage());
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.portcullis.api.routing.Route;
 import dev.portcullis.api.routing.RouteMatch;
 import dev.portcullis.api.routing.RouteTable;
 import dev.portcullis.api.routing.Routing;
+import dev.portcullis.servlet.ForwardedHeaders;
 import dev.portcullis.servlet.internal.TrustedProxies;
 import dev.portcullis.servlet.proxy.UpstreamClient;
 import dev.portcullis.servlet.proxy.UpstreamRequest;
@@ -72,7 +73,8 @@ public class ProxyOverheadBenchmark {
             public void close() {
             }
         };
-        proxy = new ReverseProxy(answersAtOnce, TrustedProxies.of(List.of()), "portcullis", "X-Request-Id");
+        proxy = new ReverseProxy(answersAtOnce, TrustedProxies.of(List.of()), "portcullis", "X-Request-Id",
+                ForwardedHeaders.X_FORWARDED);
         peer = InetAddress.getLoopbackAddress();
     }
 

@@ -18,7 +18,8 @@ import org.eclipse.jetty.util.thread.Scheduler;
 
 /**
  * One upstream exchange on Jetty's client: builds the request, arms the response-header timer once the request has
- * been sent in full (an upload may take as long as it takes), completes the future when the headers arrive (handing over the body as a {@link SourceBody}), fails it
+ * been sent in full (an upload may take as long as it takes), bounds the silence between bytes by the request's
+ * idle timeout, completes the future when the headers arrive (handing over the body as a {@link SourceBody}), fails it
  * with the translated failure otherwise, and aborts the request when the future is cancelled.
  */
 final class JettyExchange {
@@ -31,14 +32,14 @@ final class JettyExchange {
     private volatile Scheduler.Task headersTimer;
     private volatile boolean headersDone;
 
-    JettyExchange(HttpClient client, UpstreamRequest upstream, long idleTimeoutMillis) {
+    JettyExchange(HttpClient client, UpstreamRequest upstream) {
         this.scheduler = client.getScheduler();
         this.responseTimeoutMillis = upstream.responseTimeout().toMillis();
         this.request = client.newRequest(upstream.uri())
                 .method(upstream.method())
                 .version(HttpVersion.HTTP_1_1)
                 .followRedirects(false)
-                .idleTimeout(idleTimeoutMillis, TimeUnit.MILLISECONDS)
+                .idleTimeout(upstream.idleTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .headers(fields -> upstream.headers().forEach((name, value) -> {
                     if (!computedByClient(name)) {
                         fields.add(name, value);

@@ -36,8 +36,9 @@ import org.eclipse.jetty.util.thread.Scheduler;
  *       pool (its own, or the server's given to {@link Builder#executor(Executor)}), scheduler and buffer pool;</li>
  *   <li><em>response headers</em>: a timer armed when the request is committed aborts the exchange with a
  *       {@link java.net.http.HttpTimeoutException} unless the headers arrived first;</li>
- *   <li><em>idle</em>: {@link Builder#idleTimeout(Duration)} bounds the silence between two reads or writes on the
- *       connection (default 60 s); there is no deadline on the body as a whole.</li>
+ *   <li><em>idle</em>: {@link UpstreamRequest#idleTimeout()} (the route's) bounds the silence between two reads or
+ *       writes during an exchange, {@link Builder#idleTimeout(Duration)} that of a pooled connection between
+ *       exchanges (default 60 s); there is no deadline on the body as a whole.</li>
  * </ul>
  * Timeouts fail the exchange with {@link java.net.http.HttpTimeoutException}; every other failure with an
  * {@link java.io.IOException} whose cause is Jetty's (or the request body's) failure.
@@ -91,7 +92,7 @@ public final class JettyUpstreamClient implements UpstreamClient {
             return CompletableFuture.failedFuture(new IllegalStateException("this JettyUpstreamClient is closed"));
         }
         HttpClient client = clients.computeIfAbsent(request.connectTimeout(), this::newClient);
-        return new JettyExchange(client, request, idleTimeout.toMillis()).start();
+        return new JettyExchange(client, request).start();
     }
 
     @Override
@@ -153,7 +154,8 @@ public final class JettyUpstreamClient implements UpstreamClient {
         }
 
         /**
-         * @param timeout the longest silence between two reads or writes on an upstream connection, default 60 s
+         * @param timeout how long a pooled upstream connection may stay idle between exchanges, default 60 s (during
+         *     an exchange the request's own idle timeout applies)
          * @return this builder
          */
         public Builder idleTimeout(Duration timeout) {

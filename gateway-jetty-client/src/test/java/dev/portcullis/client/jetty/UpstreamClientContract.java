@@ -315,6 +315,32 @@ abstract class UpstreamClientContract {
         assertTrue(System.nanoTime() - sent >= timeout.toNanos() * 9 / 10, "the clock started after the body");
     }
 
+    @Test
+    void aResponseBodyThatStallsLongerThanTheIdleTimeoutFailsWithAnHttpTimeoutException() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        String base = upstream(exchange -> {
+            exchange.sendResponseHeaders(200, 10);
+            exchange.getResponseBody().write("ab".getBytes(StandardCharsets.US_ASCII));
+            exchange.getResponseBody().flush();
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.close();
+        });
+        Duration idle = Duration.ofMillis(300);
+        UpstreamResponse response = client.exchange(new UpstreamRequest("GET", URI.create(base + "/"),
+                HttpHeaders.empty(), Body.empty(), CONNECT, RESPONSE, idle)).get(10, TimeUnit.SECONDS);
+        long started = System.nanoTime();
+
+        ExecutionException failure = assertThrows(ExecutionException.class, () -> bodyOf(response));
+        release.countDown();
+
+        assertInstanceOf(HttpTimeoutException.class, failure.getCause());
+        assertTrue(System.nanoTime() - started < TimeUnit.SECONDS.toNanos(5), "failed within about the idle timeout");
+    }
+
     private static void readAll(HttpExchange exchange, CountDownLatch firstChunkArrived) throws IOException {
         byte[] buffer = new byte[8192];
         while (exchange.getRequestBody().read(buffer) >= 0) {

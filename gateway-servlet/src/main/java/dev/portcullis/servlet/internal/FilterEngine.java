@@ -1,6 +1,7 @@
 package dev.portcullis.servlet.internal;
 
 import dev.portcullis.api.Pipeline;
+import dev.portcullis.servlet.ForwardedHeaders;
 import dev.portcullis.servlet.proxy.internal.ReverseProxy;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
@@ -34,12 +35,13 @@ public final class FilterEngine {
      * @param guard the path guard
      * @param proxy forwards routed requests
      * @param requestIdHeader the header carrying the request id in both directions
+     * @param family the forwarding header family the trusted proxies write
      */
     public FilterEngine(Pipeline pipeline, TrustedProxies trusted, PathGuard guard, ReverseProxy proxy,
-                        String requestIdHeader) {
+                        String requestIdHeader, ForwardedHeaders family) {
         this.pipeline = pipeline;
         this.trusted = trusted;
-        this.adapter = new RequestAdapter(new ForwardedResolver(trusted));
+        this.adapter = new RequestAdapter(new ForwardedResolver(trusted, family));
         this.guard = guard;
         this.renderer = new ProblemRenderer(requestIdHeader);
         this.proxy = proxy;

@@ -1,6 +1,7 @@
 package dev.portcullis.servlet.internal;
 
 import dev.portcullis.api.HttpHeaders;
+import dev.portcullis.servlet.ForwardedHeaders;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,16 +11,23 @@ import java.util.Optional;
 
 /**
  * Resolves the client's address, scheme and host from RFC 7239 {@code Forwarded} or the
- * {@code X-Forwarded-For/Proto/Host/Port} headers, but only when the socket peer is a trusted proxy. The client is
- * the rightmost hop that is not itself trusted. {@code Forwarded} wins over the {@code X-Forwarded-*} family when
- * both are present. Thread-safe.
+ * {@code X-Forwarded-For/Proto/Host/Port} headers, but only when the socket peer is a trusted proxy, and only from the
+ * one family the trusted proxies write: the other may be the client's forgery. The client is the rightmost hop that
+ * is not itself trusted. Scheme and host are taken from the same hop: the same {@code Forwarded} element, or the
+ * {@code X-Forwarded-Proto/Host/Port} value at the client's index in {@code X-Forwarded-For} when the lists have the
+ * same length, else their rightmost value (the one the nearest trusted proxy wrote). Thread-safe.
  */
 public final class ForwardedResolver {
     private final TrustedProxies trusted;
+    private final ForwardedHeaders family;
 
-    /** @param trusted the trusted proxies */
-    public ForwardedResolver(TrustedProxies trusted) {
+    /**
+     * @param trusted the trusted proxies
+     * @param family the header family they write
+     */
+    public ForwardedResolver(TrustedProxies trusted, ForwardedHeaders family) {
         this.trusted = trusted;
+        this.family = family;
     }
 
     /** @return the trusted proxies */
@@ -39,8 +47,8 @@ public final class ForwardedResolver {
         if (!trusted.trusts(peer)) {
             return direct;
         }
-        List<String> forwarded = headers.all("Forwarded");
-        return forwarded.isEmpty() ? fromXForwarded(direct, headers) : fromForwarded(direct, forwarded);
+        return family == ForwardedHeaders.FORWARDED ? fromForwarded(direct, headers.all("Forwarded"))
+                : fromXForwarded(direct, headers);
     }
 
     private ClientOrigin fromForwarded(ClientOrigin direct, List<String> values) {
@@ -66,27 +74,25 @@ public final class ForwardedResolver {
     }
 
     private ClientOrigin fromXForwarded(ClientOrigin direct, HttpHeaders headers) {
-        List<String> hops = new ArrayList<>();
-        for (String value : headers.all("X-Forwarded-For")) {
-            for (String hop : value.split(",")) {
-                hops.add(hop.trim());
-            }
-        }
+        List<String> hops = list(headers, "X-Forwarded-For");
         InetAddress client = direct.address();
+        int index = -1;
         for (int i = hops.size() - 1; i >= 0; i--) {
             Optional<InetAddress> hop = node(hops.get(i));
             if (hop.isEmpty()) {
                 break;
             }
             client = hop.get();
+            index = i;
             if (!trusted.trusts(client)) {
                 break;
             }
         }
-        String scheme = headers.first("X-Forwarded-Proto").flatMap(v -> scheme(firstToken(v)))
-                .orElse(direct.scheme());
-        String host = headers.first("X-Forwarded-Host").flatMap(v -> host(firstToken(v))).orElse(direct.authority());
-        Optional<String> port = headers.first("X-Forwarded-Port").map(ForwardedResolver::firstToken)
+        String scheme = atHop(list(headers, "X-Forwarded-Proto"), index, hops.size())
+                .flatMap(ForwardedResolver::scheme).orElse(direct.scheme());
+        String host = atHop(list(headers, "X-Forwarded-Host"), index, hops.size())
+                .flatMap(ForwardedResolver::host).orElse(direct.authority());
+        Optional<String> port = atHop(list(headers, "X-Forwarded-Port"), index, hops.size())
                 .filter(p -> p.matches("[0-9]{1,5}"));
         if (port.isPresent() && !hasPort(host)) {
             host = host + ':' + port.get();
@@ -94,9 +100,26 @@ public final class ForwardedResolver {
         return new ClientOrigin(client, scheme, host);
     }
 
-    private static String firstToken(String value) {
-        int comma = value.indexOf(',');
-        return (comma < 0 ? value : value.substring(0, comma)).trim();
+    /** Every comma-separated value of a header, over all its lines, in order. */
+    private static List<String> list(HttpHeaders headers, String name) {
+        List<String> values = new ArrayList<>();
+        for (String line : headers.all(name)) {
+            for (String value : line.split(",")) {
+                values.add(value.trim());
+            }
+        }
+        return values;
+    }
+
+    /**
+     * The value written for the client's hop: at its index when every hop wrote one (the lists line up), otherwise
+     * the rightmost, written by the nearest trusted proxy; values further left may be the client's own.
+     */
+    private static Optional<String> atHop(List<String> values, int index, int hops) {
+        if (values.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(index >= 0 && values.size() == hops ? values.get(index) : values.get(values.size() - 1));
     }
 
     private static Optional<String> scheme(String value) {

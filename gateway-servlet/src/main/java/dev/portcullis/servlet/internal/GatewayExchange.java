@@ -51,19 +51,9 @@ final class GatewayExchange implements AsyncListener {
     }
 
     void start(FilterChain chain) throws IOException, ServletException {
-        InetAddress peer = RequestAdapter.peerOf(request);
-        id = RequestIds.choose(request.getHeader(engine.requestIdHeader), engine.trusted.trusts(peer));
-        response.setHeader(engine.requestIdHeader, id);
-        Optional<String> invalid = engine.guard.check(request.getRequestURI(), request.getQueryString());
-        if (invalid.isPresent()) {
-            engine.renderer.write(response, Problem.builder(ProblemTypes.INVALID_PATH, 400, "Invalid Path")
-                    .detail(invalid.get()).build(), HttpHeaders.empty(), id);
+        if (!prepare()) {
             return;
         }
-        long length = RequestAdapter.declaredLength(request);
-        originalBody = length == 0 ? Body.empty() : new ServletBody(this::startAsyncAndOpen, length);
-        HttpHeaders headers = HeaderHygiene.endToEnd(RequestAdapter.headersOf(request));
-        finalRequest = engine.adapter.adapt(request, id, peer, headers, originalBody);
         CompletableFuture<GatewayResponse> outcome;
         try {
             outcome = engine.pipeline.execute(finalRequest, this::terminal).toCompletableFuture();
@@ -86,6 +76,47 @@ final class GatewayExchange implements AsyncListener {
             startAsync();
         }
         outcome.handle(this::settle).thenAccept(this::finish);
+    }
+
+    /**
+     * Reads the request into {@link #finalRequest}, or answers it: 400 for a path or header the gateway refuses, 500
+     * for anything else that fails here, so no exception reaches the container (which would render its own page).
+     *
+     * @return whether the request is ready for the pipeline
+     */
+    private boolean prepare() throws IOException {
+        try {
+            InetAddress peer = RequestAdapter.peerOf(request);
+            id = RequestIds.choose(request.getHeader(engine.requestIdHeader), engine.trusted.trusts(peer));
+            response.setHeader(engine.requestIdHeader, id);
+            Optional<String> invalid = engine.guard.check(request.getRequestURI(), request.getQueryString());
+            if (invalid.isPresent()) {
+                return refuse(Problem.builder(ProblemTypes.INVALID_PATH, 400, "Invalid Path").detail(invalid.get()).build());
+            }
+            HttpHeaders headers;
+            try {
+                headers = HeaderHygiene.endToEnd(RequestAdapter.headersOf(request));
+            } catch (IllegalArgumentException e) {
+                return refuse(Problem.builder(ProblemTypes.BAD_REQUEST, 400, "Bad Request")
+                        .detail("A request header holds a character the gateway cannot forward.").build());
+            }
+            long length = RequestAdapter.declaredLength(request);
+            originalBody = length == 0 ? Body.empty() : new ServletBody(this::startAsyncAndOpen, length);
+            finalRequest = engine.adapter.adapt(request, id, peer, headers, originalBody);
+            return true;
+        } catch (RuntimeException e) {
+            FilterEngine.LOG.error("request {} failed before the pipeline", id, e);
+            return refuse(INTERNAL);
+        }
+    }
+
+    private boolean refuse(Problem problem) throws IOException {
+        if (id == null) {
+            id = RequestIds.choose(null, false);
+            response.setHeader(engine.requestIdHeader, id);
+        }
+        engine.renderer.write(response, problem, HttpHeaders.empty(), id);
+        return false;
     }
 
     /** Continues on the {@code ASYNC} re-dispatch this exchange asked for. */
@@ -213,14 +244,21 @@ final class GatewayExchange implements AsyncListener {
         clientGone();
     }
 
+    /**
+     * The async timeout is 0 (none: a streamed body has no total deadline, the upstream client's idle timeout bounds
+     * silence); should a container time the exchange out anyway, or fail it, the exchange ends here even when an
+     * abort already fired.
+     */
     @Override
     public void onTimeout(AsyncEvent event) {
         clientGone();
+        completeQuietly();
     }
 
     @Override
     public void onError(AsyncEvent event) {
         clientGone();
+        completeQuietly();
     }
 
     @Override

@@ -12,10 +12,15 @@ import java.util.Optional;
  * <ul>
  *   <li>a character outside RFC 3986 {@code pchar} and {@code /} (spaces, controls, backslash, raw non-ASCII);</li>
  *   <li>a malformed escape, an escape of a control character, or escapes that are not valid UTF-8;</li>
- *   <li>a segment that is, or decodes to, {@code .} or {@code ..}, also before a {@code ;} parameter
- *       ({@code ..;/}, {@code %2e%2e});</li>
+ *   <li>an escape of an unreserved character ({@code %61} for {@code a}, {@code %2e} for {@code .}): upstreams
+ *       decode it, so {@code /api/%61dmin} would be checked as one path and served as {@code /api/admin};</li>
+ *   <li>a {@code ;} (matrix parameters): servlet containers strip them, so {@code /api/admin;x/y} would be routed as
+ *       one path and served as {@code /api/admin/y};</li>
+ *   <li>a {@code .} or {@code ..} segment;</li>
  *   <li>an encoded slash or backslash ({@code %2F}, {@code %5C}) unless allowed.</li>
  * </ul>
+ * Escapes of reserved and non-ASCII characters remain legal; route patterns compare them byte for byte, hex case
+ * included.
  * A query is refused when it has a character outside RFC 3986 {@code query}. Thread-safe.
  */
 public final class PathGuard {
@@ -60,7 +65,6 @@ public final class PathGuard {
 
     private Optional<String> checkSegment(String segment) {
         ByteArrayOutputStream decoded = new ByteArrayOutputStream(segment.length());
-        int semicolon = -1;
         for (int i = 0; i < segment.length(); i++) {
             char c = segment.charAt(i);
             if (c == '%') {
@@ -71,34 +75,38 @@ public final class PathGuard {
                 if (value < 0x20 || value == 0x7f) {
                     return Optional.of("The path contains an encoded control character.");
                 }
+                if (isUnreserved((char) value)) {
+                    return Optional.of("The path contains a percent-escape of a character that needs none.");
+                }
                 if ((value == '/' || value == '\\') && !allowEncodedSlash) {
                     return Optional.of("The path contains an encoded slash or backslash.");
                 }
                 decoded.write(value);
                 i += 2;
+            } else if (c == ';') {
+                return Optional.of("The path contains ';': matrix parameters are not accepted.");
             } else if (!isPchar(c)) {
                 return Optional.of("The path contains a character that must be percent-encoded.");
             } else {
-                if (c == ';' && semicolon < 0) {
-                    semicolon = decoded.size();
-                }
                 decoded.write(c);
             }
         }
-        byte[] bytes = decoded.toByteArray();
-        if (!isUtf8(bytes)) {
+        if (!isUtf8(decoded.toByteArray())) {
             return Optional.of("The path's percent-escapes are not valid UTF-8.");
         }
-        String name = new String(bytes, 0, semicolon < 0 ? bytes.length : semicolon, StandardCharsets.UTF_8);
-        if (name.equals(".") || name.equals("..")) {
+        if (segment.equals(".") || segment.equals("..")) {
             return Optional.of("The path contains a dot segment.");
         }
         return Optional.empty();
     }
 
-    private static boolean isPchar(char c) {
+    private static boolean isUnreserved(char c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                || UNRESERVED_MARKS.indexOf(c) >= 0 || SUB_DELIMS.indexOf(c) >= 0 || c == ':' || c == '@';
+                || UNRESERVED_MARKS.indexOf(c) >= 0;
+    }
+
+    private static boolean isPchar(char c) {
+        return isUnreserved(c) || SUB_DELIMS.indexOf(c) >= 0 || c == ':' || c == '@';
     }
 
     private static int hex(char high, char low) {

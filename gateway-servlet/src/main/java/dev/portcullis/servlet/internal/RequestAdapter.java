@@ -22,11 +22,11 @@ public final class RequestAdapter {
 
     /**
      * @param request the servlet request
-     * @return its socket peer
+     * @return its socket peer, or {@link TrustedProxies#UNKNOWN_PEER} (never trusted) when the container reports one
+     *     that is not an IP literal, such as a Unix domain socket
      */
     public static InetAddress peerOf(HttpServletRequest request) {
-        return IpLiterals.parse(request.getRemoteAddr()).orElseThrow(
-                () -> new IllegalStateException("the container reported a peer that is not an IP literal"));
+        return IpLiterals.parse(request.getRemoteAddr()).orElse(TrustedProxies.UNKNOWN_PEER);
     }
 
     /**
@@ -74,13 +74,31 @@ public final class RequestAdapter {
 
     /**
      * @param request the servlet request
-     * @return the body's declared length, {@code -1} when chunked, {@code 0} when there is none
+     * @return the body's declared length, see {@link #declaredLength(String, long, boolean)}
      */
     public static long declaredLength(HttpServletRequest request) {
-        long length = request.getContentLengthLong();
-        if (length >= 0) {
-            return length;
+        return declaredLength(request.getProtocol(), request.getContentLengthLong(),
+                request.getHeader("Transfer-Encoding") != null);
+    }
+
+    /**
+     * An HTTP/1.x request without {@code Content-Length} or {@code Transfer-Encoding} has no body (RFC 9112 §6.3);
+     * an HTTP/2 or HTTP/3 request frames its body itself and may send one without {@code Content-Length}, so there
+     * the length is unknown and the body is read to its end.
+     *
+     * @param protocol the request's protocol, e.g. {@code HTTP/1.1} or {@code HTTP/2.0}
+     * @param contentLength its {@code Content-Length}, or -1
+     * @param transferEncoding whether it has a {@code Transfer-Encoding}
+     * @return the declared length, {@code -1} when unknown (chunked, or HTTP/2+ without a length), {@code 0} when
+     *     there is no body
+     */
+    static long declaredLength(String protocol, long contentLength, boolean transferEncoding) {
+        if (contentLength >= 0) {
+            return contentLength;
         }
-        return request.getHeader("Transfer-Encoding") != null ? -1 : 0;
+        if (transferEncoding || !protocol.startsWith("HTTP/1.")) {
+            return -1;
+        }
+        return 0;
     }
 }

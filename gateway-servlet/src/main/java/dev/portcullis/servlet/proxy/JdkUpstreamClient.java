@@ -3,6 +3,7 @@ package dev.portcullis.servlet.proxy;
 import dev.portcullis.api.Body;
 import dev.portcullis.api.HttpHeaders;
 import dev.portcullis.servlet.internal.Subscriptions;
+import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -24,7 +25,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The default {@link UpstreamClient}, on the JDK's {@link HttpClient}: HTTP/1.1 pinned, redirects never followed,
- * no cookie store, no decompression, no deadline on the body. The response-header timeout starts once the request
+ * no cookie store, no decompression, no deadline on the body as a whole but the request's idle timeout between its
+ * bytes. The response-header timeout starts once the request
  * body has been handed over in full (the JDK's own {@link HttpRequest#timeout} would also count the upload, so a
  * large body on a slow link would end in a 504 although the upstream is fine). The JDK client's connect timeout is fixed per client, so one client is kept per distinct connect
  * timeout; they share one daemon thread pool that {@link #close()} shuts down. On Java 21 and later {@code close()}
@@ -34,8 +36,8 @@ import org.slf4j.LoggerFactory;
  * {@code jdk.httpclient.allowRestrictedHeaders} contains {@code host} when the JDK's HTTP client first initialises.
  * {@link #create()} sets it to {@code host} if it is unset and nothing has initialised the client yet. If a route
  * asks for {@code preserveHost} and the property did not take effect (set it on the command line:
- * {@code -Djdk.httpclient.allowRestrictedHeaders=host}), the exchange fails with an {@link IllegalStateException}
- * that says so, which the gateway answers with a 500.
+ * {@code -Djdk.httpclient.allowRestrictedHeaders=host}), {@link #exchange} throws an {@link IllegalStateException}
+ * that says so (a configuration error, not an upstream fault), which the gateway answers with a 500.
  *
  * <p><b>Bodyless requests.</b> A {@code GET}, {@code HEAD}, {@code DELETE} or {@code OPTIONS} without a body is sent
  * without any framing header from Java 19 on. Java 17 and 18 add {@code Content-Length: 0} to every request
@@ -93,21 +95,17 @@ public final class JdkUpstreamClient implements UpstreamClient {
         HttpRequest.Builder builder = HttpRequest.newBuilder(request.uri())
                 .version(HttpClient.Version.HTTP_1_1)
                 .method(request.method(), bodyPublisher(new SentSignalBody(request.body(), deadline::arm)));
-        try {
-            request.headers().forEach((name, value) -> {
-                String lower = name.toLowerCase(Locale.ROOT);
-                if (lower.equals("host") && hostAllowed) {
-                    builder.setHeader(name, value);
-                } else if (lower.equals("host")) {
-                    throw new IllegalStateException("preserveHost needs -D" + RESTRICTED_HEADERS_PROPERTY
-                            + "=host set before the JDK HTTP client initialises");
-                } else if (!COMPUTED_BY_CLIENT.contains(lower)) {
-                    builder.header(name, value);
-                }
-            });
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
+        request.headers().forEach((name, value) -> {
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (lower.equals("host") && hostAllowed) {
+                builder.setHeader(name, value);
+            } else if (lower.equals("host")) {
+                throw new IllegalStateException("preserveHost needs -D" + RESTRICTED_HEADERS_PROPERTY
+                        + "=host set before the JDK HTTP client initialises");
+            } else if (!COMPUTED_BY_CLIENT.contains(lower)) {
+                builder.header(name, value);
+            }
+        });
         HttpClient client = clients.computeIfAbsent(request.connectTimeout(), this::newClient);
         HttpRequest built = builder.build();
         if (request.body().contentLength() == 0 && !HAS_BODY_BY_DEFAULT.contains(request.method())) {
@@ -122,11 +120,18 @@ public final class JdkUpstreamClient implements UpstreamClient {
             deadline.disarm();
             if (failure != null) {
                 result.completeExceptionally(failure);
-            } else {
-                UpstreamResponse upstream = toResponse(response);
-                if (!result.complete(upstream)) {
-                    Subscriptions.cancel(upstream.body());
-                }
+                return;
+            }
+            UpstreamResponse upstream;
+            try {
+                upstream = toResponse(response, request.idleTimeout());
+            } catch (RuntimeException malformed) {
+                Subscriptions.cancel(new ListBody(response.body(), -1));
+                result.completeExceptionally(new IOException("the upstream sent a malformed response", malformed));
+                return;
+            }
+            if (!result.complete(upstream)) {
+                Subscriptions.cancel(upstream.body());
             }
         });
         result.whenComplete((response, failure) -> {
@@ -174,14 +179,16 @@ public final class JdkUpstreamClient implements UpstreamClient {
                 : HttpRequest.BodyPublishers.fromPublisher(body, length);
     }
 
-    private static UpstreamResponse toResponse(HttpResponse<Flow.Publisher<List<ByteBuffer>>> response) {
+    private UpstreamResponse toResponse(HttpResponse<Flow.Publisher<List<ByteBuffer>>> response,
+                                        Duration idleTimeout) {
         HttpHeaders.Builder headers = HttpHeaders.builder();
         response.headers().map().forEach((name, values) -> values.forEach(value -> headers.add(name, value)));
         long length = response.headers().firstValueAsLong("content-length").orElse(-1);
         if (response.headers().firstValue("transfer-encoding").isPresent()) {
             length = -1;
         }
-        return new UpstreamResponse(response.statusCode(), headers.build(), new ListBody(response.body(), length));
+        return new UpstreamResponse(response.statusCode(), headers.build(),
+                new IdleTimeoutBody(new ListBody(response.body(), length), deadlines, idleTimeout));
     }
 
     private static boolean probeHostAllowed() {

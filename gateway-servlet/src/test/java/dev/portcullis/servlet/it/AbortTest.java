@@ -90,6 +90,52 @@ class AbortTest {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource(CONTAINERS)
+    void anUpstreamBodyThatStallsLongerThanTheIdleTimeoutAbortsTheClientConnection(ServletContainer container)
+            throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        try (TestUpstream upstream = TestUpstream.start(exchange -> {
+                 exchange.sendResponseHeaders(200, 10);
+                 exchange.getResponseBody().write("ab".getBytes(StandardCharsets.US_ASCII));
+                 exchange.getResponseBody().flush();
+                 try {
+                     release.await(20, TimeUnit.SECONDS);
+                 } catch (InterruptedException e) {
+                     Thread.currentThread().interrupt();
+                 }
+                 exchange.close();
+             });
+             RunningServer server = container.start(Gateways.routing(Route.builder("r").path("/api/**")
+                     .upstream(upstream.baseUri()).idleTimeout(java.time.Duration.ofMillis(300)).build()),
+                     new AppServlet());
+             Socket socket = new Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(15_000);
+            socket.getOutputStream().write("GET /api/x HTTP/1.1\r\nHost: gw\r\n\r\n"
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            InputStream in = socket.getInputStream();
+            assertTrue(RawHttp.line(in).startsWith("HTTP/1.1 200"));
+            while (!RawHttp.line(in).isEmpty()) {
+                continue;
+            }
+            long started = System.nanoTime();
+            int received = 0;
+            try {
+                while (in.read() >= 0) {
+                    received++;
+                }
+            } catch (java.net.SocketTimeoutException timedOut) {
+                throw new AssertionError("the client connection was left open", timedOut);
+            } catch (IOException reset) {
+                // an abort may arrive as a reset
+            } finally {
+                release.countDown();
+            }
+            assertTrue(received < 10, "the body was truncated, not completed: " + received + " bytes");
+            assertTrue(System.nanoTime() - started < TimeUnit.SECONDS.toNanos(5), "aborted within about the idle timeout");
+        }
+    }
+
     private static Void abortAfterFirstBytes(int port) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(20_000);

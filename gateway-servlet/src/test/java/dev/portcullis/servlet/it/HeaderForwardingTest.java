@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.portcullis.api.routing.Route;
+import dev.portcullis.servlet.ForwardedHeaders;
 import dev.portcullis.servlet.GatewayFilter;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -92,6 +93,73 @@ class HeaderForwardingTest {
             assertEquals(List.of("443"), received.header("X-Forwarded-Port"));
             assertEquals(List.of("edge-42"), received.header("X-Request-Id"));
             assertEquals(List.of("edge-42"), response.header("X-Request-Id"));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource(CONTAINERS)
+    void behindAProxyThatAppendsXForwardedForAForwardedHeaderFromTheClientIsIgnoredAndReplaced(
+            ServletContainer container) throws Exception {
+        try (RawUpstream upstream = RawUpstream.start(UPSTREAM_RESPONSE);
+             RunningServer server = container.start(gateway(upstream, "127.0.0.0/8"), new AppServlet())) {
+            RawHttp.exchange(server.port(), request("Forwarded: for=6.6.6.6;host=evil.example",
+                    "X-Forwarded-For: 203.0.113.7"));
+            RawUpstream.Received received = upstream.next();
+            assertEquals(List.of("203.0.113.7, 127.0.0.1"), received.header("X-Forwarded-For"));
+            assertEquals(List.of("for=203.0.113.7, for=127.0.0.1;proto=http;host=\"gw.example:8080\""),
+                    received.header("Forwarded"));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource(CONTAINERS)
+    void aForwardedHostTheClientPrependedBeforeAnAppendingProxyIsNotBelieved(ServletContainer container)
+            throws Exception {
+        try (RawUpstream upstream = RawUpstream.start(UPSTREAM_RESPONSE);
+             RunningServer server = container.start(gateway(upstream, "127.0.0.0/8"), new AppServlet())) {
+            RawHttp.exchange(server.port(), request("X-Forwarded-For: 203.0.113.7",
+                    "X-Forwarded-Proto: http, https", "X-Forwarded-Host: evil.example, shop.example"));
+            RawUpstream.Received received = upstream.next();
+            assertEquals(List.of("shop.example"), received.header("X-Forwarded-Host"));
+            assertEquals(List.of("https"), received.header("X-Forwarded-Proto"));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource(CONTAINERS)
+    void withTheForwardedFamilyOnlyForwardedIsBelievedAndXForwardedHeadersFromTheClientAreReplaced(
+            ServletContainer container) throws Exception {
+        try (RawUpstream upstream = RawUpstream.start(UPSTREAM_RESPONSE);
+             RunningServer server = container.start(Gateways.builder(Route.builder("api").path("/api/**")
+                     .upstream(upstream.baseUri()).build()).trustedProxies("127.0.0.0/8")
+                     .forwardedHeaders(ForwardedHeaders.FORWARDED).build(), new AppServlet())) {
+            RawHttp.exchange(server.port(), request("Forwarded: for=203.0.113.7;proto=https;host=shop.example",
+                    "X-Forwarded-For: 6.6.6.6", "X-Forwarded-Host: evil.example"));
+            RawUpstream.Received received = upstream.next();
+            assertEquals(List.of("203.0.113.7, 127.0.0.1"), received.header("X-Forwarded-For"));
+            assertEquals(List.of("shop.example"), received.header("X-Forwarded-Host"));
+            assertEquals(List.of("for=203.0.113.7;proto=https;host=shop.example, for=127.0.0.1;proto=https;"
+                    + "host=shop.example"), received.header("Forwarded"));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource(CONTAINERS)
+    void aHeaderValueTheGatewayCannotForwardIsA400ProblemNotAContainerErrorPage(ServletContainer container)
+            throws Exception {
+        try (RawUpstream upstream = RawUpstream.start(UPSTREAM_RESPONSE);
+             RunningServer server = container.start(gateway(upstream), new AppServlet())) {
+            for (String header : List.of("X-A: a\u0000b", "X-A: a\u0001b")) {
+                RawHttp.Response response = RawHttp.exchange(server.port(), request(header));
+                if (response.status() == 400 && response.header("Content-Type").stream()
+                        .noneMatch(v -> v.startsWith("application/problem+json"))) {
+                    continue; // the container refused it before the filter ran
+                }
+                assertTrue(response.status() == 200 || response.status() == 400, header + ": " + response.status());
+                if (response.status() == 400) {
+                    assertTrue(response.text().contains("bad-request"), response.text());
+                }
+            }
         }
     }
 

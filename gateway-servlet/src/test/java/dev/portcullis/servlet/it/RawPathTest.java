@@ -25,7 +25,9 @@ class RawPathTest {
         corpus.put("/api/a%3Fb?x=%3F", both(Outcome.FORWARDED));
         corpus.put("/api/a%20b", both(Outcome.FORWARDED));
         corpus.put("/api/caf%C3%A9", both(Outcome.FORWARDED));
-        corpus.put("/api/a;b=c/d", both(Outcome.FORWARDED));
+        corpus.put("/api/a;b=c/d", both(Outcome.GATEWAY_400));
+        corpus.put("/api/%61dmin/x", both(Outcome.GATEWAY_400));
+        corpus.put("/api/admin;x/y", both(Outcome.GATEWAY_400));
         corpus.put("/api/a/../b", both(Outcome.GATEWAY_400));
         corpus.put("/api//x", of(Outcome.CONTAINER_400, Outcome.GATEWAY_400));
         corpus.put("/api/%2e%2e/admin", of(Outcome.CONTAINER_400, Outcome.GATEWAY_400));
@@ -65,6 +67,21 @@ class RawPathTest {
                 }
             });
             assertEquals(List.of(), mismatches);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.portcullis.servlet.it.ServletContainer#all")
+    void spellingsThatUpstreamsReadAsAProtectedPathNeverReachABroaderRoute(ServletContainer container)
+            throws Exception {
+        try (TestUpstream admin = TestUpstream.start(TestUpstream.echo());
+             TestUpstream open = TestUpstream.start(TestUpstream.echo());
+             RunningServer server = container.start(Gateways.routing(
+                     Route.builder("admin").path("/api/admin/**").upstream(admin.baseUri()).build(),
+                     Route.builder("api").path("/api/**").upstream(open.baseUri()).build()), new AppServlet())) {
+            for (String target : List.of("/api/%61dmin/x", "/api/admin;a=b/x", "/api/%61%64%6D%69%6E/x")) {
+                assertEquals(Outcome.GATEWAY_400, outcome(server, target), target);
+            }
         }
     }
 

@@ -44,6 +44,20 @@ class UpstreamFailureTest {
 
     @ParameterizedTest
     @MethodSource(CONTAINERS)
+    void aMalformedUpstreamResponseIsA502Problem(ServletContainer container) throws Exception {
+        for (String malformed : java.util.List.of("Content-Length: 2, 2", "Content-Length: x")) {
+            try (RawUpstream upstream = RawUpstream.start("HTTP/1.1 200 OK\r\n" + malformed
+                    + "\r\nConnection: close\r\n\r\nok");
+                 RunningServer server = container.start(Gateways.routing(Route.builder("bad").path("/api/**")
+                         .upstream(upstream.baseUri()).build()), new AppServlet())) {
+                String port = upstream.baseUri().substring(upstream.baseUri().lastIndexOf(':') + 1);
+                assertProblem(Http.get(server.uri("/api/x")), 502, "upstream-unavailable", port);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource(CONTAINERS)
     void aSlowUpstreamIsA504ProblemAfterTheResponseTimeout(ServletContainer container) throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         try (TestUpstream upstream = TestUpstream.start(exchange -> {

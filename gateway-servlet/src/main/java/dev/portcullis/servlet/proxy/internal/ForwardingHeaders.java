@@ -2,23 +2,30 @@ package dev.portcullis.servlet.proxy.internal;
 
 import dev.portcullis.api.GatewayRequest;
 import dev.portcullis.api.HttpHeaders;
+import dev.portcullis.servlet.ForwardedHeaders;
 import dev.portcullis.servlet.internal.ForwardedSyntax;
 import dev.portcullis.servlet.internal.IpLiterals;
 import java.util.List;
 
 /**
  * Writes {@code Via}, {@code X-Forwarded-For/Proto/Host/Port} and RFC 7239 {@code Forwarded} on an upstream request.
- * Incoming copies are extended when the socket peer is a trusted proxy and discarded otherwise, so a client can
- * never plant a forged address.
+ * The incoming chain of the family the trusted proxies write is extended when the socket peer is one of them; every
+ * other incoming copy is discarded, so a client can never plant a forged address. The other family's chain is
+ * rebuilt from what the gateway resolved: the client (when a trusted proxy stands between) and the peer.
  */
 public final class ForwardingHeaders {
     private static final List<String> FORWARDING = List.of("X-Forwarded-For", "X-Forwarded-Proto",
             "X-Forwarded-Host", "X-Forwarded-Port", "Forwarded");
     private final String via;
+    private final ForwardedHeaders family;
 
-    /** @param viaPseudonym the name this gateway gives itself in {@code Via}, e.g. {@code portcullis} */
-    public ForwardingHeaders(String viaPseudonym) {
+    /**
+     * @param viaPseudonym the name this gateway gives itself in {@code Via}, e.g. {@code portcullis}
+     * @param family the forwarding header family the trusted proxies write
+     */
+    public ForwardingHeaders(String viaPseudonym, ForwardedHeaders family) {
         this.via = "1.1 " + viaPseudonym;
+        this.family = family;
     }
 
     /**
@@ -31,8 +38,13 @@ public final class ForwardingHeaders {
     public HttpHeaders.Builder apply(GatewayRequest request, HttpHeaders endToEnd, HttpHeaders.Builder out,
                                      boolean peerTrusted) {
         String peer = IpLiterals.bracketed(request.peerAddress());
-        String priorFor = peerTrusted ? String.join(", ", endToEnd.all("X-Forwarded-For")) : "";
-        String priorForwarded = peerTrusted ? String.join(", ", endToEnd.all("Forwarded")) : "";
+        String client = peerTrusted && !request.clientAddress().equals(request.peerAddress())
+                ? IpLiterals.bracketed(request.clientAddress()) : "";
+        String priorFor = !peerTrusted ? ""
+                : family == ForwardedHeaders.X_FORWARDED ? String.join(", ", endToEnd.all("X-Forwarded-For")) : client;
+        String priorForwarded = !peerTrusted ? ""
+                : family == ForwardedHeaders.FORWARDED ? String.join(", ", endToEnd.all("Forwarded"))
+                : client.isEmpty() ? "" : "for=" + ForwardedSyntax.quoteIfNeeded(client);
         FORWARDING.forEach(out::remove);
         String authority = request.authority();
         String host = hostOf(authority);

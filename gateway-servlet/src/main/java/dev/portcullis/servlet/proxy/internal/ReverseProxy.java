@@ -8,6 +8,7 @@ import dev.portcullis.api.ProblemTypes;
 import dev.portcullis.api.routing.Route;
 import dev.portcullis.api.routing.RouteMatch;
 import dev.portcullis.api.routing.Upstream;
+import dev.portcullis.servlet.ForwardedHeaders;
 import dev.portcullis.servlet.internal.TrustedProxies;
 import dev.portcullis.servlet.proxy.UpstreamClient;
 import dev.portcullis.servlet.proxy.UpstreamRequest;
@@ -16,13 +17,16 @@ import java.net.URI;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Forwards a routed request to one instance of its route and turns the answer into a {@link GatewayResponse} whose
  * body streams the upstream's. Upstream failures become 502/504 problems; the upstream's own 4xx/5xx pass through
- * unchanged. Thread-safe.
+ * unchanged; a client failure of any other kind is a 502 too. Thread-safe.
  */
 public final class ReverseProxy {
+    private static final Logger LOG = LoggerFactory.getLogger(ReverseProxy.class);
     private final UpstreamClient client;
     private final TrustedProxies trusted;
     private final ForwardingHeaders forwarding;
@@ -33,11 +37,13 @@ public final class ReverseProxy {
      * @param trusted decides whether incoming forwarding headers are kept
      * @param viaPseudonym this gateway's name in {@code Via}
      * @param requestIdHeader the header that carries the request id upstream
+     * @param family the forwarding header family the trusted proxies write
      */
-    public ReverseProxy(UpstreamClient client, TrustedProxies trusted, String viaPseudonym, String requestIdHeader) {
+    public ReverseProxy(UpstreamClient client, TrustedProxies trusted, String viaPseudonym, String requestIdHeader,
+                        ForwardedHeaders family) {
         this.client = client;
         this.trusted = trusted;
-        this.forwarding = new ForwardingHeaders(viaPseudonym);
+        this.forwarding = new ForwardingHeaders(viaPseudonym, family);
         this.requestIdHeader = requestIdHeader;
     }
 
@@ -60,14 +66,15 @@ public final class ReverseProxy {
                             .detail("The path cannot be forwarded.").build()));
         }
         UpstreamRequest upstreamRequest = new UpstreamRequest(request.method(), uri, upstreamHeaders(request, route),
-                request.body(), route.connectTimeout(), route.responseTimeout());
+                request.body(), route.connectTimeout(), route.responseTimeout(), route.idleTimeout());
         CompletableFuture<OnceBody> body = new CompletableFuture<>();
         CompletableFuture<UpstreamResponse> exchange = client.exchange(upstreamRequest);
         onAbort.accept(() -> abort(exchange, body));
         return exchange.handle((response, failure) -> {
             if (failure != null) {
                 body.cancel(false);
-                return GatewayResponse.problem(UpstreamFailures.toProblem(failure).orElseThrow(() -> rethrow(failure)));
+                return GatewayResponse.problem(UpstreamFailures.toProblem(failure).orElseGet(() -> unexpected(request,
+                        failure)));
             }
             OnceBody once = new OnceBody(response.body());
             body.complete(once);
@@ -106,7 +113,12 @@ public final class ReverseProxy {
         return endToEnd;
     }
 
-    private static RuntimeException rethrow(Throwable failure) {
-        return failure instanceof RuntimeException runtime ? runtime : new IllegalStateException(failure);
+    /**
+     * A failure of an unexpected type from the client (a parser exception on a malformed response, say) is still the
+     * upstream's fault: a 502, logged without a stack trace.
+     */
+    private static Problem unexpected(GatewayRequest request, Throwable failure) {
+        LOG.warn("request {}: the upstream exchange failed: {}", request.id(), UpstreamFailures.unwrap(failure).toString());
+        return UpstreamFailures.unavailable();
     }
 }

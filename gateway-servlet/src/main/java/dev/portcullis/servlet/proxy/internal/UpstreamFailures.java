@@ -30,10 +30,27 @@ public final class UpstreamFailures {
                     .detail("The upstream service did not answer in time.").build());
         }
         if (find(failure, IOException.class).isPresent()) {
-            return Optional.of(Problem.builder(ProblemTypes.UPSTREAM_UNAVAILABLE, 502, "Bad Gateway")
-                    .detail("The upstream service could not be reached or sent an invalid response.").build());
+            return Optional.of(unavailable());
         }
         return Optional.empty();
+    }
+
+    /** @return the 502 problem for an upstream that cannot be reached or answered malformed */
+    public static Problem unavailable() {
+        return Problem.builder(ProblemTypes.UPSTREAM_UNAVAILABLE, 502, "Bad Gateway")
+                .detail("The upstream service could not be reached or sent an invalid response.").build();
+    }
+
+    /**
+     * @param failure a failure, perhaps wrapped in {@link java.util.concurrent.CompletionException}s
+     * @return the failure without those wrappers
+     */
+    public static Throwable unwrap(Throwable failure) {
+        Throwable cause = failure;
+        while (cause instanceof java.util.concurrent.CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
     }
 
     /**

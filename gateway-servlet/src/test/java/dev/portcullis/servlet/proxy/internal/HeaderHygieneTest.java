@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.portcullis.api.GatewayRequest;
 import dev.portcullis.api.HttpHeaders;
+import dev.portcullis.servlet.ForwardedHeaders;
 import dev.portcullis.api.routing.Upstream;
 import java.net.InetAddress;
 import java.util.List;
@@ -35,13 +36,13 @@ class HeaderHygieneTest {
     }
 
     @Test
-    void forwardingHeadersAreReplacedForAnUntrustedPeerAndExtendedForATrustedOne() throws Exception {
+    void forwardingHeadersAreReplacedForAnUntrustedPeerAndOnlyTheTrustedFamilyIsExtended() throws Exception {
         GatewayRequest request = GatewayRequest.builder().id("r1").method("GET").scheme("https")
                 .authority("shop.example").rawPath("/x").clientAddress(InetAddress.getByName("2001:db8::1"))
                 .peerAddress(InetAddress.getByName("2001:db8::1")).build();
         HttpHeaders incoming = HttpHeaders.builder().add("X-Forwarded-For", "6.6.6.6").add("Forwarded", "for=6.6.6.6")
                 .add("Via", "1.0 edge").build();
-        ForwardingHeaders forwarding = new ForwardingHeaders("portcullis");
+        ForwardingHeaders forwarding = new ForwardingHeaders("portcullis", ForwardedHeaders.X_FORWARDED);
         HttpHeaders untrusted = forwarding.apply(request, incoming, incoming.toBuilder(), false).build();
         assertEquals(List.of("[2001:db8:0:0:0:0:0:1]"), untrusted.all("X-Forwarded-For"));
         assertEquals(List.of("for=\"[2001:db8:0:0:0:0:0:1]\";proto=https;host=shop.example"), untrusted.all("Forwarded"));
@@ -49,8 +50,13 @@ class HeaderHygieneTest {
         assertEquals(List.of("1.0 edge", "1.1 portcullis"), untrusted.all("Via"));
         HttpHeaders trusted = forwarding.apply(request, incoming, incoming.toBuilder(), true).build();
         assertEquals(List.of("6.6.6.6, [2001:db8:0:0:0:0:0:1]"), trusted.all("X-Forwarded-For"));
-        assertEquals(List.of("for=6.6.6.6, for=\"[2001:db8:0:0:0:0:0:1]\";proto=https;host=shop.example"),
+        assertEquals(List.of("for=\"[2001:db8:0:0:0:0:0:1]\";proto=https;host=shop.example"),
                 trusted.all("Forwarded"));
+        HttpHeaders rfc7239 = new ForwardingHeaders("portcullis", ForwardedHeaders.FORWARDED)
+                .apply(request, incoming, incoming.toBuilder(), true).build();
+        assertEquals(List.of("[2001:db8:0:0:0:0:0:1]"), rfc7239.all("X-Forwarded-For"));
+        assertEquals(List.of("for=6.6.6.6, for=\"[2001:db8:0:0:0:0:0:1]\";proto=https;host=shop.example"),
+                rfc7239.all("Forwarded"));
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.portcullis.api.HttpHeaders;
 import dev.portcullis.api.routing.Route;
 import dev.portcullis.api.routing.RouteMatch;
 import dev.portcullis.servlet.internal.Subscriptions;
+import dev.portcullis.servlet.ForwardedHeaders;
 import dev.portcullis.servlet.internal.TrustedProxies;
 import dev.portcullis.servlet.proxy.UpstreamClient;
 import dev.portcullis.servlet.proxy.UpstreamRequest;
@@ -66,7 +67,7 @@ class ReverseProxyAbortTest {
 
     private GatewayResponse forwardCapturingAbort(AtomicReference<Runnable> abort) {
         ReverseProxy proxy = new ReverseProxy(headersAlreadyArrived, TrustedProxies.of(List.of()), "portcullis",
-                "X-Request-Id");
+                "X-Request-Id", ForwardedHeaders.X_FORWARDED);
         Route route = Route.builder("api").path("/api/**").upstream("http://127.0.0.1:9").build();
         return proxy.forward(TestRequests.request("GET", "/api/x").build(), new RouteMatch(route, "/api/x", Map.of()),
                 abort::set).toCompletableFuture().join();
