@@ -45,7 +45,7 @@ final class JettyExchange {
                         fields.add(name, value);
                     }
                 }));
-        if (upstream.body().contentLength() != 0 || hasBodyByDefault(upstream.method())) {
+        if (upstream.body().contentLength() != 0 || upstream.methodCarriesBody()) {
             request.body(new PublisherContent(upstream.body()));
         }
     }
@@ -104,10 +104,5 @@ final class JettyExchange {
             }
         }
         return false;
-    }
-
-    /** PUT, POST and PATCH carry a body even when it is empty, so they get {@code Content-Length: 0}. */
-    private static boolean hasBodyByDefault(String method) {
-        return method.equals("POST") || method.equals("PUT") || method.equals("PATCH");
     }
 }

@@ -52,8 +52,6 @@ public final class JdkUpstreamClient implements UpstreamClient {
     static final String RESTRICTED_HEADERS_PROPERTY = "jdk.httpclient.allowRestrictedHeaders";
     private static final Set<String> COMPUTED_BY_CLIENT = Set.of("content-length", "host", "expect", "connection",
             "upgrade", "transfer-encoding");
-    /** Methods that carry a body even when it is empty, so they get {@code Content-Length: 0}. */
-    private static final Set<String> HAS_BODY_BY_DEFAULT = Set.of("POST", "PUT", "PATCH");
     private final Map<Duration, HttpClient> clients = new ConcurrentHashMap<>();
     private final ExecutorService executor;
     private final ScheduledThreadPoolExecutor deadlines;
@@ -108,7 +106,7 @@ public final class JdkUpstreamClient implements UpstreamClient {
         });
         HttpClient client = clients.computeIfAbsent(request.connectTimeout(), this::newClient);
         HttpRequest built = builder.build();
-        if (request.body().contentLength() == 0 && !HAS_BODY_BY_DEFAULT.contains(request.method())) {
+        if (request.body().contentLength() == 0 && !request.methodCarriesBody()) {
             built = new BodylessRequest(built);
         }
         CompletableFuture<HttpResponse<Flow.Publisher<List<ByteBuffer>>>> sending =

@@ -54,4 +54,21 @@ public record UpstreamRequest(String method, URI uri, HttpHeaders headers, Body 
         Objects.requireNonNull(responseTimeout, "responseTimeout");
         Objects.requireNonNull(idleTimeout, "idleTimeout");
     }
+
+    /**
+     * @return whether the method carries a body even when it is empty ({@code POST}, {@code PUT}, {@code PATCH}), so
+     *     an empty one is sent with {@code Content-Length: 0}; any other method with an empty body is sent without
+     *     framing
+     */
+    public boolean methodCarriesBody() {
+        return carriesBody(method);
+    }
+
+    /**
+     * @param method a request method, as sent
+     * @return whether the method carries a body even when it is empty
+     */
+    public static boolean carriesBody(String method) {
+        return method.equals("POST") || method.equals("PUT") || method.equals("PATCH");
+    }
 }

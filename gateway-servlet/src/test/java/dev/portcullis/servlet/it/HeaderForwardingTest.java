@@ -189,6 +189,33 @@ class HeaderForwardingTest {
 
     @ParameterizedTest
     @MethodSource(CONTAINERS)
+    void anEmptyChunkedGetIsForwardedWithoutAnyBodyOrFraming(ServletContainer container) throws Exception {
+        try (RawUpstream upstream = RawUpstream.start(UPSTREAM_RESPONSE);
+             RunningServer server = container.start(gateway(upstream), new AppServlet())) {
+            RawHttp.exchange(server.port(), "GET /api/c HTTP/1.1\r\nHost: gw\r\nTransfer-Encoding: chunked\r\n"
+                    + "Connection: close\r\n\r\n0\r\n\r\n");
+            RawUpstream.Received received = upstream.next();
+            assertEquals(List.of(), received.header("Transfer-Encoding"));
+            assertTrue(received.header("Content-Length").isEmpty() || received.header("Content-Length").equals(List.of("0")));
+            assertEquals(0, received.body().length);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource(CONTAINERS)
+    void aChunkedGetWithABodyStillForwardsEveryByte(ServletContainer container) throws Exception {
+        try (RawUpstream upstream = RawUpstream.start(UPSTREAM_RESPONSE);
+             RunningServer server = container.start(gateway(upstream), new AppServlet())) {
+            RawHttp.exchange(server.port(), "GET /api/c HTTP/1.1\r\nHost: gw\r\nTransfer-Encoding: chunked\r\n"
+                    + "Connection: close\r\n\r\n5\r\nhello\r\n6\r\n world\r\n0\r\n\r\n");
+            RawUpstream.Received received = upstream.next();
+            assertEquals(List.of("chunked"), received.header("Transfer-Encoding"));
+            assertEquals("hello world", new String(received.body(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource(CONTAINERS)
     void aChunkedRequestBodyIsForwardedChunkedWithoutContentLength(ServletContainer container) throws Exception {
         try (RawUpstream upstream = RawUpstream.start(UPSTREAM_RESPONSE);
              RunningServer server = container.start(gateway(upstream), new AppServlet())) {

@@ -51,7 +51,9 @@ public final class ReverseProxy {
      * @param request the request after every interceptor
      * @param match its route match
      * @param onAbort receives the action that aborts this exchange if the client goes away
-     * @return the response, with a streamed body; completes with a problem on an upstream fault
+     * @return the response, with a streamed body; completes with a problem on an upstream fault. A bodyless method
+     *     ({@code GET}, {@code DELETE}, ...) with a body of unknown length waits for the body's first signal, so an
+     *     empty one is sent without framing
      */
     public CompletionStage<GatewayResponse> forward(GatewayRequest request, RouteMatch match,
                                                     Consumer<Runnable> onAbort) {
@@ -65,8 +67,21 @@ public final class ReverseProxy {
                     Problem.builder(ProblemTypes.INVALID_PATH, 400, "Invalid Path")
                             .detail("The path cannot be forwarded.").build()));
         }
-        UpstreamRequest upstreamRequest = new UpstreamRequest(request.method(), uri, upstreamHeaders(request, route),
-                request.body(), route.connectTimeout(), route.responseTimeout(), route.idleTimeout());
+        HttpHeaders headers = upstreamHeaders(request, route);
+        if (request.body().contentLength() < 0 && !UpstreamRequest.carriesBody(request.method())) {
+            return PeekedBody.resolve(request.body()).handle((body, failure) -> failure == null
+                    ? send(request, new UpstreamRequest(request.method(), uri, headers, body, route.connectTimeout(),
+                            route.responseTimeout(), route.idleTimeout()), onAbort)
+                    : CompletableFuture.completedFuture(GatewayResponse.problem(
+                            UpstreamFailures.toProblem(failure).orElseGet(() -> unexpected(request, failure)))))
+                    .thenCompose(stage -> stage);
+        }
+        return send(request, new UpstreamRequest(request.method(), uri, headers, request.body(),
+                route.connectTimeout(), route.responseTimeout(), route.idleTimeout()), onAbort);
+    }
+
+    private CompletionStage<GatewayResponse> send(GatewayRequest request, UpstreamRequest upstreamRequest,
+                                                  Consumer<Runnable> onAbort) {
         CompletableFuture<OnceBody> body = new CompletableFuture<>();
         CompletableFuture<UpstreamResponse> exchange = client.exchange(upstreamRequest);
         onAbort.accept(() -> abort(exchange, body));
