@@ -34,7 +34,8 @@ import java.util.concurrent.CompletionStage;
  * <p>Active tokens are cached (bounded, SHA-256 of the token) until their {@code exp} or {@link Builder#cacheTtl}
  * (default 60 s), whichever is sooner; inactive ones for {@link Builder#negativeCacheTtl} (default 5 s). A revoked
  * token can therefore pass for up to the positive TTL. An endpoint that fails, answers other than 200, times out or
- * sends more than {@link Builder#maxResponseBytes} yields 503 with {@code Retry-After}.
+ * sends more than {@link Builder#maxResponseBytes} yields 503 with {@code Retry-After}; one introspection call takes
+ * at most the connect plus the read timeout in all, even when the answer's body stalls.
  *
  * <pre>{@code
  * IntrospectionAuthenticator opaque = IntrospectionAuthenticator
@@ -81,7 +82,8 @@ public final class IntrospectionAuthenticator implements Authenticator {
         }
         CompletableFuture<HttpResponse<byte[]>> sent;
         try {
-            sent = CappedFetch.send(client, introspection(found.token()), settings.maxResponseBytes());
+            sent = CappedFetch.send(client, introspection(found.token()), settings.maxResponseBytes(),
+                    CappedFetch.deadline(client, settings.readTimeout()));
         } catch (RuntimeException e) {
             sent = CompletableFuture.failedFuture(e);
         }

@@ -172,6 +172,20 @@ class JwtAuthenticatorTest {
     }
 
     @Test
+    void jwksWhoseBodyStallsAnswers503AndALaterRequestFetchesAfresh() throws Exception {
+        Authentication auth = jwksAuthentication();
+        jwks.stallBody(true);
+        GatewayResponse stalled = Exchanges.run(Exchanges.bearer(Tokens.rs256(RSA, Tokens.claims(START).build())), auth);
+        assertEquals(503, stalled.status());
+        assertEquals("30", stalled.headers().first("Retry-After").orElseThrow());
+        jwks.stallBody(false);
+        clock.advance(Duration.ofSeconds(31));
+        String later = Tokens.rs256(RSA, Tokens.claims(clock.instant()).build());
+        assertEquals(200, Exchanges.run(Exchanges.bearer(later), auth).status());
+        assertEquals(2, jwks.hits(), "the recovered endpoint was asked again");
+    }
+
+    @Test
     void hugeJwksIsRefusedInto503() throws Exception {
         Authentication auth = jwksAuthentication("{\"keys\":[],\"pad\":\"" + "x".repeat(300_000) + "\"}");
         assertEquals(503, Exchanges.run(Exchanges.bearer(Tokens.rs256(RSA, Tokens.claims(START).build())), auth).status());
