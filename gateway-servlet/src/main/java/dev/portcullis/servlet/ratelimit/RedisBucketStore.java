@@ -77,10 +77,14 @@ public final class RedisBucketStore implements BucketStore, AutoCloseable {
                         .asVerbose()
                         .tryConsumeAndReturnRemaining(cost))
                 .orTimeout(timeout.toNanos(), TimeUnit.NANOSECONDS)
-                .handle((result, failure) -> failure == null
-                        ? Buckets.decision(policy, result)
-                        : RateLimitDecision.storeUnavailable(policy.failureMode(), policy.unavailableRetryAfter(),
-                                "redis: " + describe(failure)));
+                .handle((result, failure) -> {
+                    try {
+                        return failure == null ? Buckets.decision(policy, result)
+                                : Buckets.unavailable(policy, "redis", failure);
+                    } catch (RuntimeException e) {
+                        return Buckets.unavailable(policy, "redis", e);
+                    }
+                });
     }
 
     /** Closes the connection and shuts the Redis client down. */
@@ -121,12 +125,6 @@ public final class RedisBucketStore implements BucketStore, AutoCloseable {
 
     private record Connecting(CompletableFuture<StatefulRedisConnection<byte[], byte[]>> connection,
             CompletableFuture<AsyncProxyManager<byte[]>> buckets, long startedNanos) {
-    }
-
-    private static String describe(Throwable failure) {
-        Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
-                ? failure.getCause() : failure;
-        return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
     }
 
     /** Collects the settings of a {@link RedisBucketStore}. Not thread-safe. */

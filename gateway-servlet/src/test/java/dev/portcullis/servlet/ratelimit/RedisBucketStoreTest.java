@@ -121,6 +121,22 @@ class RedisBucketStoreTest {
     }
 
     @Test
+    void aPolicyRedeployedWithFewerLimitsUnderItsNameStartsFreshBucketsInRedis() throws Exception {
+        RateLimitPolicy before = RateLimitPolicy.builder("shared").limit(Limit.greedy("burst", 100, Duration.ofSeconds(1)))
+                .limit(Limit.interval("hourly", 1, Duration.ofHours(1))).build();
+        RateLimitPolicy after = RateLimitPolicy.builder("shared")
+                .limit(Limit.greedy("burst", 100, Duration.ofSeconds(1))).build();
+        try (RedisBucketStore store = RedisBucketStore.builder(redis.uri()).timeout(Duration.ofSeconds(5)).build()) {
+            GatewayResponse old = run(limiting(store, before), get("203.0.113.7"), upstream);
+            GatewayResponse redeployed = run(limiting(store, after), get("203.0.113.7"), upstream);
+
+            assertEquals(200, old.status());
+            assertEquals(200, redeployed.status());
+            assertEquals(Optional.of("\"burst\";r=99;t=1"), redeployed.headers().first("RateLimit"));
+        }
+    }
+
+    @Test
     void aRedisDecisionTakesAboutOneRoundTrip() throws Exception {
         int decisions = 2000;
         try (RedisBucketStore store = RedisBucketStore.builder(redis.uri()).timeout(Duration.ofSeconds(5)).build()) {
