@@ -137,6 +137,39 @@ class RedisBucketStoreTest {
     }
 
     @Test
+    void failOpenAfterASilentRedisContinuesOnTheExecutorNotOnTheTimerThread() throws Exception {
+        try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+                RedisBucketStore store = RedisBucketStore.builder("redis://127.0.0.1:" + silent.getLocalPort())
+                        .timeout(Duration.ofMillis(100)).build()) {
+            String thread = upstreamThread(limiting(store, policy(100, FailureMode.FAIL_OPEN)));
+
+            assertFalse(thread.startsWith("CompletableFutureDelayScheduler"), thread);
+            assertFalse(thread.startsWith("lettuce"), thread);
+        }
+    }
+
+    @Test
+    void redisAnswersContinueOnTheConfiguredExecutorNotOnALettuceThread() throws Exception {
+        ExecutorService continuations = Executors.newSingleThreadExecutor(r -> new Thread(r, "continuation"));
+        try (RedisBucketStore store = RedisBucketStore.builder(redis.uri()).timeout(Duration.ofSeconds(5))
+                .executor(continuations).build()) {
+            assertEquals("continuation", upstreamThread(limiting(store, policy(100, FailureMode.FAIL_CLOSED))));
+        } finally {
+            continuations.shutdownNow();
+        }
+    }
+
+    private String upstreamThread(RateLimitInterceptor limits) {
+        java.util.concurrent.atomic.AtomicReference<String> thread = new java.util.concurrent.atomic.AtomicReference<>();
+        GatewayResponse response = run(limits, get("203.0.113.7"), request -> {
+            thread.set(Thread.currentThread().getName());
+            return upstream.handle(request);
+        });
+        assertEquals(200, response.status());
+        return thread.get();
+    }
+
+    @Test
     void aRedisDecisionTakesAboutOneRoundTrip() throws Exception {
         int decisions = 2000;
         try (RedisBucketStore store = RedisBucketStore.builder(redis.uri()).timeout(Duration.ofSeconds(5)).build()) {
