@@ -114,7 +114,8 @@ public final class IntrospectionAuthenticator implements Authenticator {
             cache.put(digest, Optional.empty(), now.plus(settings.negativeCacheTtl()), now);
             return Optional.empty();
         }
-        Optional<GatewayPrincipal> principal = Optional.of(settings.claimsMapping().principal(claims, "introspection"));
+        Optional<GatewayPrincipal> principal = Optional.of(settings.claimsMapping().principal(claims, "introspection",
+                claims.get("iss") instanceof String iss ? iss : endpoint.toString()));
         Instant until = now.plus(settings.cacheTtl());
         cache.put(digest, principal, expires != null && expires.isBefore(until) ? expires : until, now);
         return principal;

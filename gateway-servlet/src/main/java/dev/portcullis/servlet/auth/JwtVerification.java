@@ -111,7 +111,7 @@ final class JwtVerification {
                 throw TokenRejection.invalid("The token lacks the claim '" + required + "'.");
             }
         }
-        GatewayPrincipal principal = issuer.claimsMapping().principal(claims.toJSONObject(), "jwt");
+        GatewayPrincipal principal = issuer.claimsMapping().principal(claims.toJSONObject(), "jwt", issuer.issuer());
         return new Verified(principal, validFrom, validUntil);
     }
 

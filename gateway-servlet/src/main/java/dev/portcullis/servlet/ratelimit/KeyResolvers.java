@@ -51,12 +51,16 @@ public final class KeyResolvers {
     }
 
     /**
-     * @return {@code sub:<authenticator>/<name>} of the {@link GatewayPrincipal#ATTRIBUTE}; empty before
-     *     authentication or for anonymous requests
+     * The authenticated subject, told apart by issuer: the same {@code sub} from two identity providers is two keys.
+     *
+     * @return {@code sub:<authenticator>/<digest of the issuer>/<name>} of the {@link GatewayPrincipal#ATTRIBUTE}
+     *     ({@code sub:<authenticator>/<name>} when the principal has no issuer); empty before authentication or for
+     *     anonymous requests
      */
     public static KeyResolver subject() {
         return request -> request.attribute(GatewayPrincipal.ATTRIBUTE)
-                .map(p -> "sub:" + p.authenticator() + '/' + p.name());
+                .map(p -> "sub:" + p.authenticator() + '/' + p.issuer().map(iss -> hash(iss) + '/').orElse("")
+                        + p.name());
     }
 
     /**

@@ -262,4 +262,34 @@ class JwtAuthenticatorTest {
         String crossed = Tokens.es256(EC, Tokens.claims(START).build());
         assertEquals(401, Exchanges.run(Exchanges.bearer(crossed), auth).status());
     }
+
+    @Test
+    void theSameSubjectFromTwoIssuersIsTwoPrincipalsAndTheIssuerCanBeForwarded() throws Exception {
+        JwtAuthenticator jwt = JwtAuthenticator.builder().clock(clock)
+                .issuer(JwtIssuer.builder(Tokens.ISSUER).jwkSetJson(Tokens.jwks(RSA)).build())
+                .issuer(JwtIssuer.builder("https://other.test/").jwkSetJson(Tokens.jwks(EC)).algorithms("ES256").build())
+                .build();
+        ClaimHeaders headers = ClaimHeaders.builder().claim("sub", "X-User-Id").claim("iss", "X-User-Issuer").build();
+        java.util.List<dev.portcullis.api.auth.GatewayPrincipal> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        dev.portcullis.api.Pipeline pipeline = dev.portcullis.api.Pipeline.builder()
+                .add(Authentication.interceptor(jwt)).add(headers).build();
+        dev.portcullis.api.Handler capture = request -> {
+            request.attribute(dev.portcullis.api.auth.GatewayPrincipal.ATTRIBUTE).ifPresent(seen::add);
+            return Exchanges.TERMINAL.handle(request);
+        };
+
+        GatewayResponse first = pipeline.execute(Exchanges.bearer(Tokens.rs256(RSA, Tokens.claims(START).build())),
+                capture).toCompletableFuture().get(10, java.util.concurrent.TimeUnit.SECONDS);
+        GatewayResponse second = pipeline.execute(Exchanges.bearer(Tokens.es256(EC,
+                Tokens.claims(START).issuer("https://other.test/").build())), capture)
+                .toCompletableFuture().get(10, java.util.concurrent.TimeUnit.SECONDS);
+
+        assertEquals("alice", seen.get(0).name());
+        assertEquals("alice", seen.get(1).name());
+        assertEquals(java.util.Optional.of(Tokens.ISSUER), seen.get(0).issuer());
+        assertEquals(java.util.Optional.of("https://other.test/"), seen.get(1).issuer());
+        assertFalse(seen.get(0).equals(seen.get(1)));
+        assertEquals(Tokens.ISSUER, first.headers().first("Echo-X-User-Issuer").orElseThrow());
+        assertEquals("https://other.test/", second.headers().first("Echo-X-User-Issuer").orElseThrow());
+    }
 }

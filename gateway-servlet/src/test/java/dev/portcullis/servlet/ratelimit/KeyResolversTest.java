@@ -63,6 +63,20 @@ class KeyResolversTest {
     }
 
     @Test
+    void theSameSubjectFromTwoIssuersHasTwoKeys() {
+        GatewayRequest fromA = get("203.0.113.7").withAttribute(GatewayPrincipal.ATTRIBUTE,
+                GatewayPrincipal.builder("42", "jwt").issuer("https://idp-a.test/").build());
+        GatewayRequest fromB = get("203.0.113.7").withAttribute(GatewayPrincipal.ATTRIBUTE,
+                GatewayPrincipal.builder("42", "jwt").issuer("https://idp-b.test/").build());
+
+        String a = KeyResolvers.subject().resolve(fromA).orElseThrow();
+        String b = KeyResolvers.subject().resolve(fromB).orElseThrow();
+
+        assertFalse(a.equals(b), a);
+        assertTrue(a.startsWith("sub:jwt/") && a.endsWith("/42"), a);
+    }
+
+    @Test
     void apiKeyKeysAreTheAuthenticatedKeysDigestNeverTheSecret() {
         Exchanges.CountingUpstream upstream = new Exchanges.CountingUpstream();
         java.util.concurrent.atomic.AtomicReference<Optional<String>> seen = new java.util.concurrent.atomic.AtomicReference<>();
