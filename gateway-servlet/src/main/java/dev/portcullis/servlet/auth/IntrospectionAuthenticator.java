@@ -96,6 +96,9 @@ public final class IntrospectionAuthenticator implements Authenticator {
                 return result(principal, found.forward());
             } catch (TokenRejection rejection) {
                 return rejection.result();
+            } catch (RuntimeException unusable) {
+                return AuthResult.unavailable("The token introspection endpoint answered something unusable.",
+                        RETRY_AFTER);
             }
         });
     }
@@ -107,7 +110,8 @@ public final class IntrospectionAuthenticator implements Authenticator {
         } catch (java.text.ParseException e) {
             throw TokenRejection.unavailable("The token introspection endpoint answered malformed JSON.", RETRY_AFTER);
         }
-        Instant expires = claims.get("exp") instanceof Number exp ? Instant.ofEpochSecond(exp.longValue()) : null;
+        Instant expires = claims.get("exp") instanceof Number exp ? Instant.ofEpochSecond(Math.max(
+                Instant.MIN.getEpochSecond(), Math.min(Instant.MAX.getEpochSecond(), exp.longValue()))) : null;
         boolean active = Boolean.TRUE.equals(claims.get("active")) && (expires == null || now.isBefore(expires))
                 && audienceMatches(claims);
         if (!active) {
