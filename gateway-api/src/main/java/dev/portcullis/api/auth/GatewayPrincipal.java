@@ -2,7 +2,11 @@ package dev.portcullis.api.auth;
 
 import dev.portcullis.api.AttributeKey;
 import java.security.Principal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -41,7 +45,26 @@ public final class GatewayPrincipal implements Principal {
         this.issuer = b.issuer;
         this.scopes = Set.copyOf(b.scopes);
         this.roles = Set.copyOf(b.roles);
-        this.claims = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.claims));
+        this.claims = frozenMap(b.claims);
+    }
+
+    /** Deep copy: nested JSON objects and arrays become unmodifiable copies, so a shared principal cannot change. */
+    private static Map<String, Object> frozenMap(Map<?, ?> map) {
+        Map<String, Object> copy = new LinkedHashMap<>();
+        map.forEach((key, value) -> copy.put(String.valueOf(key), frozen(value)));
+        return Collections.unmodifiableMap(copy);
+    }
+
+    private static Object frozen(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            return frozenMap(map);
+        }
+        if (value instanceof Collection<?> values) {
+            List<Object> copy = new ArrayList<>(values.size());
+            values.forEach(v -> copy.add(frozen(v)));
+            return Collections.unmodifiableList(copy);
+        }
+        return value;
     }
 
     /**
@@ -84,7 +107,10 @@ public final class GatewayPrincipal implements Principal {
         return roles;
     }
 
-    /** @return the credential's claims (JSON-friendly values), empty when it had none */
+    /**
+     * @return the credential's claims (JSON-friendly values), empty when it had none; nested objects and arrays are
+     *     unmodifiable copies too (as maps and lists)
+     */
     public Map<String, Object> claims() {
         return claims;
     }
