@@ -56,16 +56,10 @@ public final class ApiKeyAuthenticator implements Authenticator {
     @Override
     public CompletionStage<AuthResult> authenticate(GatewayRequest request) {
         Set<String> keys = new LinkedHashSet<>(request.headers().all(header));
-        GatewayRequest forward = keys.isEmpty() ? request
-                : request.toBuilder().headers(request.headers().toBuilder().remove(header).build()).build();
         if (queryParameter != null) {
-            String rawQuery = request.rawQuery().orElse(null);
-            var values = QueryParameters.values(rawQuery, queryParameter);
-            if (!values.isEmpty()) {
-                keys.addAll(values);
-                forward = forward.toBuilder().rawQuery(QueryParameters.without(rawQuery, queryParameter)).build();
-            }
+            keys.addAll(QueryParameters.values(request.rawQuery().orElse(null), queryParameter));
         }
+        GatewayRequest forward = withoutCredentials(request);
         if (keys.isEmpty()) {
             return CompletableFuture.completedFuture(AuthResult.abstain());
         }
@@ -83,6 +77,15 @@ public final class ApiKeyAuthenticator implements Authenticator {
                 .map(principal -> AuthResult.authenticated(principal,
                         next.withAttribute(KEY, new AuthenticatedKey(id, principal))))
                 .orElseGet(() -> AuthResult.invalidToken("The API key is not valid.")));
+    }
+
+    @Override
+    public GatewayRequest withoutCredentials(GatewayRequest request) {
+        GatewayRequest stripped = request.headers().contains(header)
+                ? request.toBuilder().headers(request.headers().toBuilder().remove(header).build()).build() : request;
+        String rawQuery = stripped.rawQuery().orElse(null);
+        return queryParameter == null || QueryParameters.values(rawQuery, queryParameter).isEmpty() ? stripped
+                : stripped.toBuilder().rawQuery(QueryParameters.without(rawQuery, queryParameter)).build();
     }
 
     @Override

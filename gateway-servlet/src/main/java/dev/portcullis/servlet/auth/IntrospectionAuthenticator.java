@@ -157,6 +157,11 @@ public final class IntrospectionAuthenticator implements Authenticator {
     }
 
     @Override
+    public GatewayRequest withoutCredentials(GatewayRequest request) {
+        return settings.tokens().withoutTokens(request);
+    }
+
+    @Override
     public String toString() {
         return "IntrospectionAuthenticator[" + endpoint + ']';
     }

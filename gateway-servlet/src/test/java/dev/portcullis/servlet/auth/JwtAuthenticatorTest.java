@@ -292,4 +292,47 @@ class JwtAuthenticatorTest {
         assertEquals(Tokens.ISSUER, first.headers().first("Echo-X-User-Issuer").orElseThrow());
         assertEquals("https://other.test/", second.headers().first("Echo-X-User-Issuer").orElseThrow());
     }
+
+    @Test
+    void aTokenCookieNeverReachesTheUpstreamButOtherCookiesDo() {
+        JwtAuthenticator jwt = JwtAuthenticator.builder().issuer(JwtIssuer.builder(Tokens.ISSUER)
+                .jwkSetJson(Tokens.jwks(RSA)).build()).clock(clock)
+                .tokenSource(BearerTokenSource.builder().cookie("at").build()).build();
+        String token = Tokens.rs256(RSA, Tokens.claims(START).build());
+
+        GatewayResponse response = Exchanges.run(Exchanges.request("/").headers(HttpHeaders.builder()
+                .add("Cookie", "theme=dark; at=" + token + "; lang=en").build()).build(), Authentication.interceptor(jwt));
+
+        assertEquals(200, response.status());
+        assertEquals("theme=dark; lang=en", response.headers().first("Echo-Cookie").orElseThrow());
+    }
+
+    @Test
+    void anApiKeySentNextToAWinningJwtIsNotForwarded() {
+        JwtAuthenticator jwt = JwtAuthenticator.builder().issuer(JwtIssuer.builder(Tokens.ISSUER)
+                .jwkSetJson(Tokens.jwks(RSA)).build()).clock(clock).build();
+        ApiKeyAuthenticator apiKeys = ApiKeyAuthenticator.builder(ApiKeys.builder().build()).build();
+        String token = Tokens.rs256(RSA, Tokens.claims(START).build());
+
+        GatewayResponse response = Exchanges.run(Exchanges.request("/").headers(HttpHeaders.builder()
+                .add("Authorization", "Bearer " + token).add("X-API-Key", "k-secret").build()).build(),
+                Authentication.interceptor(jwt, apiKeys));
+
+        assertEquals("alice", response.headers().first("X-Principal").orElseThrow());
+        assertFalse(response.headers().contains("Echo-X-API-Key"));
+    }
+
+    @Test
+    void anOpaqueTokenCookieOfAnAnonymousRequestIsStrippedToo() {
+        JwtAuthenticator jwt = JwtAuthenticator.builder().issuer(JwtIssuer.builder(Tokens.ISSUER)
+                .jwkSetJson(Tokens.jwks(RSA)).build()).clock(clock).passOpaqueTokens(true)
+                .tokenSource(BearerTokenSource.builder().cookie("at").build()).build();
+
+        GatewayResponse response = Exchanges.run(Exchanges.request("/").headers(HttpHeaders.builder()
+                .add("Cookie", "at=opaque-session-token").build()).build(), Authentication.interceptor(jwt));
+
+        assertEquals(200, response.status());
+        assertTrue(response.headers().first("X-Principal").isEmpty());
+        assertFalse(response.headers().contains("Echo-Cookie"));
+    }
 }
