@@ -21,7 +21,9 @@ import java.util.concurrent.CompletionStage;
  *       {@code WWW-Authenticate: Bearer error="invalid_token", error_description="..."};</li>
  *   <li>{@link AuthResult.Rejected} 503: answers a {@code service-unavailable} problem with {@code Retry-After}.</li>
  * </ul>
- * When every authenticator abstains the request proceeds anonymously: the {@link Authorization} stage after this
+ * Whatever the outcome, a request let through carries none of the credentials the authenticators read (see
+ * {@link Authenticator#withoutCredentials}): an API key sent next to a winning JWT, or a token cookie, never reaches
+ * the upstream. When every authenticator abstains the request proceeds anonymously: the {@link Authorization} stage after this
  * one decides whether the route needs a principal. A principal set by an earlier stage is removed first, so only
  * this stage's authenticators vouch for the request.
  *
@@ -74,13 +76,23 @@ public final class Authentication implements Interceptor {
         GatewayRequest anonymous = request;
         return ask(0, anonymous).thenCompose(result -> {
             if (result instanceof AuthResult.Authenticated ok) {
-                return chain.proceed(ok.request().withAttribute(GatewayPrincipal.ATTRIBUTE, ok.principal()));
+                return chain.proceed(withoutCredentials(ok.request())
+                        .withAttribute(GatewayPrincipal.ATTRIBUTE, ok.principal()));
             }
             if (result instanceof AuthResult.Rejected rejected) {
                 return CompletableFuture.completedFuture(Challenges.rejected(rejected, realm));
             }
-            return chain.proceed(anonymous);
+            return chain.proceed(withoutCredentials(anonymous));
         });
+    }
+
+    private GatewayRequest withoutCredentials(GatewayRequest request) {
+        GatewayRequest stripped = request;
+        for (Authenticator authenticator : authenticators) {
+            stripped = Objects.requireNonNull(authenticator.withoutCredentials(stripped),
+                    () -> "authenticator " + authenticator + " stripped the request to null");
+        }
+        return stripped;
     }
 
     private CompletionStage<AuthResult> ask(int index, GatewayRequest request) {

@@ -27,4 +27,17 @@ public interface Authenticator {
      * @return the decision, now or later; never null
      */
     CompletionStage<AuthResult> authenticate(GatewayRequest request);
+
+    /**
+     * Removes the credentials this authenticator reads (a token cookie, a token query parameter, an API-key header)
+     * so they never reach the upstream. The {@link Authentication} stage applies it for every authenticator to every
+     * request it lets through, whichever authenticator won, or none. The {@code Authorization} header is left to the
+     * route's {@link CredentialRelay}.
+     *
+     * @param request a request about to be forwarded
+     * @return the request without this authenticator's credentials; by default unchanged
+     */
+    default GatewayRequest withoutCredentials(GatewayRequest request) {
+        return request;
+    }
 }

@@ -2,14 +2,21 @@ package dev.portcullis.api.auth;
 
 import dev.portcullis.api.AttributeKey;
 import java.security.Principal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
 /**
  * Who made a request, as established by an authenticator: a subject name, the scopes and roles granted, the claims
- * the credential carried, and which authenticator vouched for it. Immutable.
+ * the credential carried, which authenticator vouched for it and, for tokens, which issuer. Immutable.
+ *
+ * <p>A subject name is unique only within its issuer: two identity providers may both have a user {@code 42}. Code
+ * that keys on the principal (rate limits, caches, upstream headers) should use the issuer too.
  *
  * <p>The authentication stage stores it under {@link #ATTRIBUTE}; later interceptors read it there, and the filter
  * exposes it to the servlet application as {@code request.getUserPrincipal()} and {@code isUserInRole(role)}.
@@ -27,6 +34,7 @@ public final class GatewayPrincipal implements Principal {
 
     private final String name;
     private final String authenticator;
+    private final String issuer;
     private final Set<String> scopes;
     private final Set<String> roles;
     private final Map<String, Object> claims;
@@ -34,9 +42,29 @@ public final class GatewayPrincipal implements Principal {
     private GatewayPrincipal(Builder b) {
         this.name = b.name;
         this.authenticator = b.authenticator;
+        this.issuer = b.issuer;
         this.scopes = Set.copyOf(b.scopes);
         this.roles = Set.copyOf(b.roles);
-        this.claims = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.claims));
+        this.claims = frozenMap(b.claims);
+    }
+
+    /** Deep copy: nested JSON objects and arrays become unmodifiable copies, so a shared principal cannot change. */
+    private static Map<String, Object> frozenMap(Map<?, ?> map) {
+        Map<String, Object> copy = new LinkedHashMap<>();
+        map.forEach((key, value) -> copy.put(String.valueOf(key), frozen(value)));
+        return Collections.unmodifiableMap(copy);
+    }
+
+    private static Object frozen(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            return frozenMap(map);
+        }
+        if (value instanceof Collection<?> values) {
+            List<Object> copy = new ArrayList<>(values.size());
+            values.forEach(v -> copy.add(frozen(v)));
+            return Collections.unmodifiableList(copy);
+        }
+        return value;
     }
 
     /**
@@ -64,6 +92,11 @@ public final class GatewayPrincipal implements Principal {
         return authenticator;
     }
 
+    /** @return the issuer that vouched for the subject (a JWT's {@code iss}), empty when the credential has none */
+    public java.util.Optional<String> issuer() {
+        return java.util.Optional.ofNullable(issuer);
+    }
+
     /** @return the granted scopes */
     public Set<String> scopes() {
         return scopes;
@@ -74,7 +107,10 @@ public final class GatewayPrincipal implements Principal {
         return roles;
     }
 
-    /** @return the credential's claims (JSON-friendly values), empty when it had none */
+    /**
+     * @return the credential's claims (JSON-friendly values), empty when it had none; nested objects and arrays are
+     *     unmodifiable copies too (as maps and lists)
+     */
     public Map<String, Object> claims() {
         return claims;
     }
@@ -82,23 +118,24 @@ public final class GatewayPrincipal implements Principal {
     @Override
     public boolean equals(Object other) {
         return other instanceof GatewayPrincipal p && p.name.equals(name) && p.authenticator.equals(authenticator)
-                && p.scopes.equals(scopes) && p.roles.equals(roles) && p.claims.equals(claims);
+                && Objects.equals(p.issuer, issuer) && p.scopes.equals(scopes) && p.roles.equals(roles) && p.claims.equals(claims);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(name, authenticator, scopes, roles);
+        return Objects.hash(name, authenticator, issuer, scopes, roles);
     }
 
     @Override
     public String toString() {
-        return "GatewayPrincipal[" + name + " via " + authenticator + ']';
+        return "GatewayPrincipal[" + name + " via " + authenticator + (issuer == null ? "" : " from " + issuer) + ']';
     }
 
     /** Collects the values of a {@link GatewayPrincipal}. Not thread-safe. */
     public static final class Builder {
         private final String name;
         private final String authenticator;
+        private String issuer;
         private Set<String> scopes = Set.of();
         private Set<String> roles = Set.of();
         private Map<String, Object> claims = Map.of();
@@ -106,6 +143,12 @@ public final class GatewayPrincipal implements Principal {
         private Builder(String name, String authenticator) {
             this.name = Objects.requireNonNull(name, "name");
             this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
+        }
+
+        /** @param issuer who vouched for the subject, e.g. a JWT's {@code iss} @return this builder */
+        public Builder issuer(String issuer) {
+            this.issuer = Objects.requireNonNull(issuer, "issuer");
+            return this;
         }
 
         /** @param scopes the granted scopes @return this builder */

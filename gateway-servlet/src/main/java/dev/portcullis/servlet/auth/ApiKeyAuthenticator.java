@@ -1,11 +1,15 @@
 package dev.portcullis.servlet.auth;
 
+import dev.portcullis.api.AttributeKey;
 import dev.portcullis.api.GatewayRequest;
 import dev.portcullis.api.QueryParameters;
 import dev.portcullis.api.auth.AuthResult;
 import dev.portcullis.api.auth.Authenticator;
+import dev.portcullis.api.auth.GatewayPrincipal;
 import dev.portcullis.servlet.auth.internal.Digest;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Set;
@@ -18,6 +22,10 @@ import java.util.concurrent.CompletionStage;
  * {@link ApiKeyStore}; the plain key is never stored or logged. No key: abstain. Unknown key, two different keys,
  * or a key over 512 characters: 401 {@code invalid_token}. Thread-safe.
  *
+ * <p>When a key authenticates, the request also carries {@link #KEY}: which key it was (a digest, never the key),
+ * so later stages such as a per-key rate limit ({@code KeyResolvers.apiKey()}) can tell keys apart even when
+ * several keys share a principal name.
+ *
  * <pre>{@code
  * ApiKeyAuthenticator apiKeys = ApiKeyAuthenticator.builder(ApiKeys.builder().file(Path.of("keys.json")).build())
  *     .header("X-API-Key")
@@ -25,6 +33,9 @@ import java.util.concurrent.CompletionStage;
  * }</pre>
  */
 public final class ApiKeyAuthenticator implements Authenticator {
+    /** The API key that authenticated the request; set together with {@link GatewayPrincipal#ATTRIBUTE}. */
+    public static final AttributeKey<AuthenticatedKey> KEY = AttributeKey.of("api-key", AuthenticatedKey.class);
+
     private static final int MAX_LENGTH = 512;
 
     private final ApiKeyStore store;
@@ -45,16 +56,10 @@ public final class ApiKeyAuthenticator implements Authenticator {
     @Override
     public CompletionStage<AuthResult> authenticate(GatewayRequest request) {
         Set<String> keys = new LinkedHashSet<>(request.headers().all(header));
-        GatewayRequest forward = keys.isEmpty() ? request
-                : request.toBuilder().headers(request.headers().toBuilder().remove(header).build()).build();
         if (queryParameter != null) {
-            String rawQuery = request.rawQuery().orElse(null);
-            var values = QueryParameters.values(rawQuery, queryParameter);
-            if (!values.isEmpty()) {
-                keys.addAll(values);
-                forward = forward.toBuilder().rawQuery(QueryParameters.without(rawQuery, queryParameter)).build();
-            }
+            keys.addAll(QueryParameters.values(request.rawQuery().orElse(null), queryParameter));
         }
+        GatewayRequest forward = withoutCredentials(request);
         if (keys.isEmpty()) {
             return CompletableFuture.completedFuture(AuthResult.abstain());
         }
@@ -66,14 +71,41 @@ public final class ApiKeyAuthenticator implements Authenticator {
             return CompletableFuture.completedFuture(AuthResult.invalidToken("The API key is not valid."));
         }
         GatewayRequest next = forward;
-        return store.find(Digest.sha256(key.getBytes(StandardCharsets.UTF_8))).thenApply(found -> found
-                .map(principal -> AuthResult.authenticated(principal, next))
+        byte[] hash = Digest.sha256(key.getBytes(StandardCharsets.UTF_8));
+        String id = Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(hash, 16));
+        return store.find(hash).thenApply(found -> found
+                .map(principal -> AuthResult.authenticated(principal,
+                        next.withAttribute(KEY, new AuthenticatedKey(id, principal))))
                 .orElseGet(() -> AuthResult.invalidToken("The API key is not valid.")));
+    }
+
+    @Override
+    public GatewayRequest withoutCredentials(GatewayRequest request) {
+        GatewayRequest stripped = request.headers().contains(header)
+                ? request.toBuilder().headers(request.headers().toBuilder().remove(header).build()).build() : request;
+        String rawQuery = stripped.rawQuery().orElse(null);
+        return queryParameter == null || QueryParameters.values(rawQuery, queryParameter).isEmpty() ? stripped
+                : stripped.toBuilder().rawQuery(QueryParameters.without(rawQuery, queryParameter)).build();
     }
 
     @Override
     public String toString() {
         return "ApiKeyAuthenticator[" + header + ']';
+    }
+
+    /**
+     * Which API key authenticated a request.
+     *
+     * @param id the base64url of the first 128 bits of the key's SHA-256: stable per key, never the key itself
+     * @param principal the principal the key stood for; the one under {@link GatewayPrincipal#ATTRIBUTE} while this
+     *     authentication holds
+     */
+    public record AuthenticatedKey(String id, GatewayPrincipal principal) {
+        /** Checks the values. */
+        public AuthenticatedKey {
+            java.util.Objects.requireNonNull(id, "id");
+            java.util.Objects.requireNonNull(principal, "principal");
+        }
     }
 
     /** Collects the settings of an {@link ApiKeyAuthenticator}. Not thread-safe. */

@@ -1,12 +1,14 @@
 package dev.portcullis.servlet.auth;
 
 import dev.portcullis.api.GatewayRequest;
+import dev.portcullis.api.HttpHeaders;
 import dev.portcullis.api.QueryParameters;
 import dev.portcullis.api.auth.AuthResult;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.StringJoiner;
 import java.util.regex.Pattern;
 
 /**
@@ -78,6 +80,37 @@ public final class BearerTokenSource {
             }
         }
         return check(tokens, forward);
+    }
+
+    /**
+     * @param request a request about to be forwarded
+     * @return it without the token cookie (other cookies kept) and the token query parameter; the
+     *     {@code Authorization} header is left to the route's relay policy
+     */
+    GatewayRequest withoutTokens(GatewayRequest request) {
+        GatewayRequest.Builder stripped = null;
+        if (cookie != null && !request.headers().all("Cookie").isEmpty()) {
+            HttpHeaders.Builder headers = request.headers().toBuilder().remove("Cookie");
+            for (String header : request.headers().all("Cookie")) {
+                StringJoiner kept = new StringJoiner("; ");
+                for (String pair : header.split(";")) {
+                    int eq = pair.indexOf('=');
+                    if (!(eq > 0 && pair.substring(0, eq).trim().equals(cookie)) && !pair.isBlank()) {
+                        kept.add(pair.trim());
+                    }
+                }
+                if (kept.length() > 0) {
+                    headers.add("Cookie", kept.toString());
+                }
+            }
+            stripped = request.toBuilder().headers(headers.build());
+        }
+        String rawQuery = request.rawQuery().orElse(null);
+        if (queryParameter != null && !QueryParameters.values(rawQuery, queryParameter).isEmpty()) {
+            stripped = (stripped == null ? request.toBuilder() : stripped)
+                    .rawQuery(QueryParameters.without(rawQuery, queryParameter));
+        }
+        return stripped == null ? request : stripped.build();
     }
 
     private Extraction check(Set<String> tokens, GatewayRequest forward) {

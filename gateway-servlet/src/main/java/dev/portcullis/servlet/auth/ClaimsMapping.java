@@ -47,10 +47,11 @@ public final class ClaimsMapping {
     /**
      * @param claims the verified claims
      * @param authenticator the authenticator's name
+     * @param issuer who vouched for the claims
      * @return the principal
      * @throws TokenRejection when the name claim is missing
      */
-    GatewayPrincipal principal(Map<String, Object> claims, String authenticator) {
+    GatewayPrincipal principal(Map<String, Object> claims, String authenticator, String issuer) {
         List<String> subject = ClaimPath.strings(name.read(claims), false);
         if (subject.size() != 1) {
             throw TokenRejection.invalid("The token has no usable '" + name + "' claim.");
@@ -63,7 +64,7 @@ public final class ClaimsMapping {
             }
         }
         Set<String> roleSet = roles == null ? Set.of() : new LinkedHashSet<>(ClaimPath.strings(roles.read(claims), false));
-        return GatewayPrincipal.builder(subject.get(0), authenticator)
+        return GatewayPrincipal.builder(subject.get(0), authenticator).issuer(issuer)
                 .scopes(granted).roles(roleSet).claims(claims).build();
     }
 

@@ -34,7 +34,8 @@ import java.util.concurrent.CompletionStage;
  * <p>Active tokens are cached (bounded, SHA-256 of the token) until their {@code exp} or {@link Builder#cacheTtl}
  * (default 60 s), whichever is sooner; inactive ones for {@link Builder#negativeCacheTtl} (default 5 s). A revoked
  * token can therefore pass for up to the positive TTL. An endpoint that fails, answers other than 200, times out or
- * sends more than {@link Builder#maxResponseBytes} yields 503 with {@code Retry-After}.
+ * sends more than {@link Builder#maxResponseBytes} yields 503 with {@code Retry-After}; one introspection call takes
+ * at most the connect plus the read timeout in all, even when the answer's body stalls.
  *
  * <pre>{@code
  * IntrospectionAuthenticator opaque = IntrospectionAuthenticator
@@ -81,7 +82,8 @@ public final class IntrospectionAuthenticator implements Authenticator {
         }
         CompletableFuture<HttpResponse<byte[]>> sent;
         try {
-            sent = CappedFetch.send(client, introspection(found.token()), settings.maxResponseBytes());
+            sent = CappedFetch.send(client, introspection(found.token()), settings.maxResponseBytes(),
+                    CappedFetch.deadline(client, settings.readTimeout()));
         } catch (RuntimeException e) {
             sent = CompletableFuture.failedFuture(e);
         }
@@ -94,6 +96,9 @@ public final class IntrospectionAuthenticator implements Authenticator {
                 return result(principal, found.forward());
             } catch (TokenRejection rejection) {
                 return rejection.result();
+            } catch (RuntimeException unusable) {
+                return AuthResult.unavailable("The token introspection endpoint answered something unusable.",
+                        RETRY_AFTER);
             }
         });
     }
@@ -105,14 +110,16 @@ public final class IntrospectionAuthenticator implements Authenticator {
         } catch (java.text.ParseException e) {
             throw TokenRejection.unavailable("The token introspection endpoint answered malformed JSON.", RETRY_AFTER);
         }
-        Instant expires = claims.get("exp") instanceof Number exp ? Instant.ofEpochSecond(exp.longValue()) : null;
+        Instant expires = claims.get("exp") instanceof Number exp ? Instant.ofEpochSecond(Math.max(
+                Instant.MIN.getEpochSecond(), Math.min(Instant.MAX.getEpochSecond(), exp.longValue()))) : null;
         boolean active = Boolean.TRUE.equals(claims.get("active")) && (expires == null || now.isBefore(expires))
                 && audienceMatches(claims);
         if (!active) {
             cache.put(digest, Optional.empty(), now.plus(settings.negativeCacheTtl()), now);
             return Optional.empty();
         }
-        Optional<GatewayPrincipal> principal = Optional.of(settings.claimsMapping().principal(claims, "introspection"));
+        Optional<GatewayPrincipal> principal = Optional.of(settings.claimsMapping().principal(claims, "introspection",
+                claims.get("iss") instanceof String iss ? iss : endpoint.toString()));
         Instant until = now.plus(settings.cacheTtl());
         cache.put(digest, principal, expires != null && expires.isBefore(until) ? expires : until, now);
         return principal;
@@ -147,6 +154,11 @@ public final class IntrospectionAuthenticator implements Authenticator {
 
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public GatewayRequest withoutCredentials(GatewayRequest request) {
+        return settings.tokens().withoutTokens(request);
     }
 
     @Override

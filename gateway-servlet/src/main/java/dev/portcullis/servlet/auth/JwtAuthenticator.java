@@ -17,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -100,21 +99,28 @@ public final class JwtAuthenticator implements Authenticator {
         CompletionStage<JwtVerification.Verified> verification;
         try {
             verification = issuer.verify(jwt, claims);
-        } catch (TokenRejection rejection) {
-            return CompletableFuture.completedFuture(rejection.result());
+        } catch (RuntimeException failure) {
+            return CompletableFuture.completedFuture(rejection(failure));
         }
         return verification.handle((result, failure) -> {
             if (failure != null) {
-                TokenRejection rejection = TokenRejection.find(failure);
-                if (rejection == null) {
-                    throw failure instanceof CompletionException c ? c : new CompletionException(failure);
-                }
-                return rejection.result();
+                return rejection(failure);
             }
             Instant cap = now.plus(MAX_CACHE_TIME);
             verified.put(digest, result, result.validUntil().isBefore(cap) ? result.validUntil() : cap, now);
             return AuthResult.authenticated(result.principal(), found.forward());
         });
+    }
+
+    /** A rejection carried by the failure, else 401: anything unexpected while checking a token is the token's. */
+    private static AuthResult rejection(Throwable failure) {
+        TokenRejection rejection = TokenRejection.find(failure);
+        return rejection != null ? rejection.result() : AuthResult.invalidToken("The token could not be verified.");
+    }
+
+    @Override
+    public GatewayRequest withoutCredentials(GatewayRequest request) {
+        return tokens.withoutTokens(request);
     }
 
     @Override

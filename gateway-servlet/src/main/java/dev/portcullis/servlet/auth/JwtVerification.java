@@ -59,7 +59,8 @@ final class JwtVerification {
         }
     }
 
-    private static void checkSignature(SignedJWT jwt, List<JWSVerifier> verifiers) {
+    /** Tries every matching verifier: one that fails (a key unfit for this token) does not stop the others. */
+    static void checkSignature(SignedJWT jwt, List<JWSVerifier> verifiers) {
         if (verifiers.isEmpty()) {
             throw TokenRejection.invalid("The token was signed with an unknown key.");
         }
@@ -69,7 +70,7 @@ final class JwtVerification {
                     return;
                 }
             } catch (JOSEException | IllegalStateException e) {
-                break;
+                continue;
             }
         }
         throw TokenRejection.invalid("The token's signature is invalid.");
@@ -111,7 +112,7 @@ final class JwtVerification {
                 throw TokenRejection.invalid("The token lacks the claim '" + required + "'.");
             }
         }
-        GatewayPrincipal principal = issuer.claimsMapping().principal(claims.toJSONObject(), "jwt");
+        GatewayPrincipal principal = issuer.claimsMapping().principal(claims.toJSONObject(), "jwt", issuer.issuer());
         return new Verified(principal, validFrom, validUntil);
     }
 

@@ -20,7 +20,7 @@ import java.util.concurrent.CompletionStage;
 public interface BucketStore {
 
     /**
-     * @param key the bucket key, already namespaced by the policy
+     * @param key the bucket key, already namespaced by the policy's name and limits (see {@link PolicyRateLimiter})
      * @param policy the limits of the bucket
      * @param cost units to take, 1 to the policy's smallest quota
      * @return allowed, limited or store-unavailable

@@ -9,6 +9,7 @@ import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.VerboseResult;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletionException;
 
 /** Translations between policies and Bucket4j: limits to bandwidths, a verbose probe to a decision. */
 final class Buckets {
@@ -42,6 +43,7 @@ final class Buckets {
      * @param policy the policy the bucket was built from
      * @param result the outcome of {@code tryConsumeAndReturnRemaining} on a verbose bucket
      * @return the decision
+     * @throws IllegalStateException when the bucket was not built from this policy's limits
      */
     static RateLimitDecision decision(RateLimitPolicy policy, VerboseResult<ConsumptionProbe> result) {
         ConsumptionProbe probe = result.getValue();
@@ -53,6 +55,10 @@ final class Buckets {
             }
         }
         List<RateLimitQuota> quotas = policy.quotas();
+        if (available.length != quotas.size()) {
+            throw new IllegalStateException("the bucket has " + available.length + " limits, policy " + policy.name()
+                    + " has " + quotas.size());
+        }
         RateLimitQuota limit = quotas.get(tightest);
         if (!probe.isConsumed()) {
             return RateLimitDecision.limited(quotas, limit, Duration.ofNanos(probe.getNanosToWaitForRefill()));
@@ -60,6 +66,19 @@ final class Buckets {
         long remaining = Math.max(0, available[tightest]);
         return RateLimitDecision.allowed(quotas, limit, remaining,
                 untilWhole(policy.limits().get(tightest), remaining, result.getDiagnostics().calculateFullRefillingTime()));
+    }
+
+    /**
+     * @param policy the policy whose failure mode applies
+     * @param store the store's name for the reason, e.g. {@code redis}
+     * @param failure what went wrong, possibly wrapped in a {@code CompletionException}
+     * @return the store-unavailable decision naming the failure's type and message
+     */
+    static RateLimitDecision unavailable(RateLimitPolicy policy, String store, Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        return RateLimitDecision.storeUnavailable(policy.failureMode(), policy.unavailableRetryAfter(), store + ": "
+                + cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage()));
     }
 
     /** Greedy: exact. Interval: the next refill is at most one window away, and never later than a full refill. */

@@ -2,6 +2,7 @@ package dev.portcullis.servlet.ratelimit;
 
 import dev.portcullis.api.auth.GatewayPrincipal;
 import dev.portcullis.api.routing.Routing;
+import dev.portcullis.servlet.auth.ApiKeyAuthenticator;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -18,7 +19,7 @@ import java.util.Optional;
  *
  * <pre>{@code
  * KeyResolver perUser = KeyResolvers.subject();
- * KeyResolver perKeyAndRoute = KeyResolvers.composite(KeyResolvers.apiKey("X-Api-Key"), KeyResolvers.routeId());
+ * KeyResolver perKeyAndRoute = KeyResolvers.composite(KeyResolvers.apiKey(), KeyResolvers.routeId()); // after authentication
  * }</pre>
  */
 public final class KeyResolvers {
@@ -50,25 +51,31 @@ public final class KeyResolvers {
     }
 
     /**
-     * @return {@code sub:<authenticator>/<name>} of the {@link GatewayPrincipal#ATTRIBUTE}; empty before
-     *     authentication or for anonymous requests
+     * The authenticated subject, told apart by issuer: the same {@code sub} from two identity providers is two keys.
+     *
+     * @return {@code sub:<authenticator>/<digest of the issuer>/<name>} of the {@link GatewayPrincipal#ATTRIBUTE}
+     *     ({@code sub:<authenticator>/<name>} when the principal has no issuer); empty before authentication or for
+     *     anonymous requests
      */
     public static KeyResolver subject() {
         return request -> request.attribute(GatewayPrincipal.ATTRIBUTE)
-                .map(p -> "sub:" + p.authenticator() + '/' + p.name());
+                .map(p -> "sub:" + p.authenticator() + '/' + p.issuer().map(iss -> hash(iss) + '/').orElse("")
+                        + p.name());
     }
 
     /**
-     * An API key sent in a header, hashed with SHA-256 so the key itself is never held in memory or Redis.
+     * The API key that authenticated the request, as recorded by {@code ApiKeyAuthenticator} in
+     * {@link ApiKeyAuthenticator#KEY}: a digest of the key, never the key. Use it only in a rate-limit stage
+     * <em>after</em> authentication: before it, or for a request authenticated otherwise (a JWT) or not at all, the
+     * resolver is empty and the policy's fallback (default the client IP) applies, so unchecked header values can
+     * never mint buckets.
      *
-     * @param header the header name, e.g. {@code X-Api-Key}
-     * @return {@code apikey:<base64url of the first 128 bits of SHA-256>}; empty without the header
+     * @return {@code apikey:<base64url of the first 128 bits of SHA-256>}; empty without an authenticated API key
      */
-    public static KeyResolver apiKey(String header) {
-        Objects.requireNonNull(header, "header");
-        return request -> request.headers().first(header)
-                .filter(value -> !value.isBlank())
-                .map(value -> "apikey:" + hash(value));
+    public static KeyResolver apiKey() {
+        return request -> request.attribute(ApiKeyAuthenticator.KEY)
+                .filter(key -> request.attribute(GatewayPrincipal.ATTRIBUTE).orElse(null) == key.principal())
+                .map(key -> "apikey:" + key.id());
     }
 
     /**

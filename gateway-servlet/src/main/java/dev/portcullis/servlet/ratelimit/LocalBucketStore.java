@@ -36,8 +36,12 @@ public final class LocalBucketStore implements BucketStore {
     public CompletionStage<RateLimitDecision> tryConsume(String key, RateLimitPolicy policy, long cost) {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(policy, "policy");
-        var result = buckets.bucket(key, policy).asVerbose().tryConsumeAndReturnRemaining(cost);
-        return CompletableFuture.completedFuture(Buckets.decision(policy, result));
+        try {
+            var result = buckets.bucket(key, policy).asVerbose().tryConsumeAndReturnRemaining(cost);
+            return CompletableFuture.completedFuture(Buckets.decision(policy, result));
+        } catch (RuntimeException e) {
+            return CompletableFuture.completedFuture(Buckets.unavailable(policy, "local", e));
+        }
     }
 
     /** @return the number of buckets held now */

@@ -3,7 +3,13 @@ package dev.portcullis.servlet.ratelimit;
 import dev.portcullis.api.GatewayRequest;
 import dev.portcullis.api.ratelimit.RateLimitDecision;
 import dev.portcullis.api.ratelimit.RateLimiter;
+import dev.portcullis.api.routing.Route;
+import dev.portcullis.api.routing.RouteTable;
 import dev.portcullis.api.routing.Routing;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -13,6 +19,10 @@ import java.util.concurrent.CompletionStage;
  * The standard {@link RateLimiter}: finds the request's {@link RateLimitPolicy} (the matched route's
  * {@link RateLimitPolicy#ROUTE} metadata, else the default policy, else none), resolves its bucket key and cost,
  * and takes the cost from a {@link BucketStore}. Thread-safe.
+ *
+ * <p>A bucket is named by the policy's name, a digest of its limits and the key, so two policies sharing a name
+ * never share buckets of different shapes. A store that throws or fails its stage is treated as unavailable: the
+ * policy's {@link RateLimitPolicy#failureMode()} answers, never a 500.
  *
  * <pre>{@code
  * RateLimitPolicy perIp = RateLimitPolicy.builder("per-ip")
@@ -54,7 +64,16 @@ public final class PolicyRateLimiter implements RateLimiter {
         if (key.length() > MAX_KEY_LENGTH) {
             key = "sha256:" + KeyResolvers.hash(key);
         }
-        return store.tryConsume(applied.name() + ':' + key, applied, applied.costOf(request));
+        String bucket = applied.name() + '@' + applied.fingerprint() + ':' + key;
+        CompletionStage<RateLimitDecision> decision;
+        try {
+            decision = store.tryConsume(bucket, applied, applied.costOf(request));
+        } catch (RuntimeException e) {
+            return CompletableFuture.completedFuture(Buckets.unavailable(applied, "store", e));
+        }
+        return decision.handle((answer, failure) -> failure == null && answer != null ? answer
+                : Buckets.unavailable(applied, "store",
+                        failure != null ? failure : new IllegalStateException("the store answered null")));
     }
 
     @Override
@@ -66,6 +85,7 @@ public final class PolicyRateLimiter implements RateLimiter {
     public static final class Builder {
         private final BucketStore store;
         private RateLimitPolicy defaultPolicy;
+        private final List<RateLimitPolicy> routePolicies = new ArrayList<>();
 
         private Builder(BucketStore store) {
             this.store = Objects.requireNonNull(store, "store");
@@ -77,8 +97,38 @@ public final class PolicyRateLimiter implements RateLimiter {
             return this;
         }
 
-        /** @return the limiter */
+        /**
+         * Declares the routes this limiter will see, so their policies are checked with the default policy at
+         * {@link #build()}.
+         *
+         * @param routes the route table of the pipeline
+         * @return this builder
+         */
+        public Builder routes(RouteTable routes) {
+            Objects.requireNonNull(routes, "routes");
+            for (Route route : routes.routes()) {
+                route.metadata().get(RateLimitPolicy.ROUTE).ifPresent(routePolicies::add);
+            }
+            return this;
+        }
+
+        /**
+         * @return the limiter
+         * @throws IllegalArgumentException when two policies share a name but not their limits
+         */
         public PolicyRateLimiter build() {
+            Map<String, RateLimitPolicy> byName = new HashMap<>();
+            List<RateLimitPolicy> all = new ArrayList<>(routePolicies);
+            if (defaultPolicy != null) {
+                all.add(defaultPolicy);
+            }
+            for (RateLimitPolicy policy : all) {
+                RateLimitPolicy same = byName.putIfAbsent(policy.name(), policy);
+                if (same != null && !same.fingerprint().equals(policy.fingerprint())) {
+                    throw new IllegalArgumentException("policy name " + policy.name() + " is used by two policies with "
+                            + "different limits: " + same.quotas() + " and " + policy.quotas());
+                }
+            }
             return new PolicyRateLimiter(this);
         }
     }

@@ -24,7 +24,9 @@ import java.util.regex.Pattern;
  * costs, and what happens when the store is down. Immutable and thread-safe.
  *
  * <p>Attach a policy to a route with {@link #ROUTE}, or give one to {@link PolicyRateLimiter} as the global default.
- * The name is the namespace of the policy's buckets: give each policy its own name.
+ * The name and a digest of the limits are the namespace of the policy's buckets: give each policy its own name
+ * ({@link PolicyRateLimiter.Builder#routes} refuses two policies of one name with different limits), and a policy
+ * redeployed with other limits starts with fresh buckets.
  *
  * <pre>{@code
  * RateLimitPolicy api = RateLimitPolicy.builder("api")
@@ -55,6 +57,7 @@ public final class RateLimitPolicy {
     private final FailureMode failureMode;
     private final Duration unavailableRetryAfter;
     private final BucketConfiguration bucketConfiguration;
+    private final String fingerprint;
 
     private RateLimitPolicy(Builder b) {
         this.name = b.name;
@@ -68,6 +71,9 @@ public final class RateLimitPolicy {
         this.failureMode = b.failureMode;
         this.unavailableRetryAfter = b.unavailableRetryAfter;
         this.bucketConfiguration = Buckets.configuration(limits);
+        this.fingerprint = KeyResolvers.hash(limits.stream()
+                .map(l -> l.name() + '/' + l.quota().quota() + '/' + l.quota().window().getSeconds() + '/' + l.refill())
+                .collect(java.util.stream.Collectors.joining(","))).substring(0, 8);
     }
 
     /**
@@ -126,6 +132,14 @@ public final class RateLimitPolicy {
     /** @return the longest window: after that long unused, every bucket of this policy is full again */
     Duration longestWindow() {
         return quotas.stream().map(RateLimitQuota::window).max(Duration::compareTo).orElseThrow();
+    }
+
+    /**
+     * @return a short digest of the limits (names, quotas, windows, refills): part of every bucket key, so a policy
+     *     whose limits change under the same name starts fresh buckets instead of meeting the old ones
+     */
+    String fingerprint() {
+        return fingerprint;
     }
 
     /** @return the Bucket4j configuration of this policy's buckets */

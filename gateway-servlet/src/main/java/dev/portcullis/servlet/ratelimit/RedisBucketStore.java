@@ -15,6 +15,8 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -28,6 +30,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * {@link RateLimitPolicy#failureMode()}: fail-open or fail-closed 503, never a 500. Commands are rejected at once
  * while the connection is down (no unbounded queue); the store reconnects by itself. Keys expire in Redis once
  * their bucket would be full again. Bucket time is the gateway hosts' wall clock, so keep them NTP-synchronized.
+ *
+ * <p>Decisions complete on {@link Builder#executor(Executor)} (default {@link ForkJoinPool#commonPool()}), whether
+ * Redis answered or the deadline passed: the rest of the pipeline never runs on a Lettuce event-loop thread or on
+ * the JDK's single timer thread. Give it your own small pool if the common pool is busy with other work.
  *
  * <p>The store opens its own Redis client and connection; {@link #close()} them when the filter is destroyed.
  *
@@ -44,9 +50,11 @@ public final class RedisBucketStore implements BucketStore, AutoCloseable {
     private final String keyPrefix;
     private final RedisURI uri;
     private final AtomicReference<Connecting> current;
+    private final Executor executor;
 
     private RedisBucketStore(Builder b) {
         this.timeout = b.timeout;
+        this.executor = b.executor;
         this.keyPrefix = b.keyPrefix;
         this.client = RedisClient.create(b.uri);
         client.setOptions(ClientOptions.builder()
@@ -77,10 +85,14 @@ public final class RedisBucketStore implements BucketStore, AutoCloseable {
                         .asVerbose()
                         .tryConsumeAndReturnRemaining(cost))
                 .orTimeout(timeout.toNanos(), TimeUnit.NANOSECONDS)
-                .handle((result, failure) -> failure == null
-                        ? Buckets.decision(policy, result)
-                        : RateLimitDecision.storeUnavailable(policy.failureMode(), policy.unavailableRetryAfter(),
-                                "redis: " + describe(failure)));
+                .handleAsync((result, failure) -> {
+                    try {
+                        return failure == null ? Buckets.decision(policy, result)
+                                : Buckets.unavailable(policy, "redis", failure);
+                    } catch (RuntimeException e) {
+                        return Buckets.unavailable(policy, "redis", e);
+                    }
+                }, executor);
     }
 
     /** Closes the connection and shuts the Redis client down. */
@@ -123,18 +135,13 @@ public final class RedisBucketStore implements BucketStore, AutoCloseable {
             CompletableFuture<AsyncProxyManager<byte[]>> buckets, long startedNanos) {
     }
 
-    private static String describe(Throwable failure) {
-        Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
-                ? failure.getCause() : failure;
-        return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
-    }
-
     /** Collects the settings of a {@link RedisBucketStore}. Not thread-safe. */
     public static final class Builder {
         private final RedisURI uri;
         private Duration timeout = Duration.ofMillis(250);
         private Duration connectTimeout = Duration.ofSeconds(2);
         private String keyPrefix = "portcullis:rl:";
+        private Executor executor = ForkJoinPool.commonPool();
 
         private Builder(RedisURI uri) {
             this.uri = uri;
@@ -155,6 +162,16 @@ public final class RedisBucketStore implements BucketStore, AutoCloseable {
         /** @param prefix put before every bucket key in Redis, default {@code portcullis:rl:} @return this builder */
         public Builder keyPrefix(String prefix) {
             this.keyPrefix = Objects.requireNonNull(prefix, "keyPrefix");
+            return this;
+        }
+
+        /**
+         * @param executor where decisions complete and so where the rest of the pipeline continues; default
+         *     {@link ForkJoinPool#commonPool()}
+         * @return this builder
+         */
+        public Builder executor(Executor executor) {
+            this.executor = Objects.requireNonNull(executor, "executor");
             return this;
         }
 

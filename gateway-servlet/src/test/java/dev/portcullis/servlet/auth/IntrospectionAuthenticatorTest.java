@@ -105,4 +105,24 @@ class IntrospectionAuthenticatorTest {
                 () -> IntrospectionAuthenticator.builder(URI.create("https://idp.test/introspect")).build());
         assertTrue(e.getMessage().startsWith("client"), e.getMessage());
     }
+
+    @Test
+    void introspectionAnswerWhoseBodyStallsAnswers503WithRetryAfter() {
+        idp.stallBody(true);
+        GatewayResponse response = Exchanges.run(Exchanges.bearer("opaque-123"),
+                authentication(IntrospectionAuthenticator.ClientAuth.BASIC));
+        assertEquals(503, response.status());
+        assertEquals("5", response.headers().first("Retry-After").orElseThrow());
+    }
+
+    @Test
+    void anAnswerWithAnAbsurdExpiryIsClampedNeverA500() {
+        idp.answer(200, "{\"active\":true,\"sub\":\"bob\",\"aud\":\"shop-api\",\"exp\":1e300}");
+
+        GatewayResponse response = Exchanges.run(Exchanges.bearer("opaque-123"),
+                authentication(IntrospectionAuthenticator.ClientAuth.BASIC));
+
+        assertEquals(200, response.status());
+        assertEquals("bob", response.headers().first("X-Principal").orElseThrow());
+    }
 }

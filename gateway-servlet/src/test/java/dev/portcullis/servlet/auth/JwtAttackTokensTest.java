@@ -1,11 +1,15 @@
 package dev.portcullis.servlet.auth;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -136,5 +140,23 @@ class JwtAttackTokensTest {
     @Test
     void theGoodTokenOfTheCataloguePasses() {
         assertEquals(200, Exchanges.run(Exchanges.bearer(Tokens.rs256(RSA, good())), auth).status());
+    }
+
+    @Test
+    void aVerifierThatFailsDoesNotStopTheOtherMatchingKeys() throws Exception {
+        RSAKey key = Tokens.rsa("shared-kid");
+        SignedJWT jwt = SignedJWT.parse(
+                Tokens.rs256(key, Tokens.claims(Instant.parse("2030-01-01T00:00:00Z")).build()));
+        JWSVerifier failing = new RSASSAVerifier(key.toPublicJWK()) {
+            @Override
+            public boolean verify(JWSHeader header, byte[] input,
+                                  Base64URL signature) throws JOSEException {
+                throw new JOSEException("key unfit for this token");
+            }
+        };
+        JWSVerifier good = new RSASSAVerifier(key.toPublicJWK());
+
+        assertDoesNotThrow(
+                () -> JwtVerification.checkSignature(jwt, List.of(failing, good)));
     }
 }

@@ -172,6 +172,20 @@ class JwtAuthenticatorTest {
     }
 
     @Test
+    void jwksWhoseBodyStallsAnswers503AndALaterRequestFetchesAfresh() throws Exception {
+        Authentication auth = jwksAuthentication();
+        jwks.stallBody(true);
+        GatewayResponse stalled = Exchanges.run(Exchanges.bearer(Tokens.rs256(RSA, Tokens.claims(START).build())), auth);
+        assertEquals(503, stalled.status());
+        assertEquals("30", stalled.headers().first("Retry-After").orElseThrow());
+        jwks.stallBody(false);
+        clock.advance(Duration.ofSeconds(31));
+        String later = Tokens.rs256(RSA, Tokens.claims(clock.instant()).build());
+        assertEquals(200, Exchanges.run(Exchanges.bearer(later), auth).status());
+        assertEquals(2, jwks.hits(), "the recovered endpoint was asked again");
+    }
+
+    @Test
     void hugeJwksIsRefusedInto503() throws Exception {
         Authentication auth = jwksAuthentication("{\"keys\":[],\"pad\":\"" + "x".repeat(300_000) + "\"}");
         assertEquals(503, Exchanges.run(Exchanges.bearer(Tokens.rs256(RSA, Tokens.claims(START).build())), auth).status());
@@ -247,5 +261,78 @@ class JwtAuthenticatorTest {
         assertEquals(200, Exchanges.run(Exchanges.bearer(other), auth).status());
         String crossed = Tokens.es256(EC, Tokens.claims(START).build());
         assertEquals(401, Exchanges.run(Exchanges.bearer(crossed), auth).status());
+    }
+
+    @Test
+    void theSameSubjectFromTwoIssuersIsTwoPrincipalsAndTheIssuerCanBeForwarded() throws Exception {
+        JwtAuthenticator jwt = JwtAuthenticator.builder().clock(clock)
+                .issuer(JwtIssuer.builder(Tokens.ISSUER).jwkSetJson(Tokens.jwks(RSA)).build())
+                .issuer(JwtIssuer.builder("https://other.test/").jwkSetJson(Tokens.jwks(EC)).algorithms("ES256").build())
+                .build();
+        ClaimHeaders headers = ClaimHeaders.builder().claim("sub", "X-User-Id").claim("iss", "X-User-Issuer").build();
+        java.util.List<dev.portcullis.api.auth.GatewayPrincipal> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        dev.portcullis.api.Pipeline pipeline = dev.portcullis.api.Pipeline.builder()
+                .add(Authentication.interceptor(jwt)).add(headers).build();
+        dev.portcullis.api.Handler capture = request -> {
+            request.attribute(dev.portcullis.api.auth.GatewayPrincipal.ATTRIBUTE).ifPresent(seen::add);
+            return Exchanges.TERMINAL.handle(request);
+        };
+
+        GatewayResponse first = pipeline.execute(Exchanges.bearer(Tokens.rs256(RSA, Tokens.claims(START).build())),
+                capture).toCompletableFuture().get(10, java.util.concurrent.TimeUnit.SECONDS);
+        GatewayResponse second = pipeline.execute(Exchanges.bearer(Tokens.es256(EC,
+                Tokens.claims(START).issuer("https://other.test/").build())), capture)
+                .toCompletableFuture().get(10, java.util.concurrent.TimeUnit.SECONDS);
+
+        assertEquals("alice", seen.get(0).name());
+        assertEquals("alice", seen.get(1).name());
+        assertEquals(java.util.Optional.of(Tokens.ISSUER), seen.get(0).issuer());
+        assertEquals(java.util.Optional.of("https://other.test/"), seen.get(1).issuer());
+        assertFalse(seen.get(0).equals(seen.get(1)));
+        assertEquals(Tokens.ISSUER, first.headers().first("Echo-X-User-Issuer").orElseThrow());
+        assertEquals("https://other.test/", second.headers().first("Echo-X-User-Issuer").orElseThrow());
+    }
+
+    @Test
+    void aTokenCookieNeverReachesTheUpstreamButOtherCookiesDo() {
+        JwtAuthenticator jwt = JwtAuthenticator.builder().issuer(JwtIssuer.builder(Tokens.ISSUER)
+                .jwkSetJson(Tokens.jwks(RSA)).build()).clock(clock)
+                .tokenSource(BearerTokenSource.builder().cookie("at").build()).build();
+        String token = Tokens.rs256(RSA, Tokens.claims(START).build());
+
+        GatewayResponse response = Exchanges.run(Exchanges.request("/").headers(HttpHeaders.builder()
+                .add("Cookie", "theme=dark; at=" + token + "; lang=en").build()).build(), Authentication.interceptor(jwt));
+
+        assertEquals(200, response.status());
+        assertEquals("theme=dark; lang=en", response.headers().first("Echo-Cookie").orElseThrow());
+    }
+
+    @Test
+    void anApiKeySentNextToAWinningJwtIsNotForwarded() {
+        JwtAuthenticator jwt = JwtAuthenticator.builder().issuer(JwtIssuer.builder(Tokens.ISSUER)
+                .jwkSetJson(Tokens.jwks(RSA)).build()).clock(clock).build();
+        ApiKeyAuthenticator apiKeys = ApiKeyAuthenticator.builder(ApiKeys.builder().build()).build();
+        String token = Tokens.rs256(RSA, Tokens.claims(START).build());
+
+        GatewayResponse response = Exchanges.run(Exchanges.request("/").headers(HttpHeaders.builder()
+                .add("Authorization", "Bearer " + token).add("X-API-Key", "k-secret").build()).build(),
+                Authentication.interceptor(jwt, apiKeys));
+
+        assertEquals("alice", response.headers().first("X-Principal").orElseThrow());
+        assertFalse(response.headers().contains("Echo-X-API-Key"));
+    }
+
+    @Test
+    void anOpaqueTokenCookieOfAnAnonymousRequestIsStrippedToo() {
+        JwtAuthenticator jwt = JwtAuthenticator.builder().issuer(JwtIssuer.builder(Tokens.ISSUER)
+                .jwkSetJson(Tokens.jwks(RSA)).build()).clock(clock).passOpaqueTokens(true)
+                .tokenSource(BearerTokenSource.builder().cookie("at").build()).build();
+
+        GatewayResponse response = Exchanges.run(Exchanges.request("/").headers(HttpHeaders.builder()
+                .add("Cookie", "at=opaque-session-token").build()).build(), Authentication.interceptor(jwt));
+
+        assertEquals(200, response.status());
+        assertTrue(response.headers().first("X-Principal").isEmpty());
+        assertFalse(response.headers().contains("Echo-Cookie"));
     }
 }

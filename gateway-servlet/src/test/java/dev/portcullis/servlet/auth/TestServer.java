@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A real HTTP server on 127.0.0.1 whose one endpoint the test controls: what it answers (status and body), whether
- * it stalls until closed, and how many requests it has seen.
+ * it stalls until closed (before the headers, or in the middle of the body), and how many requests it has seen.
  */
 final class TestServer implements AutoCloseable {
     private final HttpServer server;
@@ -24,6 +24,7 @@ final class TestServer implements AutoCloseable {
     private final CountDownLatch release = new CountDownLatch(1);
     private volatile int status = 200;
     private volatile boolean stall;
+    private volatile boolean stallBody;
     private volatile String cacheControl;
 
     TestServer() throws IOException {
@@ -38,11 +39,7 @@ final class TestServer implements AutoCloseable {
         lastRequestBody.set(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
         lastAuthorization.set(exchange.getRequestHeaders().getFirst("Authorization"));
         if (stall) {
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            awaitRelease();
         }
         byte[] bytes = body.get().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/json");
@@ -50,9 +47,22 @@ final class TestServer implements AutoCloseable {
             exchange.getResponseHeaders().set("Cache-Control", cacheControl);
         }
         exchange.sendResponseHeaders(status, bytes.length);
+        if (stallBody) {
+            exchange.getResponseBody().write(bytes, 0, bytes.length / 2);
+            exchange.getResponseBody().flush();
+            awaitRelease();
+        }
         exchange.getResponseBody().write(bytes);
         exchange.close();
         served.release();
+    }
+
+    private void awaitRelease() {
+        try {
+            release.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     URI uri() {
@@ -66,6 +76,11 @@ final class TestServer implements AutoCloseable {
 
     void stall() {
         stall = true;
+    }
+
+    /** @param on send the headers and half the body, then nothing more until closed (while on) */
+    void stallBody(boolean on) {
+        stallBody = on;
     }
 
     void cacheControl(String value) {

@@ -11,14 +11,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.portcullis.api.GatewayRequest;
 import dev.portcullis.api.HttpHeaders;
+import dev.portcullis.api.Pipeline;
+import dev.portcullis.api.auth.Authentication;
 import dev.portcullis.api.auth.GatewayPrincipal;
 import dev.portcullis.api.ratelimit.RateLimitInterceptor;
 import dev.portcullis.api.ratelimit.RateLimiting;
+import dev.portcullis.servlet.auth.ApiKeyAuthenticator;
+import dev.portcullis.servlet.auth.ApiKeys;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class KeyResolversTest {
+    private static final ApiKeys API_KEYS = ApiKeys.builder()
+            .key(ApiKeys.sha256Hex("s3cret-alpha"), "partner", Set.of(), Set.of())
+            .key(ApiKeys.sha256Hex("s3cret-beta"), "partner", Set.of(), Set.of())
+            .build();
 
     private static GatewayRequest withHeader(GatewayRequest request, String name, String value) {
         return request.toBuilder().headers(HttpHeaders.builder().add(name, value).build()).build();
@@ -52,13 +63,66 @@ class KeyResolversTest {
     }
 
     @Test
-    void apiKeysAreHashedSoTheSecretIsNeverPartOfTheKey() {
-        Optional<String> key = KeyResolvers.apiKey("X-Api-Key")
-                .resolve(withHeader(get("203.0.113.7"), "X-Api-Key", "s3cret-key-123"));
+    void theSameSubjectFromTwoIssuersHasTwoKeys() {
+        GatewayRequest fromA = get("203.0.113.7").withAttribute(GatewayPrincipal.ATTRIBUTE,
+                GatewayPrincipal.builder("42", "jwt").issuer("https://idp-a.test/").build());
+        GatewayRequest fromB = get("203.0.113.7").withAttribute(GatewayPrincipal.ATTRIBUTE,
+                GatewayPrincipal.builder("42", "jwt").issuer("https://idp-b.test/").build());
 
-        assertTrue(key.orElseThrow().startsWith("apikey:"));
-        assertFalse(key.orElseThrow().contains("s3cret"));
-        assertEquals(7 + 22, key.orElseThrow().length());
+        String a = KeyResolvers.subject().resolve(fromA).orElseThrow();
+        String b = KeyResolvers.subject().resolve(fromB).orElseThrow();
+
+        assertFalse(a.equals(b), a);
+        assertTrue(a.startsWith("sub:jwt/") && a.endsWith("/42"), a);
+    }
+
+    @Test
+    void apiKeyKeysAreTheAuthenticatedKeysDigestNeverTheSecret() {
+        Exchanges.CountingUpstream upstream = new Exchanges.CountingUpstream();
+        java.util.concurrent.atomic.AtomicReference<Optional<String>> seen = new java.util.concurrent.atomic.AtomicReference<>();
+        Pipeline.builder().add(Authentication.interceptor(ApiKeyAuthenticator.builder(API_KEYS).build())).build()
+                .execute(withKey(get("203.0.113.7"), "s3cret-alpha"), request -> {
+                    seen.set(KeyResolvers.apiKey().resolve(request));
+                    return upstream.handle(request);
+                }).toCompletableFuture().join();
+
+        String key = seen.get().orElseThrow();
+        assertTrue(key.startsWith("apikey:"), key);
+        assertFalse(key.contains("s3cret"), key);
+        assertEquals(7 + 22, key.length());
+        assertEquals(Optional.empty(), KeyResolvers.apiKey().resolve(withKey(get("203.0.113.7"), "s3cret-alpha")));
+    }
+
+    @Test
+    void oneApiKeyUsedFromFourAddressesIsLimitedPerKey() {
+        Pipeline pipeline = Pipeline.builder()
+                .add(Authentication.interceptor(ApiKeyAuthenticator.builder(API_KEYS).build()))
+                .add(dailyLimit(2, KeyResolvers.apiKey()))
+                .build();
+        Exchanges.CountingUpstream upstream = new Exchanges.CountingUpstream();
+
+        List<Integer> alpha = new ArrayList<>();
+        for (String ip : List.of("198.51.100.1", "198.51.100.2", "198.51.100.3", "198.51.100.4")) {
+            alpha.add(status(pipeline, withKey(get(ip), "s3cret-alpha"), upstream));
+        }
+        int betaBehindTheSameAddress = status(pipeline, withKey(get("198.51.100.1"), "s3cret-beta"), upstream);
+
+        assertEquals(List.of(200, 200, 429, 429), alpha);
+        assertEquals(200, betaBehindTheSameAddress);
+    }
+
+    @Test
+    void unauthenticatedApiKeyValuesCannotMintBuckets() {
+        Pipeline pipeline = Pipeline.builder().add(dailyLimit(1, KeyResolvers.apiKey())).build();
+        Exchanges.CountingUpstream upstream = new Exchanges.CountingUpstream();
+
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            statuses.add(status(pipeline, withKey(get("198.51.100.1"), "junk-" + i), upstream));
+        }
+
+        assertEquals(List.of(200, 429, 429, 429, 429), statuses);
+        assertEquals(1, upstream.calls.get());
     }
 
     @Test
@@ -126,6 +190,20 @@ class KeyResolversTest {
         assertEquals("policy api: methodCost(POST) must be 1 to 5 (the smallest quota), was 6", cost.getMessage());
         assertTrue(window.getMessage().startsWith("limit burst: window must be a whole number of seconds"));
         assertEquals("policy api: limit name a is used twice", twice.getMessage());
+    }
+
+    private static GatewayRequest withKey(GatewayRequest request, String key) {
+        return withHeader(request, "X-API-Key", key);
+    }
+
+    private static RateLimitInterceptor dailyLimit(long quota, KeyResolver key) {
+        return RateLimiting.interceptor(PolicyRateLimiter.builder(LocalBucketStore.builder().build())
+                .defaultPolicy(RateLimitPolicy.builder("exports").limit(Limit.interval("daily", quota, Duration.ofDays(1)))
+                        .key(key).build()).build());
+    }
+
+    private static int status(Pipeline pipeline, GatewayRequest request, Exchanges.CountingUpstream upstream) {
+        return pipeline.execute(request, upstream).toCompletableFuture().join().status();
     }
 
     private static RateLimitInterceptor limiting(RateLimitPolicy.Builder policy) {

@@ -6,6 +6,7 @@ import static dev.portcullis.servlet.ratelimit.Exchanges.routed;
 import static dev.portcullis.servlet.ratelimit.Exchanges.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.portcullis.api.GatewayResponse;
@@ -14,6 +15,7 @@ import dev.portcullis.api.ProblemTypes;
 import dev.portcullis.api.ratelimit.RateLimitInterceptor;
 import dev.portcullis.api.ratelimit.RateLimiting;
 import dev.portcullis.api.routing.Route;
+import dev.portcullis.api.routing.RouteTable;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -181,5 +183,56 @@ class RateLimitingTest {
         assertEquals(Optional.of("\"minute\";r=95;t=60"), post.headers().first("RateLimit"));
         assertEquals(Optional.of("\"minute\";r=55;t=60"), export.headers().first("RateLimit"));
         assertEquals(Optional.of("\"minute\";r=54;t=60"), plain.headers().first("RateLimit"));
+    }
+
+    @Test
+    void aPolicyNameReusedWithOtherLimitsKeepsItsOwnBucketsInsteadOfFailing() {
+        RateLimitPolicy routePolicy = burstAndHourly().limit(Limit.interval("tiny", 1, Duration.ofHours(1))).build();
+        Route reports = Route.builder("reports").path("/**").upstream("http://127.0.0.1:9")
+                .metadata(RateLimitPolicy.ROUTE, routePolicy).build();
+        RateLimitInterceptor limits = limiting(burstAndHourly().build());
+
+        GatewayResponse onRoute = run(limits, routed(get("203.0.113.7"), reports), upstream);
+        GatewayResponse unrouted = run(limits, get("203.0.113.7"), upstream);
+        GatewayResponse onRouteAgain = run(limits, routed(get("203.0.113.7"), reports), upstream);
+
+        assertEquals(200, onRoute.status());
+        assertEquals(Optional.of("\"burst\";r=19;t=1"), unrouted.headers().first("RateLimit"));
+        assertEquals(429, onRouteAgain.status());
+    }
+
+    @Test
+    void twoPoliciesWithOneNameButDifferentLimitsFailAtBuild() {
+        Route reports = Route.builder("reports").path("/**").upstream("http://127.0.0.1:9")
+                .metadata(RateLimitPolicy.ROUTE, RateLimitPolicy.builder("api")
+                        .limit(Limit.interval("minute", 1, Duration.ofMinutes(1))).build()).build();
+        PolicyRateLimiter.Builder limiter = PolicyRateLimiter.builder(store).defaultPolicy(burstAndHourly().build())
+                .routes(RouteTable.of(reports));
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, limiter::build);
+
+        assertTrue(e.getMessage().startsWith("policy name api is used by two policies with different limits"),
+                e.getMessage());
+        PolicyRateLimiter.builder(store).defaultPolicy(burstAndHourly().build())
+                .routes(RouteTable.of(Exchanges.route("plain"))).build();
+    }
+
+    @Test
+    void aStoreThatFailsAnswersWithThePolicysFailureModeNeverA500() {
+        BucketStore broken = (key, policy, cost) -> {
+            throw new IllegalStateException("bug in the store");
+        };
+        BucketStore failing = (key, policy, cost) -> CompletableFuture.failedFuture(new ArrayIndexOutOfBoundsException(1));
+        RateLimitPolicy closed = burstAndHourly().build();
+
+        GatewayResponse thrown = run(RateLimiting.interceptor(PolicyRateLimiter.builder(broken).defaultPolicy(closed)
+                .build()), get("203.0.113.7"), upstream);
+        GatewayResponse failed = run(RateLimiting.interceptor(PolicyRateLimiter.builder(failing).defaultPolicy(closed)
+                .build()), get("203.0.113.7"), upstream);
+
+        assertEquals(503, thrown.status());
+        assertEquals(503, failed.status());
+        assertEquals(ProblemTypes.SERVICE_UNAVAILABLE, failed.problem().orElseThrow().type());
+        assertEquals(0, upstream.calls.get());
     }
 }

@@ -121,6 +121,55 @@ class RedisBucketStoreTest {
     }
 
     @Test
+    void aPolicyRedeployedWithFewerLimitsUnderItsNameStartsFreshBucketsInRedis() throws Exception {
+        RateLimitPolicy before = RateLimitPolicy.builder("shared").limit(Limit.greedy("burst", 100, Duration.ofSeconds(1)))
+                .limit(Limit.interval("hourly", 1, Duration.ofHours(1))).build();
+        RateLimitPolicy after = RateLimitPolicy.builder("shared")
+                .limit(Limit.greedy("burst", 100, Duration.ofSeconds(1))).build();
+        try (RedisBucketStore store = RedisBucketStore.builder(redis.uri()).timeout(Duration.ofSeconds(5)).build()) {
+            GatewayResponse old = run(limiting(store, before), get("203.0.113.7"), upstream);
+            GatewayResponse redeployed = run(limiting(store, after), get("203.0.113.7"), upstream);
+
+            assertEquals(200, old.status());
+            assertEquals(200, redeployed.status());
+            assertEquals(Optional.of("\"burst\";r=99;t=1"), redeployed.headers().first("RateLimit"));
+        }
+    }
+
+    @Test
+    void failOpenAfterASilentRedisContinuesOnTheExecutorNotOnTheTimerThread() throws Exception {
+        try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+                RedisBucketStore store = RedisBucketStore.builder("redis://127.0.0.1:" + silent.getLocalPort())
+                        .timeout(Duration.ofMillis(100)).build()) {
+            String thread = upstreamThread(limiting(store, policy(100, FailureMode.FAIL_OPEN)));
+
+            assertFalse(thread.startsWith("CompletableFutureDelayScheduler"), thread);
+            assertFalse(thread.startsWith("lettuce"), thread);
+        }
+    }
+
+    @Test
+    void redisAnswersContinueOnTheConfiguredExecutorNotOnALettuceThread() throws Exception {
+        ExecutorService continuations = Executors.newSingleThreadExecutor(r -> new Thread(r, "continuation"));
+        try (RedisBucketStore store = RedisBucketStore.builder(redis.uri()).timeout(Duration.ofSeconds(5))
+                .executor(continuations).build()) {
+            assertEquals("continuation", upstreamThread(limiting(store, policy(100, FailureMode.FAIL_CLOSED))));
+        } finally {
+            continuations.shutdownNow();
+        }
+    }
+
+    private String upstreamThread(RateLimitInterceptor limits) {
+        java.util.concurrent.atomic.AtomicReference<String> thread = new java.util.concurrent.atomic.AtomicReference<>();
+        GatewayResponse response = run(limits, get("203.0.113.7"), request -> {
+            thread.set(Thread.currentThread().getName());
+            return upstream.handle(request);
+        });
+        assertEquals(200, response.status());
+        return thread.get();
+    }
+
+    @Test
     void aRedisDecisionTakesAboutOneRoundTrip() throws Exception {
         int decisions = 2000;
         try (RedisBucketStore store = RedisBucketStore.builder(redis.uri()).timeout(Duration.ofSeconds(5)).build()) {

@@ -5,15 +5,24 @@ import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Sends a request with the JDK client and reads at most a given number of body bytes: a bigger body (declared or
  * streamed) fails the stage with an {@link IOException} and cancels the download.
+ *
+ * <p>The JDK's {@link HttpRequest#timeout()} only bounds the wait for the response headers; a body that stalls
+ * after them would never end. So every fetch also has an overall deadline: when it passes, the stage fails with
+ * an {@link HttpTimeoutException}, the exchange is cancelled and the body subscription dropped. The failure is
+ * signalled from the common pool, never from the JDK's timer thread.
  */
 public final class CappedFetch {
     private CappedFetch() {
@@ -23,13 +32,45 @@ public final class CappedFetch {
      * @param client the client (its connect timeout applies)
      * @param request the request (its timeout bounds the wait for the response headers)
      * @param maxBytes the body cap
-     * @return the response with its whole body
+     * @param deadline the longest the whole exchange may take, headers and body
+     * @return the response with its whole body; fails with {@link HttpTimeoutException} past the deadline
      */
-    public static CompletableFuture<HttpResponse<byte[]>> send(HttpClient client, HttpRequest request, int maxBytes) {
-        return client.sendAsync(request, info -> {
+    public static CompletableFuture<HttpResponse<byte[]>> send(HttpClient client, HttpRequest request, int maxBytes,
+                                                               Duration deadline) {
+        AtomicReference<Capped> body = new AtomicReference<>();
+        CompletableFuture<HttpResponse<byte[]>> exchange = client.sendAsync(request, info -> {
             long declared = info.headers().firstValueAsLong("Content-Length").orElse(-1);
-            return new Capped(maxBytes, declared > maxBytes);
+            Capped capped = new Capped(maxBytes, declared > maxBytes);
+            body.set(capped);
+            return capped;
         });
+        CompletableFuture<HttpResponse<byte[]>> result = new CompletableFuture<>();
+        exchange.whenComplete((response, failure) -> {
+            if (failure == null) {
+                result.complete(response);
+            } else {
+                result.completeExceptionally(failure);
+            }
+        });
+        CompletableFuture.delayedExecutor(deadline.toNanos(), TimeUnit.NANOSECONDS).execute(() -> {
+            if (result.completeExceptionally(new HttpTimeoutException("no complete response within " + deadline))) {
+                exchange.cancel(true);
+                Capped capped = body.get();
+                if (capped != null) {
+                    capped.abort();
+                }
+            }
+        });
+        return result;
+    }
+
+    /**
+     * @param client a client
+     * @param readTimeout the request's response timeout
+     * @return the overall deadline of one exchange: the client's connect timeout plus the read timeout
+     */
+    public static Duration deadline(HttpClient client, Duration readTimeout) {
+        return client.connectTimeout().orElse(Duration.ZERO).plus(readTimeout);
     }
 
     /** Collects body bytes up to a cap; refuses the body at once when its declared length is over the cap. */
@@ -38,7 +79,7 @@ public final class CappedFetch {
         private final boolean refuse;
         private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         private final CompletableFuture<byte[]> result = new CompletableFuture<>();
-        private Flow.Subscription subscription;
+        private volatile Flow.Subscription subscription;
 
         Capped(int cap, boolean refuse) {
             this.cap = cap;
@@ -82,6 +123,15 @@ public final class CappedFetch {
         @Override
         public void onComplete() {
             result.complete(bytes.toByteArray());
+        }
+
+        /** Drops the subscription (if any yet) and fails the body: the deadline passed. */
+        void abort() {
+            Flow.Subscription s = subscription;
+            if (s != null) {
+                s.cancel();
+            }
+            result.completeExceptionally(new HttpTimeoutException("response body not complete in time"));
         }
 
         private void tooLarge() {

@@ -27,6 +27,8 @@ import org.slf4j.LoggerFactory;
  *       runs while requests keep using the current keys.</li>
  *   <li>At most one fetch runs at a time, and fetches start at most once per {@code minRefetchInterval}: a flood
  *       of tokens naming unknown keys, or an identity provider that is down, costs a bounded number of fetches.</li>
+ *   <li>A fetch takes at most the connect timeout plus the read timeout in all, body included: a key set whose
+ *       body stalls fails the fetch like an unreachable endpoint, and the next allowed fetch starts afresh.</li>
  *   <li>When a refetch fails the current keys stay in use until {@code maxStale} after their expiry; with no
  *       usable keys a request is answered 503 with {@code Retry-After}.</li>
  * </ul>
@@ -116,12 +118,14 @@ public final class JwksCache implements KeySource {
         lastAttempt = now;
         CompletableFuture<KeyRing> fetch = fetch();
         inFlight = fetch;
-        fetch.whenComplete((ring, failure) -> done());
-        return inFlight;
+        fetch.whenComplete((ring, failure) -> done(fetch));
+        return fetch;
     }
 
-    private synchronized void done() {
-        inFlight = null;
+    private synchronized void done(CompletableFuture<KeyRing> fetch) {
+        if (inFlight == fetch) {
+            inFlight = null;
+        }
     }
 
     private CompletableFuture<KeyRing> fetch() {
@@ -129,7 +133,8 @@ public final class JwksCache implements KeySource {
                 .header("Accept", "application/jwk-set+json, application/json").GET().build();
         CompletableFuture<HttpResponse<byte[]>> response;
         try {
-            response = CappedFetch.send(client, request, settings.maxBytes());
+            response = CappedFetch.send(client, request, settings.maxBytes(),
+                    CappedFetch.deadline(client, settings.readTimeout()));
         } catch (RuntimeException e) {
             response = CompletableFuture.failedFuture(e);
         }
