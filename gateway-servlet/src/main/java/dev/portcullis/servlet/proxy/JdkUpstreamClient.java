@@ -4,6 +4,8 @@ import dev.portcullis.api.Body;
 import dev.portcullis.api.HttpHeaders;
 import dev.portcullis.servlet.internal.Subscriptions;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ProtocolException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -16,9 +18,9 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Flow;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -181,12 +183,34 @@ public final class JdkUpstreamClient implements UpstreamClient {
                                         Duration idleTimeout) {
         HttpHeaders.Builder headers = HttpHeaders.builder();
         response.headers().map().forEach((name, values) -> values.forEach(value -> headers.add(name, value)));
-        long length = response.headers().firstValueAsLong("content-length").orElse(-1);
-        if (response.headers().firstValue("transfer-encoding").isPresent()) {
-            length = -1;
-        }
+        long length = response.headers().firstValue("transfer-encoding").isPresent()
+                ? -1 : declaredLength(response.headers().allValues("content-length"));
         return new UpstreamResponse(response.statusCode(), headers.build(),
                 new IdleTimeoutBody(new ListBody(response.body(), length), deadlines, idleTimeout));
+    }
+
+    /**
+     * The JDK client reads the first {@code Content-Length} only, so an upstream that declares two different lengths
+     * would be relayed truncated; such a response is malformed (RFC 9112 §6.3) and becomes a 502.
+     */
+    private static long declaredLength(List<String> values) {
+        long length = -1;
+        for (String value : values) {
+            for (String part : value.split(",", -1)) {
+                long declared;
+                try {
+                    declared = Long.parseLong(part.strip());
+                } catch (NumberFormatException e) {
+                    declared = -2;
+                }
+                if (declared < 0 || (length >= 0 && declared != length)) {
+                    throw new UncheckedIOException(new ProtocolException("the upstream declared an invalid or "
+                            + "conflicting Content-Length: " + values));
+                }
+                length = declared;
+            }
+        }
+        return length;
     }
 
     private static boolean probeHostAllowed() {

@@ -45,7 +45,8 @@ class UpstreamFailureTest {
     @ParameterizedTest
     @MethodSource(CONTAINERS)
     void aMalformedUpstreamResponseIsA502Problem(ServletContainer container) throws Exception {
-        for (String malformed : java.util.List.of("Content-Length: 2, 2", "Content-Length: x")) {
+        for (String malformed : java.util.List.of("Content-Length: 2, 2", "Content-Length: x",
+                "Content-Length: 2\r\nContent-Length: 3", "Content-Length: 2, 3")) {
             try (RawUpstream upstream = RawUpstream.start("HTTP/1.1 200 OK\r\n" + malformed
                     + "\r\nConnection: close\r\n\r\nok");
                  RunningServer server = container.start(Gateways.routing(Route.builder("bad").path("/api/**")
