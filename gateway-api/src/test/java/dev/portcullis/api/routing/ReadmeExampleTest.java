@@ -6,7 +6,7 @@ import dev.portcullis.api.TestRequests;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** Keeps the example in README-routing.md honest. */
+/** Keeps the example in the Routing section of README.md honest. */
 class ReadmeExampleTest {
 
     @Test

@@ -21,7 +21,7 @@ import java.util.Set;
  * @param host the address to bind, default {@code 127.0.0.1}
  * @param port the port to listen on, {@code 0} for any free one; default 8080
  * @param routes the routes, in match order
- * @param client the upstream client, default {@link ClientKind#JETTY} (measured faster, see README-performance.md)
+ * @param client the upstream client, default {@link ClientKind#JETTY} (measured faster, see the Performance section of README.md)
  * @param trustedProxies CIDR blocks whose forwarding headers are believed
  * @param rateLimit the per-client-IP policy of {@code --rate-limit N/WINDOW}, applied to every request after
  *     routing (unrouted ones too); empty for none

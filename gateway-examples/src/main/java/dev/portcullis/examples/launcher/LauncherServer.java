@@ -30,7 +30,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * {@link NotFoundServlet} behind it. With {@code --rate-limit}, a {@link PolicyRateLimiter} follows routing in the
  * pipeline, so unrouted requests are limited too; its buckets live in a {@link LocalBucketStore}, or with
  * {@code --redis} in a {@link RedisBucketStore}, closed when the server stops. The Jetty upstream client runs on the server's thread pool (one pool, as in
- * Jetty's own proxy servlet: fewer threads competing for the cores, measured in README-performance.md). Jetty adds no {@code Server} or {@code Date} header of its own, so the upstream's
+ * Jetty's own proxy servlet: fewer threads competing for the cores, measured in the Performance section of README.md). Jetty adds no {@code Server} or {@code Date} header of its own, so the upstream's
  * pass through alone. Closing it stops Jetty, which destroys the filter and closes its client.
  *
  * <pre>{@code

@@ -24,7 +24,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** The Java snippets of README-quickstart.md, as written there, so the README cannot rot. */
+/** The Java snippets of the quick start in README.md, as written there, so the README cannot rot. */
 class QuickstartReadmeTest {
 
     @Test
