@@ -1,6 +1,7 @@
 package dev.portcullis.api;
 
 import dev.portcullis.api.internal.BytesBody;
+import dev.portcullis.api.internal.FailedBody;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Flow;
@@ -49,5 +50,18 @@ public interface Body extends Flow.Publisher<ByteBuffer> {
      */
     static Body of(String text) {
         return of(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * A body that fails every subscriber at once: {@code onSubscribe} with a subscription that ignores demand, then
+     * {@code onError(failure)}. Useful for a body that cannot be read (subscribed twice, over its cap before the
+     * first byte).
+     *
+     * @param failure what every subscriber receives
+     * @param contentLength the length to report
+     * @return the failing body
+     */
+    static Body failed(Throwable failure, long contentLength) {
+        return new FailedBody(failure, contentLength);
     }
 }

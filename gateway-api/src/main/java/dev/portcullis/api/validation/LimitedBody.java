@@ -1,6 +1,7 @@
 package dev.portcullis.api.validation;
 
 import dev.portcullis.api.Body;
+import dev.portcullis.api.ForwardingSubscriber;
 import java.nio.ByteBuffer;
 import java.util.concurrent.Flow;
 
@@ -22,35 +23,25 @@ final class LimitedBody implements Body {
     @Override
     public void subscribe(Flow.Subscriber<? super ByteBuffer> subscriber) {
         if (source.contentLength() > maxBytes) {
-            subscriber.onSubscribe(new Flow.Subscription() {
-                @Override
-                public void request(long n) {
-                }
-
-                @Override
-                public void cancel() {
-                }
-            });
-            subscriber.onError(BodyLimits.tooLarge(maxBytes));
+            Body.failed(BodyLimits.tooLarge(maxBytes), source.contentLength()).subscribe(subscriber);
             return;
         }
         source.subscribe(new Counting(subscriber));
     }
 
-    private final class Counting implements Flow.Subscriber<ByteBuffer> {
-        private final Flow.Subscriber<? super ByteBuffer> downstream;
+    private final class Counting extends ForwardingSubscriber {
         private Flow.Subscription subscription;
         private long seen;
         private volatile boolean failed;
 
         Counting(Flow.Subscriber<? super ByteBuffer> downstream) {
-            this.downstream = downstream;
+            super(downstream);
         }
 
         @Override
         public void onSubscribe(Flow.Subscription subscription) {
             this.subscription = subscription;
-            downstream.onSubscribe(subscription);
+            super.onSubscribe(subscription);
         }
 
         @Override
@@ -62,23 +53,23 @@ final class LimitedBody implements Body {
             if (seen > maxBytes) {
                 failed = true;
                 subscription.cancel();
-                downstream.onError(BodyLimits.tooLarge(maxBytes));
+                super.onError(BodyLimits.tooLarge(maxBytes));
                 return;
             }
-            downstream.onNext(buffer);
+            super.onNext(buffer);
         }
 
         @Override
         public void onError(Throwable error) {
             if (!failed) {
-                downstream.onError(error);
+                super.onError(error);
             }
         }
 
         @Override
         public void onComplete() {
             if (!failed) {
-                downstream.onComplete();
+                super.onComplete();
             }
         }
     }

@@ -36,16 +36,8 @@ final class SourceBody implements Body {
     @Override
     public void subscribe(Flow.Subscriber<? super ByteBuffer> subscriber) {
         if (!subscribed.compareAndSet(false, true)) {
-            subscriber.onSubscribe(new Flow.Subscription() {
-                @Override
-                public void request(long n) {
-                }
-
-                @Override
-                public void cancel() {
-                }
-            });
-            subscriber.onError(new IllegalStateException("the upstream response body was already subscribed to"));
+            Body.failed(new IllegalStateException("the upstream response body was already subscribed to"),
+                    contentLength).subscribe(subscriber);
             return;
         }
         Pump pump = new Pump(subscriber);

@@ -47,16 +47,15 @@ public final class ServletBody implements Body {
     public void subscribe(Flow.Subscriber<? super ByteBuffer> subscriber) {
         Objects.requireNonNull(subscriber, "subscriber");
         if (!subscribed.compareAndSet(false, true)) {
-            subscriber.onSubscribe(Subscriptions.NOOP);
-            subscriber.onError(new IllegalStateException("the request body can be subscribed to only once"));
+            Body.failed(new IllegalStateException("the request body can be subscribed to only once"), contentLength)
+                    .subscribe(subscriber);
             return;
         }
         ServletInputStream input;
         try {
             input = async.startAsyncAndOpen();
         } catch (IOException | RuntimeException e) {
-            subscriber.onSubscribe(Subscriptions.NOOP);
-            subscriber.onError(e);
+            Body.failed(e, contentLength).subscribe(subscriber);
             return;
         }
         Reader reader = new Reader(input, subscriber);

@@ -1,6 +1,7 @@
 package dev.portcullis.servlet.proxy;
 
 import dev.portcullis.api.Body;
+import dev.portcullis.api.ForwardingSubscriber;
 import java.nio.ByteBuffer;
 import java.util.concurrent.Flow;
 
@@ -24,25 +25,10 @@ final class SentSignalBody implements Body {
 
     @Override
     public void subscribe(Flow.Subscriber<? super ByteBuffer> subscriber) {
-        body.subscribe(new Flow.Subscriber<ByteBuffer>() {
-            @Override
-            public void onSubscribe(Flow.Subscription subscription) {
-                subscriber.onSubscribe(subscription);
-            }
-
-            @Override
-            public void onNext(ByteBuffer item) {
-                subscriber.onNext(item);
-            }
-
-            @Override
-            public void onError(Throwable failure) {
-                subscriber.onError(failure);
-            }
-
+        body.subscribe(new ForwardingSubscriber(subscriber) {
             @Override
             public void onComplete() {
-                subscriber.onComplete();
+                super.onComplete();
                 sent.run();
             }
         });

@@ -30,8 +30,8 @@ final class OnceBody implements Body {
         if (claimed.compareAndSet(false, true)) {
             upstream.subscribe(subscriber);
         } else {
-            subscriber.onSubscribe(Subscriptions.NOOP);
-            subscriber.onError(new CancellationException("the upstream body was discarded or is already read"));
+            Body.failed(new CancellationException("the upstream body was discarded or is already read"),
+                    contentLength()).subscribe(subscriber);
         }
     }
 
