@@ -9,6 +9,7 @@ import dev.portcullis.servlet.auth.internal.CappedFetch;
 import dev.portcullis.servlet.auth.internal.ClaimPath;
 import dev.portcullis.servlet.auth.internal.Digest;
 import dev.portcullis.servlet.auth.internal.ExpiringCache;
+import dev.portcullis.servlet.auth.internal.SingleFlight;
 import dev.portcullis.servlet.auth.internal.TokenRejection;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -23,7 +24,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -33,7 +33,8 @@ import java.util.concurrent.CompletionStage;
  *
  * <p>Active tokens are cached (bounded, SHA-256 of the token) until their {@code exp} or {@link Builder#cacheTtl}
  * (default 60 s), whichever is sooner; inactive ones for {@link Builder#negativeCacheTtl} (default 5 s). A revoked
- * token can therefore pass for up to the positive TTL. An endpoint that fails, answers other than 200, times out or
+ * token can therefore pass for up to the positive TTL. Concurrent requests with the same uncached token share one
+ * introspection call. An endpoint that fails, answers other than 200, times out or
  * sends more than {@link Builder#maxResponseBytes} yields 503 with {@code Retry-After}; one introspection call takes
  * at most the connect plus the read timeout in all, even when the answer's body stalls.
  *
@@ -46,12 +47,15 @@ import java.util.concurrent.CompletionStage;
  */
 public final class IntrospectionAuthenticator implements Authenticator {
     private static final Duration RETRY_AFTER = Duration.ofSeconds(5);
+    private static final Answer INACTIVE = new Answer(null,
+            (AuthResult.Rejected) AuthResult.invalidToken("The token is not active."));
 
     private final URI endpoint;
     private final HttpClient client;
     private final Settings settings;
     private final String clientSecret;
-    private final ExpiringCache<Digest, Optional<GatewayPrincipal>> cache;
+    private final ExpiringCache<Digest, Answer> cache;
+    private final SingleFlight<Digest, Answer> lookups = new SingleFlight<>();
 
     private IntrospectionAuthenticator(Builder b) {
         this.endpoint = b.endpoint;
@@ -74,15 +78,25 @@ public final class IntrospectionAuthenticator implements Authenticator {
         if (found.rejection() != null || found.token() == null) {
             return CompletableFuture.completedFuture(found.rejection() != null ? found.rejection() : AuthResult.abstain());
         }
-        Instant now = settings.clock().instant();
         Digest digest = Digest.of(found.token());
-        Optional<GatewayPrincipal> cached = cache.get(digest, now);
+        Answer cached = cache.get(digest, settings.clock().instant());
         if (cached != null) {
-            return CompletableFuture.completedFuture(result(cached, found.forward()));
+            return CompletableFuture.completedFuture(cached.result(found.forward()));
+        }
+        return lookups.join(digest, () -> lookup(found.token(), digest))
+                .thenApply(answer -> answer.result(found.forward()));
+    }
+
+    /** One introspection call; never fails: an endpoint that cannot be used answers 503. */
+    private CompletableFuture<Answer> lookup(String token, Digest digest) {
+        Instant now = settings.clock().instant();
+        Answer cached = cache.get(digest, now);
+        if (cached != null) {
+            return CompletableFuture.completedFuture(cached);
         }
         CompletableFuture<HttpResponse<byte[]>> sent;
         try {
-            sent = CappedFetch.send(client, introspection(found.token()), settings.maxResponseBytes(),
+            sent = CappedFetch.send(client, introspection(token), settings.maxResponseBytes(),
                     CappedFetch.deadline(client, settings.readTimeout()));
         } catch (RuntimeException e) {
             sent = CompletableFuture.failedFuture(e);
@@ -92,18 +106,17 @@ public final class IntrospectionAuthenticator implements Authenticator {
                 if (failure != null || response.statusCode() != 200) {
                     throw TokenRejection.unavailable("The token introspection endpoint is not available.", RETRY_AFTER);
                 }
-                Optional<GatewayPrincipal> principal = evaluate(response.body(), digest, now);
-                return result(principal, found.forward());
+                return evaluate(response.body(), digest, now);
             } catch (TokenRejection rejection) {
-                return rejection.result();
+                return new Answer(null, rejection.result());
             } catch (RuntimeException unusable) {
-                return AuthResult.unavailable("The token introspection endpoint answered something unusable.",
-                        RETRY_AFTER);
+                return new Answer(null, (AuthResult.Rejected) AuthResult.unavailable(
+                        "The token introspection endpoint answered something unusable.", RETRY_AFTER));
             }
         });
     }
 
-    private Optional<GatewayPrincipal> evaluate(byte[] body, Digest digest, Instant now) {
+    private Answer evaluate(byte[] body, Digest digest, Instant now) {
         Map<String, Object> claims;
         try {
             claims = JSONObjectUtils.parse(new String(body, StandardCharsets.UTF_8));
@@ -115,11 +128,11 @@ public final class IntrospectionAuthenticator implements Authenticator {
         boolean active = Boolean.TRUE.equals(claims.get("active")) && (expires == null || now.isBefore(expires))
                 && audienceMatches(claims);
         if (!active) {
-            cache.put(digest, Optional.empty(), now.plus(settings.negativeCacheTtl()), now);
-            return Optional.empty();
+            cache.put(digest, INACTIVE, now.plus(settings.negativeCacheTtl()), now);
+            return INACTIVE;
         }
-        Optional<GatewayPrincipal> principal = Optional.of(settings.claimsMapping().principal(claims, "introspection",
-                claims.get("iss") instanceof String iss ? iss : endpoint.toString()));
+        Answer principal = new Answer(settings.claimsMapping().principal(claims, "introspection",
+                claims.get("iss") instanceof String iss ? iss : endpoint.toString()), null);
         Instant until = now.plus(settings.cacheTtl());
         cache.put(digest, principal, expires != null && expires.isBefore(until) ? expires : until, now);
         return principal;
@@ -132,9 +145,11 @@ public final class IntrospectionAuthenticator implements Authenticator {
         return ClaimPath.strings(claims.get("aud"), false).stream().anyMatch(settings.audiences()::contains);
     }
 
-    private static AuthResult result(Optional<GatewayPrincipal> principal, GatewayRequest forward) {
-        return principal.map(p -> AuthResult.authenticated(p, forward))
-                .orElseGet(() -> AuthResult.invalidToken("The token is not active."));
+    /** What one introspection call concluded, whoever asked: a principal, or a rejection (401 or 503). */
+    private record Answer(GatewayPrincipal principal, AuthResult.Rejected rejection) {
+        AuthResult result(GatewayRequest forward) {
+            return principal != null ? AuthResult.authenticated(principal, forward) : rejection;
+        }
     }
 
     private HttpRequest introspection(String token) {

@@ -5,11 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.portcullis.api.GatewayResponse;
+import dev.portcullis.api.auth.AuthResult;
 import dev.portcullis.api.auth.Authentication;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,6 +43,52 @@ class IntrospectionAuthenticatorTest {
         return Authentication.interceptor(IntrospectionAuthenticator.builder(idp.uri())
                 .client("gateway", "s3cr:et", auth).audiences("shop-api").clock(clock)
                 .timeouts(Duration.ofSeconds(2), Duration.ofMillis(500)).build());
+    }
+
+    IntrospectionAuthenticator.Builder authenticator() {
+        return IntrospectionAuthenticator.builder(idp.uri())
+                .client("gateway", "s3cr:et", IntrospectionAuthenticator.ClientAuth.BASIC).audiences("shop-api")
+                .clock(clock).timeouts(Duration.ofSeconds(2), Duration.ofSeconds(5));
+    }
+
+    static AuthResult await(CompletableFuture<AuthResult> result) throws Exception {
+        return result.get(10, TimeUnit.SECONDS);
+    }
+
+    static String principal(AuthResult result) {
+        assertTrue(result instanceof AuthResult.Authenticated, String.valueOf(result));
+        return ((AuthResult.Authenticated) result).principal().name();
+    }
+
+    @Test
+    void concurrentRequestsWithOneTokenShareASingleIntrospectionCall() throws Exception {
+        int n = 8;
+        idp.stall();
+        IntrospectionAuthenticator opaque = authenticator().build();
+        ExecutorService senders = Executors.newFixedThreadPool(n);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<CompletableFuture<AuthResult>>> waiting = new java.util.ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                waiting.add(senders.submit(() -> {
+                    start.await();
+                    return opaque.authenticate(Exchanges.bearer("opaque-123")).toCompletableFuture();
+                }));
+            }
+            start.countDown();
+            List<CompletableFuture<AuthResult>> results = new java.util.ArrayList<>();
+            for (Future<CompletableFuture<AuthResult>> w : waiting) {
+                results.add(w.get(10, TimeUnit.SECONDS));
+            }
+            assertTrue(idp.awaitArrived(1));
+            idp.release();
+            for (CompletableFuture<AuthResult> result : results) {
+                assertEquals("bob", principal(await(result)));
+            }
+            assertEquals(1, idp.hits());
+        } finally {
+            senders.shutdownNow();
+        }
     }
 
     @Test
