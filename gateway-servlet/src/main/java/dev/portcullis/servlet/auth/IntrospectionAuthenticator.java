@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Semaphore;
 
 /**
  * Authenticates opaque bearer tokens with OAuth 2.0 token introspection (RFC 7662), asynchronously over the JDK
@@ -34,7 +35,8 @@ import java.util.concurrent.CompletionStage;
  * <p>Active tokens are cached (bounded, SHA-256 of the token) until their {@code exp} or {@link Builder#cacheTtl}
  * (default 60 s), whichever is sooner; inactive ones for {@link Builder#negativeCacheTtl} (default 5 s). A revoked
  * token can therefore pass for up to the positive TTL. Concurrent requests with the same uncached token share one
- * introspection call. An endpoint that fails, answers other than 200, times out or
+ * introspection call; at most {@link Builder#maxConcurrentCalls} (default 64) calls run at once, and a lookup beyond
+ * that answers 503 with {@code Retry-After} without calling the endpoint. An endpoint that fails, answers other than 200, times out or
  * sends more than {@link Builder#maxResponseBytes} yields 503 with {@code Retry-After}; one introspection call takes
  * at most the connect plus the read timeout in all, even when the answer's body stalls.
  *
@@ -47,6 +49,8 @@ import java.util.concurrent.CompletionStage;
  */
 public final class IntrospectionAuthenticator implements Authenticator {
     private static final Duration RETRY_AFTER = Duration.ofSeconds(5);
+    private static final Answer BUSY = new Answer(null, (AuthResult.Rejected) AuthResult.unavailable(
+            "Too many token introspections are in progress.", Duration.ofSeconds(1)));
     private static final Answer INACTIVE = new Answer(null,
             (AuthResult.Rejected) AuthResult.invalidToken("The token is not active."));
 
@@ -56,6 +60,7 @@ public final class IntrospectionAuthenticator implements Authenticator {
     private final String clientSecret;
     private final ExpiringCache<Digest, Answer> cache;
     private final SingleFlight<Digest, Answer> lookups = new SingleFlight<>();
+    private final Semaphore calls;
 
     private IntrospectionAuthenticator(Builder b) {
         this.endpoint = b.endpoint;
@@ -65,6 +70,7 @@ public final class IntrospectionAuthenticator implements Authenticator {
         this.client = HttpClient.newBuilder().connectTimeout(b.connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         this.cache = new ExpiringCache<>(b.cacheSize);
+        this.calls = new Semaphore(b.maxConcurrentCalls);
     }
 
     /** @param endpoint the introspection endpoint @return a builder */
@@ -87,12 +93,15 @@ public final class IntrospectionAuthenticator implements Authenticator {
                 .thenApply(answer -> answer.result(found.forward()));
     }
 
-    /** One introspection call; never fails: an endpoint that cannot be used answers 503. */
+    /** One introspection call; never fails: an endpoint that cannot be used, or no free call slot, answers 503. */
     private CompletableFuture<Answer> lookup(String token, Digest digest) {
         Instant now = settings.clock().instant();
         Answer cached = cache.get(digest, now);
         if (cached != null) {
             return CompletableFuture.completedFuture(cached);
+        }
+        if (!calls.tryAcquire()) {
+            return CompletableFuture.completedFuture(BUSY);
         }
         CompletableFuture<HttpResponse<byte[]>> sent;
         try {
@@ -102,6 +111,7 @@ public final class IntrospectionAuthenticator implements Authenticator {
             sent = CompletableFuture.failedFuture(e);
         }
         return sent.handle((response, failure) -> {
+            calls.release();
             try {
                 if (failure != null || response.statusCode() != 200) {
                     throw TokenRejection.unavailable("The token introspection endpoint is not available.", RETRY_AFTER);
@@ -209,6 +219,7 @@ public final class IntrospectionAuthenticator implements Authenticator {
         private Duration connectTimeout = Duration.ofSeconds(2);
         private Duration readTimeout = Duration.ofSeconds(3);
         private int maxResponseBytes = 64 * 1024;
+        private int maxConcurrentCalls = 64;
         private Clock clock = Clock.systemUTC();
 
         private Builder(URI endpoint) {
@@ -272,6 +283,16 @@ public final class IntrospectionAuthenticator implements Authenticator {
             return this;
         }
 
+        /**
+         * @param calls most introspection calls in flight at once, default 64; a lookup beyond it answers 503 with
+         *     {@code Retry-After} without calling the endpoint
+         * @return this builder
+         */
+        public Builder maxConcurrentCalls(int calls) {
+            this.maxConcurrentCalls = calls;
+            return this;
+        }
+
         /** @param clock time source for expiry and caching @return this builder */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
@@ -294,6 +315,9 @@ public final class IntrospectionAuthenticator implements Authenticator {
             if (negativeCacheTtl.isNegative() || cacheSize < 0 || maxResponseBytes < 64) {
                 throw new IllegalArgumentException("negativeCacheTtl, cacheSize must not be negative; "
                         + "maxResponseBytes must be at least 64");
+            }
+            if (maxConcurrentCalls < 1) {
+                throw new IllegalArgumentException("maxConcurrentCalls must be at least 1: " + maxConcurrentCalls);
             }
             return new IntrospectionAuthenticator(this);
         }

@@ -92,6 +92,34 @@ class IntrospectionAuthenticatorTest {
     }
 
     @Test
+    void introspectionCallsBeyondTheConcurrencyCapAnswer503WithoutReachingTheEndpoint() throws Exception {
+        idp.stall();
+        IntrospectionAuthenticator opaque = authenticator().maxConcurrentCalls(2).build();
+        CompletableFuture<AuthResult> first = opaque.authenticate(Exchanges.bearer("token-a")).toCompletableFuture();
+        CompletableFuture<AuthResult> second = opaque.authenticate(Exchanges.bearer("token-b")).toCompletableFuture();
+        assertTrue(idp.awaitArrived(2));
+
+        AuthResult third = await(opaque.authenticate(Exchanges.bearer("token-c")).toCompletableFuture());
+
+        assertTrue(third instanceof AuthResult.Rejected, String.valueOf(third));
+        assertEquals(503, ((AuthResult.Rejected) third).status());
+        assertTrue(((AuthResult.Rejected) third).retryAfter().getSeconds() > 0);
+        assertEquals(2, idp.hits());
+        idp.release();
+        assertEquals("bob", principal(await(first)));
+        assertEquals("bob", principal(await(second)));
+        assertEquals("bob", principal(await(opaque.authenticate(Exchanges.bearer("token-c")).toCompletableFuture())));
+        assertEquals(3, idp.hits());
+    }
+
+    @Test
+    void aConcurrencyCapBelowOneFailsAtBuild() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> authenticator().maxConcurrentCalls(0).build());
+        assertTrue(e.getMessage().contains("maxConcurrentCalls"), e.getMessage());
+    }
+
+    @Test
     void activeTokenAuthenticatesWithBasicClientAuthentication() {
         GatewayResponse response = Exchanges.run(Exchanges.bearer("opaque-123"),
                 authentication(IntrospectionAuthenticator.ClientAuth.BASIC));
