@@ -33,10 +33,11 @@ import java.util.concurrent.Semaphore;
  * HTTP client. Thread-safe; build once.
  *
  * <p>Active tokens are cached (bounded, SHA-256 of the token) until their {@code exp} or {@link Builder#cacheTtl}
- * (default 60 s), whichever is sooner; inactive ones for {@link Builder#negativeCacheTtl} (default 5 s). A revoked
- * token can therefore pass for up to the positive TTL. Concurrent requests with the same uncached token share one
- * introspection call; at most {@link Builder#maxConcurrentCalls} (default 64) calls run at once, and a lookup beyond
- * that answers 503 with {@code Retry-After} without calling the endpoint. An endpoint that fails, answers other than 200, times out or
+ * (default 60 s), whichever is sooner; inactive ones, and active ones the {@link ClaimsMapping} cannot turn into a
+ * principal (no {@code sub}, say), for {@link Builder#negativeCacheTtl} (default 5 s). A revoked token can therefore
+ * pass for up to the positive TTL. Concurrent requests with the same uncached token share one introspection call; at
+ * most {@link Builder#maxConcurrentCalls} (default 64) calls run at once, and a lookup beyond that answers 503 with
+ * {@code Retry-After} without calling the endpoint. An endpoint that fails, answers other than 200, times out or
  * sends more than {@link Builder#maxResponseBytes} yields 503 with {@code Retry-After}; one introspection call takes
  * at most the connect plus the read timeout in all, even when the answer's body stalls.
  *
@@ -138,14 +139,24 @@ public final class IntrospectionAuthenticator implements Authenticator {
         boolean active = Boolean.TRUE.equals(claims.get("active")) && (expires == null || now.isBefore(expires))
                 && audienceMatches(claims);
         if (!active) {
-            cache.put(digest, INACTIVE, now.plus(settings.negativeCacheTtl()), now);
-            return INACTIVE;
+            return rejected(INACTIVE, digest, now);
         }
-        Answer principal = new Answer(settings.claimsMapping().principal(claims, "introspection",
-                claims.get("iss") instanceof String iss ? iss : endpoint.toString()), null);
+        Answer principal;
+        try {
+            principal = new Answer(settings.claimsMapping().principal(claims, "introspection",
+                    claims.get("iss") instanceof String iss ? iss : endpoint.toString()), null);
+        } catch (TokenRejection unmappable) {
+            return rejected(new Answer(null, unmappable.result()), digest, now);
+        }
         Instant until = now.plus(settings.cacheTtl());
         cache.put(digest, principal, expires != null && expires.isBefore(until) ? expires : until, now);
         return principal;
+    }
+
+    /** Caches a 401 answer (inactive, or active but not mappable to a principal) for the negative TTL. */
+    private Answer rejected(Answer answer, Digest digest, Instant now) {
+        cache.put(digest, answer, now.plus(settings.negativeCacheTtl()), now);
+        return answer;
     }
 
     private boolean audienceMatches(Map<String, Object> claims) {

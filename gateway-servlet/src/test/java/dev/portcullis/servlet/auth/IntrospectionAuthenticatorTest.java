@@ -163,6 +163,20 @@ class IntrospectionAuthenticatorTest {
     }
 
     @Test
+    void anActiveAnswerWithoutASubjectIsRejectedAndNegativelyCachedBriefly() {
+        idp.answer(200, "{\"active\":true,\"aud\":\"shop-api\",\"scope\":\"orders:read\"}");
+        Authentication auth = authentication(IntrospectionAuthenticator.ClientAuth.BASIC);
+        GatewayResponse response = Exchanges.run(Exchanges.bearer("nameless"), auth);
+        assertEquals(401, response.status());
+        assertTrue(response.headers().first("WWW-Authenticate").orElseThrow().contains("invalid_token"));
+        assertEquals(401, Exchanges.run(Exchanges.bearer("nameless"), auth).status());
+        assertEquals(1, idp.hits());
+        clock.advance(Duration.ofSeconds(6));
+        assertEquals(401, Exchanges.run(Exchanges.bearer("nameless"), auth).status());
+        assertEquals(2, idp.hits());
+    }
+
+    @Test
     void wrongAudienceIsRejected() {
         idp.answer(200, "{\"active\":true,\"sub\":\"bob\",\"aud\":\"billing\"}");
         assertEquals(401, Exchanges.run(Exchanges.bearer("t"), authentication(IntrospectionAuthenticator.ClientAuth.BASIC)).status());
