@@ -9,6 +9,7 @@ import dev.portcullis.servlet.auth.internal.CappedFetch;
 import dev.portcullis.servlet.auth.internal.ClaimPath;
 import dev.portcullis.servlet.auth.internal.Digest;
 import dev.portcullis.servlet.auth.internal.ExpiringCache;
+import dev.portcullis.servlet.auth.internal.SingleFlight;
 import dev.portcullis.servlet.auth.internal.TokenRejection;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -23,17 +24,20 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Semaphore;
 
 /**
  * Authenticates opaque bearer tokens with OAuth 2.0 token introspection (RFC 7662), asynchronously over the JDK
  * HTTP client. Thread-safe; build once.
  *
  * <p>Active tokens are cached (bounded, SHA-256 of the token) until their {@code exp} or {@link Builder#cacheTtl}
- * (default 60 s), whichever is sooner; inactive ones for {@link Builder#negativeCacheTtl} (default 5 s). A revoked
- * token can therefore pass for up to the positive TTL. An endpoint that fails, answers other than 200, times out or
+ * (default 60 s), whichever is sooner; inactive ones, and active ones the {@link ClaimsMapping} cannot turn into a
+ * principal (no {@code sub}, say), for {@link Builder#negativeCacheTtl} (default 5 s). A revoked token can therefore
+ * pass for up to the positive TTL. Concurrent requests with the same uncached token share one introspection call; at
+ * most {@link Builder#maxConcurrentCalls} (default 64) calls run at once, and a lookup beyond that answers 503 with
+ * {@code Retry-After} without calling the endpoint. An endpoint that fails, answers other than 200, times out or
  * sends more than {@link Builder#maxResponseBytes} yields 503 with {@code Retry-After}; one introspection call takes
  * at most the connect plus the read timeout in all, even when the answer's body stalls.
  *
@@ -46,12 +50,18 @@ import java.util.concurrent.CompletionStage;
  */
 public final class IntrospectionAuthenticator implements Authenticator {
     private static final Duration RETRY_AFTER = Duration.ofSeconds(5);
+    private static final Answer BUSY = new Answer(null, (AuthResult.Rejected) AuthResult.unavailable(
+            "Too many token introspections are in progress.", Duration.ofSeconds(1)));
+    private static final Answer INACTIVE = new Answer(null,
+            (AuthResult.Rejected) AuthResult.invalidToken("The token is not active."));
 
     private final URI endpoint;
     private final HttpClient client;
     private final Settings settings;
     private final String clientSecret;
-    private final ExpiringCache<Digest, Optional<GatewayPrincipal>> cache;
+    private final ExpiringCache<Digest, Answer> cache;
+    private final SingleFlight<Digest, Answer> lookups = new SingleFlight<>();
+    private final Semaphore calls;
 
     private IntrospectionAuthenticator(Builder b) {
         this.endpoint = b.endpoint;
@@ -61,6 +71,7 @@ public final class IntrospectionAuthenticator implements Authenticator {
         this.client = HttpClient.newBuilder().connectTimeout(b.connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         this.cache = new ExpiringCache<>(b.cacheSize);
+        this.calls = new Semaphore(b.maxConcurrentCalls);
     }
 
     /** @param endpoint the introspection endpoint @return a builder */
@@ -74,36 +85,49 @@ public final class IntrospectionAuthenticator implements Authenticator {
         if (found.rejection() != null || found.token() == null) {
             return CompletableFuture.completedFuture(found.rejection() != null ? found.rejection() : AuthResult.abstain());
         }
-        Instant now = settings.clock().instant();
         Digest digest = Digest.of(found.token());
-        Optional<GatewayPrincipal> cached = cache.get(digest, now);
+        Answer cached = cache.get(digest, settings.clock().instant());
         if (cached != null) {
-            return CompletableFuture.completedFuture(result(cached, found.forward()));
+            return CompletableFuture.completedFuture(cached.result(found.forward()));
+        }
+        return lookups.join(digest, () -> lookup(found.token(), digest))
+                .thenApply(answer -> answer.result(found.forward()));
+    }
+
+    /** One introspection call; never fails: an endpoint that cannot be used, or no free call slot, answers 503. */
+    private CompletableFuture<Answer> lookup(String token, Digest digest) {
+        Instant now = settings.clock().instant();
+        Answer cached = cache.get(digest, now);
+        if (cached != null) {
+            return CompletableFuture.completedFuture(cached);
+        }
+        if (!calls.tryAcquire()) {
+            return CompletableFuture.completedFuture(BUSY);
         }
         CompletableFuture<HttpResponse<byte[]>> sent;
         try {
-            sent = CappedFetch.send(client, introspection(found.token()), settings.maxResponseBytes(),
+            sent = CappedFetch.send(client, introspection(token), settings.maxResponseBytes(),
                     CappedFetch.deadline(client, settings.readTimeout()));
         } catch (RuntimeException e) {
             sent = CompletableFuture.failedFuture(e);
         }
         return sent.handle((response, failure) -> {
+            calls.release();
             try {
                 if (failure != null || response.statusCode() != 200) {
                     throw TokenRejection.unavailable("The token introspection endpoint is not available.", RETRY_AFTER);
                 }
-                Optional<GatewayPrincipal> principal = evaluate(response.body(), digest, now);
-                return result(principal, found.forward());
+                return evaluate(response.body(), digest, now);
             } catch (TokenRejection rejection) {
-                return rejection.result();
+                return new Answer(null, rejection.result());
             } catch (RuntimeException unusable) {
-                return AuthResult.unavailable("The token introspection endpoint answered something unusable.",
-                        RETRY_AFTER);
+                return new Answer(null, (AuthResult.Rejected) AuthResult.unavailable(
+                        "The token introspection endpoint answered something unusable.", RETRY_AFTER));
             }
         });
     }
 
-    private Optional<GatewayPrincipal> evaluate(byte[] body, Digest digest, Instant now) {
+    private Answer evaluate(byte[] body, Digest digest, Instant now) {
         Map<String, Object> claims;
         try {
             claims = JSONObjectUtils.parse(new String(body, StandardCharsets.UTF_8));
@@ -115,14 +139,24 @@ public final class IntrospectionAuthenticator implements Authenticator {
         boolean active = Boolean.TRUE.equals(claims.get("active")) && (expires == null || now.isBefore(expires))
                 && audienceMatches(claims);
         if (!active) {
-            cache.put(digest, Optional.empty(), now.plus(settings.negativeCacheTtl()), now);
-            return Optional.empty();
+            return rejected(INACTIVE, digest, now);
         }
-        Optional<GatewayPrincipal> principal = Optional.of(settings.claimsMapping().principal(claims, "introspection",
-                claims.get("iss") instanceof String iss ? iss : endpoint.toString()));
+        Answer principal;
+        try {
+            principal = new Answer(settings.claimsMapping().principal(claims, "introspection",
+                    claims.get("iss") instanceof String iss ? iss : endpoint.toString()), null);
+        } catch (TokenRejection unmappable) {
+            return rejected(new Answer(null, unmappable.result()), digest, now);
+        }
         Instant until = now.plus(settings.cacheTtl());
         cache.put(digest, principal, expires != null && expires.isBefore(until) ? expires : until, now);
         return principal;
+    }
+
+    /** Caches a 401 answer (inactive, or active but not mappable to a principal) for the negative TTL. */
+    private Answer rejected(Answer answer, Digest digest, Instant now) {
+        cache.put(digest, answer, now.plus(settings.negativeCacheTtl()), now);
+        return answer;
     }
 
     private boolean audienceMatches(Map<String, Object> claims) {
@@ -132,9 +166,11 @@ public final class IntrospectionAuthenticator implements Authenticator {
         return ClaimPath.strings(claims.get("aud"), false).stream().anyMatch(settings.audiences()::contains);
     }
 
-    private static AuthResult result(Optional<GatewayPrincipal> principal, GatewayRequest forward) {
-        return principal.map(p -> AuthResult.authenticated(p, forward))
-                .orElseGet(() -> AuthResult.invalidToken("The token is not active."));
+    /** What one introspection call concluded, whoever asked: a principal, or a rejection (401 or 503). */
+    private record Answer(GatewayPrincipal principal, AuthResult.Rejected rejection) {
+        AuthResult result(GatewayRequest forward) {
+            return principal != null ? AuthResult.authenticated(principal, forward) : rejection;
+        }
     }
 
     private HttpRequest introspection(String token) {
@@ -194,6 +230,7 @@ public final class IntrospectionAuthenticator implements Authenticator {
         private Duration connectTimeout = Duration.ofSeconds(2);
         private Duration readTimeout = Duration.ofSeconds(3);
         private int maxResponseBytes = 64 * 1024;
+        private int maxConcurrentCalls = 64;
         private Clock clock = Clock.systemUTC();
 
         private Builder(URI endpoint) {
@@ -257,6 +294,16 @@ public final class IntrospectionAuthenticator implements Authenticator {
             return this;
         }
 
+        /**
+         * @param calls most introspection calls in flight at once, default 64; a lookup beyond it answers 503 with
+         *     {@code Retry-After} without calling the endpoint
+         * @return this builder
+         */
+        public Builder maxConcurrentCalls(int calls) {
+            this.maxConcurrentCalls = calls;
+            return this;
+        }
+
         /** @param clock time source for expiry and caching @return this builder */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
@@ -279,6 +326,9 @@ public final class IntrospectionAuthenticator implements Authenticator {
             if (negativeCacheTtl.isNegative() || cacheSize < 0 || maxResponseBytes < 64) {
                 throw new IllegalArgumentException("negativeCacheTtl, cacheSize must not be negative; "
                         + "maxResponseBytes must be at least 64");
+            }
+            if (maxConcurrentCalls < 1) {
+                throw new IllegalArgumentException("maxConcurrentCalls must be at least 1: " + maxConcurrentCalls);
             }
             return new IntrospectionAuthenticator(this);
         }

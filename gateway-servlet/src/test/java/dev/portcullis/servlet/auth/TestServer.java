@@ -18,6 +18,7 @@ final class TestServer implements AutoCloseable {
     private final HttpServer server;
     private final AtomicInteger hits = new AtomicInteger();
     private final java.util.concurrent.Semaphore served = new java.util.concurrent.Semaphore(0);
+    private final java.util.concurrent.Semaphore arrived = new java.util.concurrent.Semaphore(0);
     private final AtomicReference<String> body = new AtomicReference<>("{}");
     private final AtomicReference<String> lastRequestBody = new AtomicReference<>();
     private final AtomicReference<String> lastAuthorization = new AtomicReference<>();
@@ -38,6 +39,7 @@ final class TestServer implements AutoCloseable {
         hits.incrementAndGet();
         lastRequestBody.set(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
         lastAuthorization.set(exchange.getRequestHeaders().getFirst("Authorization"));
+        arrived.release();
         if (stall) {
             awaitRelease();
         }
@@ -90,6 +92,16 @@ final class TestServer implements AutoCloseable {
     /** Waits (at most 5 s) until {@code count} responses have been sent since the last call. */
     boolean awaitServed(int count) throws InterruptedException {
         return served.tryAcquire(count, 5, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    /** Waits (at most 5 s) until {@code count} requests have arrived since the last call. */
+    boolean awaitArrived(int count) throws InterruptedException {
+        return arrived.tryAcquire(count, 5, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    /** Lets every stalled and every later request be answered. */
+    void release() {
+        release.countDown();
     }
 
     int hits() {
