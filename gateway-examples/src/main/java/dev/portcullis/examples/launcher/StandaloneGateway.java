@@ -1,8 +1,9 @@
 package dev.portcullis.examples.launcher;
 
+import dev.portcullis.api.ratelimit.RateLimitQuota;
 import dev.portcullis.api.routing.Route;
 import dev.portcullis.api.routing.Upstream;
-import dev.portcullis.api.ratelimit.RateLimitQuota;
+import dev.portcullis.servlet.proxy.JdkUpstreamClient;
 import java.io.PrintStream;
 import java.net.URI;
 import java.util.Locale;
@@ -29,6 +30,10 @@ public final class StandaloneGateway {
      * @throws Exception if the server fails to start for a reason other than a bad argument
      */
     public static void main(String[] args) throws Exception {
+        if (System.getProperty(JdkUpstreamClient.COMMON_POOL_PARALLELISM_PROPERTY) == null) {
+            System.setProperty(JdkUpstreamClient.COMMON_POOL_PARALLELISM_PROPERTY,
+                    String.valueOf(Math.max(2, Runtime.getRuntime().availableProcessors() - 1)));
+        }
         LauncherServer server;
         try {
             LauncherOptions options = LauncherOptions.parse(args);

@@ -20,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Flow;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -41,6 +42,12 @@ import org.slf4j.LoggerFactory;
  * {@code -Djdk.httpclient.allowRestrictedHeaders=host}), {@link #exchange} throws an {@link IllegalStateException}
  * that says so (a configuration error, not an upstream fault), which the gateway answers with a 500.
  *
+ * <p><b>Small machines.</b> The JDK client completes every {@code sendAsync} on {@code CompletableFuture}'s default
+ * executor. With fewer than 3 CPUs the common fork-join pool has parallelism 1, and that executor then starts a new
+ * thread per task: a thread per proxied response. {@link #create()} logs a warning then; start the JVM with
+ * {@code -Djava.util.concurrent.ForkJoinPool.common.parallelism=2} (measured 2x the throughput on 2 cores) or use
+ * the Jetty client, which is faster still.
+ *
  * <p><b>Bodyless requests.</b> A {@code GET}, {@code HEAD}, {@code DELETE} or {@code OPTIONS} without a body is sent
  * without any framing header from Java 19 on. Java 17 and 18 add {@code Content-Length: 0} to every request
  * (JDK-8283544) and offer no way around it; use the Jetty client there if an upstream objects.
@@ -52,6 +59,8 @@ import org.slf4j.LoggerFactory;
 public final class JdkUpstreamClient implements UpstreamClient {
     private static final Logger LOG = LoggerFactory.getLogger(JdkUpstreamClient.class);
     static final String RESTRICTED_HEADERS_PROPERTY = "jdk.httpclient.allowRestrictedHeaders";
+    /** The property that sizes the common fork-join pool, which the JDK client's completions run on. */
+    public static final String COMMON_POOL_PARALLELISM_PROPERTY = "java.util.concurrent.ForkJoinPool.common.parallelism";
     private static final Set<String> COMPUTED_BY_CLIENT = Set.of("content-length", "host", "expect", "connection",
             "upgrade", "transfer-encoding");
     private final Map<Duration, HttpClient> clients = new ConcurrentHashMap<>();
@@ -79,6 +88,12 @@ public final class JdkUpstreamClient implements UpstreamClient {
     public static JdkUpstreamClient create() {
         if (System.getProperty(RESTRICTED_HEADERS_PROPERTY) == null) {
             System.setProperty(RESTRICTED_HEADERS_PROPERTY, "host");
+        }
+        if (ForkJoinPool.getCommonPoolParallelism() < 2) {
+            LOG.warn("the JDK HTTP client starts a new thread for every response on this machine (the common "
+                    + "fork-join pool has parallelism {}, so CompletableFuture's default executor is thread-per-task); "
+                    + "start the JVM with -D{}=2 or use JettyUpstreamClient", ForkJoinPool.getCommonPoolParallelism(),
+                    COMMON_POOL_PARALLELISM_PROPERTY);
         }
         return new JdkUpstreamClient();
     }

@@ -10,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
@@ -52,16 +53,25 @@ public final class CappedFetch {
                 result.completeExceptionally(failure);
             }
         });
-        CompletableFuture.delayedExecutor(deadline.toNanos(), TimeUnit.NANOSECONDS).execute(() -> {
-            if (result.completeExceptionally(new HttpTimeoutException("no complete response within " + deadline))) {
-                exchange.cancel(true);
-                Capped capped = body.get();
-                if (capped != null) {
-                    capped.abort();
-                }
+        // The check runs on the JDK's delay thread; only an actual timeout moves to the common pool, so waiters never
+        // continue on the timer thread, and nothing starts a thread per fetch (CompletableFuture's default executor
+        // does on machines with fewer than 3 CPUs).
+        CompletableFuture.delayedExecutor(deadline.toNanos(), TimeUnit.NANOSECONDS, Runnable::run).execute(() -> {
+            if (!result.isDone()) {
+                ForkJoinPool.commonPool().execute(() -> expire(result, exchange, body.get(), deadline));
             }
         });
         return result;
+    }
+
+    private static void expire(CompletableFuture<HttpResponse<byte[]>> result,
+                               CompletableFuture<HttpResponse<byte[]>> exchange, Capped capped, Duration deadline) {
+        if (result.completeExceptionally(new HttpTimeoutException("no complete response within " + deadline))) {
+            exchange.cancel(true);
+            if (capped != null) {
+                capped.abort();
+            }
+        }
     }
 
     /**
