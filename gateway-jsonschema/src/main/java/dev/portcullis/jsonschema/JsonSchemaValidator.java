@@ -1,8 +1,11 @@
 package dev.portcullis.jsonschema;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,8 +25,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,7 +44,8 @@ import java.util.concurrent.CompletionStage;
  * {@code POST}, {@code PUT} and {@code PATCH}, pass untouched without their body being read.
  *
  * <p>The body is buffered up to {@link Builder#maxBodyBytes(long)} (413 beyond), parsed once (strictly: duplicate
- * keys and trailing content are malformed; malformed JSON is a 400 {@code invalid-json} problem), validated, and
+ * keys, trailing content, nesting deeper than {@link Builder#maxDepth(int)} and numbers beyond the range of a
+ * double are malformed; malformed JSON is a 400 {@code invalid-json} problem), validated, and
  * forwarded unchanged as {@code Body.of(bytes)}. Schema violations are a 422 {@code validation-failed} problem with
  * one {@code {pointer, message}} per violation, sorted by pointer. Content-type checks belong to the guards.
  *
@@ -61,12 +67,21 @@ public final class JsonSchemaValidator implements RequestValidator {
 
     private final Map<String, JsonSchema> schemas;
     private final long maxBodyBytes;
+    private final int maxDepth;
     private final ObjectMapper mapper;
 
-    private JsonSchemaValidator(Map<String, JsonSchema> schemas, long maxBodyBytes, ObjectMapper mapper) {
+    private JsonSchemaValidator(Map<String, JsonSchema> schemas, long maxBodyBytes, int maxDepth) {
         this.schemas = Map.copyOf(schemas);
         this.maxBodyBytes = maxBodyBytes;
-        this.mapper = mapper;
+        this.maxDepth = maxDepth;
+        this.mapper = strictMapper(maxDepth);
+    }
+
+    private static ObjectMapper strictMapper(int maxDepth) {
+        return new ObjectMapper(JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(maxDepth).build()).build())
+                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
     /** @return a builder */
@@ -103,13 +118,30 @@ public final class JsonSchemaValidator implements RequestValidator {
             if (node == null || node.isMissingNode()) {
                 throw invalidJson("The body is empty; a JSON document is required.");
             }
+            requireFiniteNumbers(node);
             return node;
+        } catch (StreamConstraintsException e) {
+            throw invalidJson("The body nests deeper than " + maxDepth + " levels, or has a number or string "
+                    + "longer than the parser accepts.");
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             throw invalidJson("The body is not valid JSON" + (at == null ? "." : " (line " + at.getLineNr()
                     + ", column " + at.getColumnNr() + ")."));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Walks the tree without recursion: a number a double cannot hold would reach validators and upstream as infinity. */
+    private static void requireFiniteNumbers(JsonNode root) {
+        Deque<JsonNode> pending = new ArrayDeque<>();
+        pending.push(root);
+        while (!pending.isEmpty()) {
+            JsonNode node = pending.pop();
+            if (node.isNumber() && !Double.isFinite(node.doubleValue())) {
+                throw invalidJson("The body has a number beyond the range of a double.");
+            }
+            node.forEach(pending::push);
         }
     }
 
@@ -123,6 +155,7 @@ public final class JsonSchemaValidator implements RequestValidator {
         private final Map<String, Path> schemas = new LinkedHashMap<>();
         private final Map<String, Path> referenced = new LinkedHashMap<>();
         private long maxBodyBytes = 1024 * 1024;
+        private int maxDepth = 64;
 
         private Builder() {
         }
@@ -149,6 +182,21 @@ public final class JsonSchemaValidator implements RequestValidator {
         }
 
         /**
+         * Caps how deeply objects and arrays may nest in a body; deeper bodies are refused by the parser (400
+         * {@code invalid-json}) before validation, whose recursion would otherwise overflow the stack.
+         *
+         * @param levels the deepest nesting accepted, default 64
+         * @return this builder
+         */
+        public Builder maxDepth(int levels) {
+            if (levels < 1) {
+                throw new IllegalArgumentException("maxDepth must be at least 1: " + levels);
+            }
+            this.maxDepth = levels;
+            return this;
+        }
+
+        /**
          * @return the validator with every schema compiled
          * @throws IllegalArgumentException naming the schema file and the location of the first error
          */
@@ -163,7 +211,7 @@ public final class JsonSchemaValidator implements RequestValidator {
             Map<String, JsonSchema> compiled = new HashMap<>();
             schemas.forEach((routeId, file) -> compiled.put(routeId,
                     compiler.compile(file.toString(), compiler.parse(file.toString(), read(file)))));
-            return new JsonSchemaValidator(compiled, maxBodyBytes, mapper);
+            return new JsonSchemaValidator(compiled, maxBodyBytes, maxDepth);
         }
 
         private static byte[] read(Path file) {
