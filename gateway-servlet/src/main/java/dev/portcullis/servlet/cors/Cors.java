@@ -16,14 +16,15 @@ import java.util.concurrent.CompletableFuture;
  * Answers CORS for the whole API, so upstreams need not.
  *
  * <ul>
- *   <li>A request without {@code Origin}, or whose origin is the gateway's own, passes untouched.</li>
+ *   <li>A request without {@code Origin}, or whose origin is the gateway's own, passes; its response loses the
+ *       upstream's {@code Access-Control-*} headers too, so a cache can never replay them to a cross-origin caller.</li>
  *   <li>A preflight ({@code OPTIONS} with {@code Access-Control-Request-Method}) is answered by the gateway: 204 with
  *       the allow headers when origin, method and every requested header are allowed, else a 403
  *       {@code cors-rejected} problem. It never reaches the upstream.</li>
  *   <li>Any other cross-origin request proceeds; on the way back the upstream's own {@code Access-Control-*}
  *       headers are removed and, for an allowed origin, the policy's are set, so there is never a second
  *       {@code Access-Control-Allow-Origin}. A disallowed origin gets no CORS headers: the browser blocks it.</li>
- *   <li>Every cross-origin answer carries {@code Vary: Origin}.</li>
+ *   <li>Every answer carries {@code Vary: Origin}, with or without an {@code Origin} in the request.</li>
  * </ul>
  *
  * <pre>{@code
@@ -48,7 +49,7 @@ public final class Cors {
             GatewayRequest request = chain.request();
             Optional<String> origin = request.headers().first("Origin");
             if (origin.isEmpty() || isSameOrigin(request, origin.get())) {
-                return chain.proceed(request);
+                return chain.proceed(request).thenApply(response -> decorate(policy, response, "", false));
             }
             boolean allowed = policy.allowsOrigin(origin.get());
             if (request.method().equals("OPTIONS") && request.headers().contains("Access-Control-Request-Method")) {

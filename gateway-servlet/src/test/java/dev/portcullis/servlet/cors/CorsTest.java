@@ -83,9 +83,21 @@ class CorsTest {
     }
 
     @Test
-    void aRequestWithoutOriginPassesUntouched() {
+    void aRequestWithoutOriginLosesTheUpstreamsCorsHeadersAndVariesOnOrigin() {
         GatewayResponse response = execute(request("GET", "/items").build());
-        assertEquals(List.of("*"), response.headers().all("Access-Control-Allow-Origin"));
+        assertEquals(200, response.status());
+        assertFalse(response.headers().contains("Access-Control-Allow-Origin"),
+                "a cache must not replay the upstream's * to a cross-origin caller");
+        assertEquals(List.of("Accept-Encoding", "Origin"), response.headers().all("Vary"));
+    }
+
+    @Test
+    void aSameOriginRequestLosesTheUpstreamsCorsHeadersAndVariesOnOrigin() {
+        GatewayResponse response = execute(request("GET", "/items")
+                .headers(headers("Origin", "https://gw.test")).authority("gw.test").scheme("https").build());
+        assertEquals(200, response.status());
+        assertFalse(response.headers().contains("Access-Control-Allow-Origin"));
+        assertTrue(response.headers().all("Vary").contains("Origin"));
     }
 
     @Test
