@@ -84,6 +84,18 @@ class TransformTest {
     }
 
     @Test
+    void aSchemeRelativeLocationOnTheUpstreamIsRewrittenSoTheUpstreamHostNeverLeaks() {
+        RecordingUpstream relative = new RecordingUpstream(r -> r.header("Location", "//10.0.0.5:8080/v2/orders/7"));
+        Pipeline pipeline = Pipeline.builder()
+                .add(Routing.interceptor(RouteTable.of(Route.builder("orders").path("/orders/**")
+                        .upstream("http://10.0.0.5:8080/v2").build())))
+                .add(LocationRewrite.interceptor()).build();
+        GatewayResponse response = pipeline.execute(request("POST", "/orders").build(), relative)
+                .toCompletableFuture().join();
+        assertEquals("https://gw.example.com/orders/7", response.headers().first("Location").orElseThrow());
+    }
+
+    @Test
     void aLocationOnAnotherHostIsLeftAlone() {
         RecordingUpstream elsewhere = new RecordingUpstream(r -> r.header("Location", "https://idp.example.net/login"));
         Pipeline pipeline = Pipeline.builder()
