@@ -44,8 +44,8 @@ import java.util.concurrent.CompletionStage;
  * {@code POST}, {@code PUT} and {@code PATCH}, pass untouched without their body being read.
  *
  * <p>The body is buffered up to {@link Builder#maxBodyBytes(long)} (413 beyond), parsed once (strictly: duplicate
- * keys, trailing content, nesting deeper than {@link Builder#maxDepth(int)} and numbers beyond the range of a
- * double are malformed; malformed JSON is a 400 {@code invalid-json} problem), validated, and
+ * keys, trailing content, nesting deeper than {@link Builder#maxDepth(int)}, numbers beyond the range of a
+ * double, a byte order mark and any encoding but UTF-8 are malformed; malformed JSON is a 400 {@code invalid-json} problem), validated, and
  * forwarded unchanged as {@code Body.of(bytes)}. Schema violations are a 422 {@code validation-failed} problem with
  * one {@code {pointer, message}} per violation, sorted by pointer. Content-type checks belong to the guards.
  *
@@ -113,6 +113,9 @@ public final class JsonSchemaValidator implements RequestValidator {
     }
 
     private JsonNode parse(byte[] bytes) {
+        if (!isPlainUtf8Start(bytes)) {
+            throw invalidJson("The body must be UTF-8 without a byte order mark (RFC 8259 section 8.1).");
+        }
         try {
             JsonNode node = mapper.readTree(bytes);
             if (node == null || node.isMissingNode()) {
@@ -130,6 +133,17 @@ public final class JsonSchemaValidator implements RequestValidator {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Jackson would skip a UTF-8 byte order mark and detect UTF-16 and UTF-32 by their zero bytes; an upstream
+     * reading UTF-8, as RFC 8259 requires, would then see another document than the one validated.
+     */
+    private static boolean isPlainUtf8Start(byte[] bytes) {
+        boolean bom = bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB
+                && bytes[2] == (byte) 0xBF;
+        boolean zero = bytes.length >= 1 && bytes[0] == 0 || bytes.length >= 2 && bytes[1] == 0;
+        return !bom && !zero;
     }
 
     /** Walks the tree without recursion: a number a double cannot hold would reach validators and upstream as infinity. */

@@ -163,6 +163,24 @@ class JsonSchemaValidatorTest {
     }
 
     @Test
+    void aBodyWithAByteOrderMarkOrInUtf16IsA400SoTheUpstreamReadsTheSameDocument() {
+        byte[] utf8 = VALID.getBytes(StandardCharsets.UTF_8);
+        byte[] bom = new byte[utf8.length + 3];
+        bom[0] = (byte) 0xEF;
+        bom[1] = (byte) 0xBB;
+        bom[2] = (byte) 0xBF;
+        System.arraycopy(utf8, 0, bom, 3, utf8.length);
+        for (byte[] body : List.of(bom, VALID.getBytes(StandardCharsets.UTF_16LE),
+                VALID.getBytes(StandardCharsets.UTF_16BE))) {
+            Problem problem = pipeline.execute(request("POST").body(Body.of(body)).build(), r -> CompletableFuture
+                    .completedFuture(GatewayResponse.builder(200).build())).toCompletableFuture().join()
+                    .problem().orElseThrow();
+            assertEquals(400, problem.status());
+            assertEquals(ProblemTypes.INVALID_JSON, problem.type());
+        }
+    }
+
+    @Test
     void aMaxDepthBelowOneFailsTheBuildNamingTheSetting() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> JsonSchemaValidator.builder().maxDepth(0));
