@@ -1,34 +1,22 @@
 package dev.portcullis.jsonschema;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.ValidationMessage;
 import dev.portcullis.api.Body;
 import dev.portcullis.api.GatewayRequest;
-import dev.portcullis.api.Problem;
-import dev.portcullis.api.ProblemException;
-import dev.portcullis.api.ProblemTypes;
 import dev.portcullis.api.routing.Routing;
 import dev.portcullis.api.validation.BodyLimits;
 import dev.portcullis.api.validation.RequestValidator;
 import dev.portcullis.api.validation.ValidationResult;
 import dev.portcullis.api.validation.Violation;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,21 +55,12 @@ public final class JsonSchemaValidator implements RequestValidator {
 
     private final Map<String, JsonSchema> schemas;
     private final long maxBodyBytes;
-    private final int maxDepth;
-    private final ObjectMapper mapper;
+    private final StrictJson json;
 
     private JsonSchemaValidator(Map<String, JsonSchema> schemas, long maxBodyBytes, int maxDepth) {
         this.schemas = Map.copyOf(schemas);
         this.maxBodyBytes = maxBodyBytes;
-        this.maxDepth = maxDepth;
-        this.mapper = strictMapper(maxDepth);
-    }
-
-    private static ObjectMapper strictMapper(int maxDepth) {
-        return new ObjectMapper(JsonFactory.builder()
-                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(maxDepth).build()).build())
-                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        this.json = new StrictJson(maxDepth);
     }
 
     /** @return a builder */
@@ -100,7 +79,7 @@ public final class JsonSchemaValidator implements RequestValidator {
     }
 
     private ValidationResult check(JsonSchema schema, GatewayRequest request, byte[] bytes) {
-        Set<ValidationMessage> messages = schema.validate(parse(bytes));
+        Set<ValidationMessage> messages = schema.validate(json.parse(bytes));
         if (messages.isEmpty()) {
             return ValidationResult.valid(request.toBuilder().body(Body.of(bytes)).build());
         }
@@ -110,58 +89,6 @@ public final class JsonSchemaValidator implements RequestValidator {
         }
         violations.sort(Comparator.comparing(Violation::pointer).thenComparing(Violation::message));
         return ValidationResult.invalid(422, violations);
-    }
-
-    private JsonNode parse(byte[] bytes) {
-        if (!isPlainUtf8Start(bytes)) {
-            throw invalidJson("The body must be UTF-8 without a byte order mark (RFC 8259 section 8.1).");
-        }
-        try {
-            JsonNode node = mapper.readTree(bytes);
-            if (node == null || node.isMissingNode()) {
-                throw invalidJson("The body is empty; a JSON document is required.");
-            }
-            requireFiniteNumbers(node);
-            return node;
-        } catch (StreamConstraintsException e) {
-            throw invalidJson("The body nests deeper than " + maxDepth + " levels, or has a number or string "
-                    + "longer than the parser accepts.");
-        } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            throw invalidJson("The body is not valid JSON" + (at == null ? "." : " (line " + at.getLineNr()
-                    + ", column " + at.getColumnNr() + ")."));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /**
-     * Jackson would skip a UTF-8 byte order mark and detect UTF-16 and UTF-32 by their zero bytes; an upstream
-     * reading UTF-8, as RFC 8259 requires, would then see another document than the one validated.
-     */
-    private static boolean isPlainUtf8Start(byte[] bytes) {
-        boolean bom = bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB
-                && bytes[2] == (byte) 0xBF;
-        boolean zero = bytes.length >= 1 && bytes[0] == 0 || bytes.length >= 2 && bytes[1] == 0;
-        return !bom && !zero;
-    }
-
-    /** Walks the tree without recursion: a number a double cannot hold would reach validators and upstream as infinity. */
-    private static void requireFiniteNumbers(JsonNode root) {
-        Deque<JsonNode> pending = new ArrayDeque<>();
-        pending.push(root);
-        while (!pending.isEmpty()) {
-            JsonNode node = pending.pop();
-            if (node.isNumber() && !Double.isFinite(node.doubleValue())) {
-                throw invalidJson("The body has a number beyond the range of a double.");
-            }
-            node.forEach(pending::push);
-        }
-    }
-
-    private static ProblemException invalidJson(String detail) {
-        return new ProblemException(Problem.builder(ProblemTypes.INVALID_JSON, 400, "Invalid JSON")
-                .detail(detail).build());
     }
 
     /** Collects the schemas of a {@link JsonSchemaValidator}; {@link #build()} compiles them. Not thread-safe. */
