@@ -1,25 +1,18 @@
 package dev.portcullis.jsonschema;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.ValidationMessage;
 import dev.portcullis.api.Body;
 import dev.portcullis.api.GatewayRequest;
-import dev.portcullis.api.Problem;
-import dev.portcullis.api.ProblemException;
-import dev.portcullis.api.ProblemTypes;
 import dev.portcullis.api.routing.Routing;
 import dev.portcullis.api.validation.BodyLimits;
 import dev.portcullis.api.validation.RequestValidator;
 import dev.portcullis.api.validation.ValidationResult;
 import dev.portcullis.api.validation.Violation;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,7 +32,8 @@ import java.util.concurrent.CompletionStage;
  * {@code POST}, {@code PUT} and {@code PATCH}, pass untouched without their body being read.
  *
  * <p>The body is buffered up to {@link Builder#maxBodyBytes(long)} (413 beyond), parsed once (strictly: duplicate
- * keys and trailing content are malformed; malformed JSON is a 400 {@code invalid-json} problem), validated, and
+ * keys, trailing content, nesting deeper than {@link Builder#maxDepth(int)}, numbers beyond the range of a
+ * double, a byte order mark and any encoding but UTF-8 are malformed; malformed JSON is a 400 {@code invalid-json} problem), validated, and
  * forwarded unchanged as {@code Body.of(bytes)}. Schema violations are a 422 {@code validation-failed} problem with
  * one {@code {pointer, message}} per violation, sorted by pointer. Content-type checks belong to the guards.
  *
@@ -61,12 +55,12 @@ public final class JsonSchemaValidator implements RequestValidator {
 
     private final Map<String, JsonSchema> schemas;
     private final long maxBodyBytes;
-    private final ObjectMapper mapper;
+    private final StrictJson json;
 
-    private JsonSchemaValidator(Map<String, JsonSchema> schemas, long maxBodyBytes, ObjectMapper mapper) {
+    private JsonSchemaValidator(Map<String, JsonSchema> schemas, long maxBodyBytes, int maxDepth) {
         this.schemas = Map.copyOf(schemas);
         this.maxBodyBytes = maxBodyBytes;
-        this.mapper = mapper;
+        this.json = new StrictJson(maxDepth);
     }
 
     /** @return a builder */
@@ -85,7 +79,7 @@ public final class JsonSchemaValidator implements RequestValidator {
     }
 
     private ValidationResult check(JsonSchema schema, GatewayRequest request, byte[] bytes) {
-        Set<ValidationMessage> messages = schema.validate(parse(bytes));
+        Set<ValidationMessage> messages = schema.validate(json.parse(bytes));
         if (messages.isEmpty()) {
             return ValidationResult.valid(request.toBuilder().body(Body.of(bytes)).build());
         }
@@ -97,32 +91,12 @@ public final class JsonSchemaValidator implements RequestValidator {
         return ValidationResult.invalid(422, violations);
     }
 
-    private JsonNode parse(byte[] bytes) {
-        try {
-            JsonNode node = mapper.readTree(bytes);
-            if (node == null || node.isMissingNode()) {
-                throw invalidJson("The body is empty; a JSON document is required.");
-            }
-            return node;
-        } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            throw invalidJson("The body is not valid JSON" + (at == null ? "." : " (line " + at.getLineNr()
-                    + ", column " + at.getColumnNr() + ")."));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static ProblemException invalidJson(String detail) {
-        return new ProblemException(Problem.builder(ProblemTypes.INVALID_JSON, 400, "Invalid JSON")
-                .detail(detail).build());
-    }
-
     /** Collects the schemas of a {@link JsonSchemaValidator}; {@link #build()} compiles them. Not thread-safe. */
     public static final class Builder {
         private final Map<String, Path> schemas = new LinkedHashMap<>();
         private final Map<String, Path> referenced = new LinkedHashMap<>();
         private long maxBodyBytes = 1024 * 1024;
+        private int maxDepth = 64;
 
         private Builder() {
         }
@@ -149,6 +123,21 @@ public final class JsonSchemaValidator implements RequestValidator {
         }
 
         /**
+         * Caps how deeply objects and arrays may nest in a body; deeper bodies are refused by the parser (400
+         * {@code invalid-json}) before validation, whose recursion would otherwise overflow the stack.
+         *
+         * @param levels the deepest nesting accepted, default 64
+         * @return this builder
+         */
+        public Builder maxDepth(int levels) {
+            if (levels < 1) {
+                throw new IllegalArgumentException("maxDepth must be at least 1: " + levels);
+            }
+            this.maxDepth = levels;
+            return this;
+        }
+
+        /**
          * @return the validator with every schema compiled
          * @throws IllegalArgumentException naming the schema file and the location of the first error
          */
@@ -163,7 +152,7 @@ public final class JsonSchemaValidator implements RequestValidator {
             Map<String, JsonSchema> compiled = new HashMap<>();
             schemas.forEach((routeId, file) -> compiled.put(routeId,
                     compiler.compile(file.toString(), compiler.parse(file.toString(), read(file)))));
-            return new JsonSchemaValidator(compiled, maxBodyBytes, mapper);
+            return new JsonSchemaValidator(compiled, maxBodyBytes, maxDepth);
         }
 
         private static byte[] read(Path file) {

@@ -38,9 +38,11 @@ class JsonSchemaValidatorTest {
     private final AtomicReference<byte[]> upstreamBody = new AtomicReference<>();
     private final Pipeline pipeline = Pipeline.builder()
             .add(Routing.interceptor(RouteTable.of(Route.builder("orders").path("/orders/**")
+                    .upstream("http://127.0.0.1:9001").build(), Route.builder("nested").path("/nested/**")
                     .upstream("http://127.0.0.1:9001").build())))
             .add(Validation.interceptor(JsonSchemaValidator.builder()
                     .schema("orders", SCHEMAS.resolve("order.json"))
+                    .schema("nested", SCHEMAS.resolve("nested.json"))
                     .referencedSchema("https://schemas.example.com/address.json", SCHEMAS.resolve("address.json"))
                     .maxBodyBytes(4096)
                     .build()))
@@ -140,8 +142,57 @@ class JsonSchemaValidatorTest {
         }
     }
 
+    @Test
+    void aNumberBeyondTheDoubleRangeIsA400InvalidJsonNotA500() {
+        for (String number : List.of("1e400", "-1e400", "1" + "0".repeat(400))) {
+            Problem problem = postTo("/nested", number).problem().orElseThrow();
+            assertEquals(400, problem.status(), number);
+            assertEquals(ProblemTypes.INVALID_JSON, problem.type());
+        }
+        assertEquals(200, postTo("/nested", "[1.5, [2e300, -0.5]]").status());
+    }
+
+    @Test
+    void nestingDeeperThanTheLimitIsA400InvalidJsonNotAStackOverflow() {
+        Problem problem = postTo("/nested", "[".repeat(900) + "2" + "]".repeat(900)).problem().orElseThrow();
+        assertEquals(400, problem.status());
+        assertEquals(ProblemTypes.INVALID_JSON, problem.type());
+        assertTrue(problem.detail().orElseThrow().contains("64"), problem.detail().orElseThrow());
+        assertEquals(400, postTo("/nested", "[".repeat(65) + "2" + "]".repeat(65)).status());
+        assertEquals(200, postTo("/nested", "[".repeat(64) + "2" + "]".repeat(64)).status());
+    }
+
+    @Test
+    void aBodyWithAByteOrderMarkOrInUtf16IsA400SoTheUpstreamReadsTheSameDocument() {
+        byte[] utf8 = VALID.getBytes(StandardCharsets.UTF_8);
+        byte[] bom = new byte[utf8.length + 3];
+        bom[0] = (byte) 0xEF;
+        bom[1] = (byte) 0xBB;
+        bom[2] = (byte) 0xBF;
+        System.arraycopy(utf8, 0, bom, 3, utf8.length);
+        for (byte[] body : List.of(bom, VALID.getBytes(StandardCharsets.UTF_16LE),
+                VALID.getBytes(StandardCharsets.UTF_16BE))) {
+            Problem problem = pipeline.execute(request("POST").body(Body.of(body)).build(), r -> CompletableFuture
+                    .completedFuture(GatewayResponse.builder(200).build())).toCompletableFuture().join()
+                    .problem().orElseThrow();
+            assertEquals(400, problem.status());
+            assertEquals(ProblemTypes.INVALID_JSON, problem.type());
+        }
+    }
+
+    @Test
+    void aMaxDepthBelowOneFailsTheBuildNamingTheSetting() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> JsonSchemaValidator.builder().maxDepth(0));
+        assertTrue(e.getMessage().contains("maxDepth"));
+    }
+
     private GatewayResponse post(String json) {
-        return pipeline.execute(request("POST").body(Body.of(json)).build(), r -> BodyLimits
+        return postTo("/orders", json);
+    }
+
+    private GatewayResponse postTo(String path, String json) {
+        return pipeline.execute(request("POST").rawPath(path).body(Body.of(json)).build(), r -> BodyLimits
                 .collect(r.body(), 1 << 20).thenApply(bytes -> {
                     upstreamBody.set(bytes);
                     return GatewayResponse.builder(200).build();

@@ -2,6 +2,7 @@ package dev.portcullis.servlet.ipfilter;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -60,11 +61,12 @@ public final class CidrRange {
     }
 
     /**
-     * @param address an address; an IPv4 address never falls in an IPv6 range or the reverse
+     * @param address an address; an IPv4-mapped IPv6 address ({@code ::ffff:10.0.0.1}) is compared as the IPv4
+     *     address it carries; otherwise an IPv4 address never falls in an IPv6 range or the reverse
      * @return whether it lies in this range
      */
     public boolean contains(InetAddress address) {
-        byte[] bytes = address.getAddress();
+        byte[] bytes = unmapped(address.getAddress());
         if (bytes.length != network.length) {
             return false;
         }
@@ -80,6 +82,19 @@ public final class CidrRange {
         }
         int mask = (0xFF << (8 - rest)) & 0xFF;
         return (bytes[whole] & mask) == (network[whole] & mask);
+    }
+
+    /** {@code InetAddress.getByName} unmaps {@code ::ffff:a.b.c.d}; {@code Inet6Address.getByAddress} does not. */
+    private static byte[] unmapped(byte[] bytes) {
+        if (bytes.length != 16) {
+            return bytes;
+        }
+        for (int i = 0; i < 10; i++) {
+            if (bytes[i] != 0) {
+                return bytes;
+            }
+        }
+        return bytes[10] == (byte) 0xff && bytes[11] == (byte) 0xff ? Arrays.copyOfRange(bytes, 12, 16) : bytes;
     }
 
     private static byte[] literal(String address, String cidr) {

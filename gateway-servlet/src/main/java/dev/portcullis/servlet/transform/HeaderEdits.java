@@ -77,13 +77,21 @@ public final class HeaderEdits {
             return this;
         }
 
-        /** @param from a header @param to its new name; values keep their order, after any existing {@code to} @return this builder */
+        /**
+         * Moves a header to a new name. Any {@code to} already present (a client could have sent it) is dropped
+         * first, so the result carries exactly the values of {@code from}, in order, or no {@code to} at all.
+         *
+         * @param from a header
+         * @param to its new name
+         * @return this builder
+         */
         public Builder rename(String from, String to) {
             check(from, "");
             check(to, "");
             edits.add(b -> {
                 List<String> values = b.build().all(from);
                 b.remove(from);
+                b.remove(to);
                 values.forEach(value -> b.add(to, value));
                 return b;
             });

@@ -15,8 +15,9 @@ import java.util.Optional;
  * Rewrites an absolute {@code Location} that points at one of the matched route's upstreams back to the address
  * the client used: {@code http://10.0.0.5:8080/v2/orders/7} becomes {@code https://api.example.com/orders/7} when
  * the upstream is {@code http://10.0.0.5:8080/v2} and the client called {@code https://api.example.com}. The
- * upstream's base path is removed; a route's prefix strip or regex rewrite is not reversed. Relative locations and
- * locations pointing elsewhere are left alone.
+ * upstream's base path is removed; a route's prefix strip or regex rewrite is not reversed. A scheme-relative
+ * location ({@code //10.0.0.5:8080/v2/orders/7}) counts as the upstream's scheme. Relative locations and locations
+ * pointing elsewhere are left alone.
  *
  * <pre>{@code
  * Pipeline.builder().add(Routing.interceptor(routes)).add(LocationRewrite.interceptor()).build();
@@ -63,7 +64,8 @@ public final class LocationRewrite {
 
     /** @return the raw path below the upstream's base path, or null if {@code target} is not on this upstream */
     private static String pathBelow(Upstream upstream, URI target) {
-        String scheme = target.getScheme() == null ? "" : target.getScheme().toLowerCase(Locale.ROOT);
+        String scheme = target.getScheme() == null ? upstream.uri().getScheme()
+                : target.getScheme().toLowerCase(Locale.ROOT);
         int port = target.getPort() != -1 ? target.getPort() : "https".equals(scheme) ? 443 : 80;
         String host = target.getHost().toLowerCase(Locale.ROOT);
         String authority = (host.indexOf(':') >= 0 && !host.startsWith("[") ? "[" + host + "]" : host) + ':' + port;

@@ -11,9 +11,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** The individual checks of {@link RequestGuards}; each looks at the request line and headers only. */
 final class GuardChecks {
+    private static final long MALFORMED = Long.MIN_VALUE;
+    private static final Pattern CONTENT_LENGTH = Pattern.compile("[0-9]{1,18}");
+
     private GuardChecks() {
     }
 
@@ -30,6 +34,10 @@ final class GuardChecks {
         }
         if (!policy.allowedMethods().isEmpty() && !policy.allowedMethods().contains(request.method())) {
             return RequestGuards.methodNotAllowed(policy, request.method());
+        }
+        if (declaredLength(request) == MALFORMED) {
+            return RequestGuards.problem(ProblemTypes.BAD_REQUEST, 400, "Bad Request",
+                    "The Content-Length header is malformed or has conflicting values.");
         }
         if (declaredLength(request) > policy.maxBodyBytes()) {
             return GatewayResponse.problem(BodyLimits.tooLarge(policy.maxBodyBytes()).problem());
@@ -58,17 +66,23 @@ final class GuardChecks {
                 || request.headers().contains("Transfer-Encoding");
     }
 
+    /**
+     * @return the larger of the body's length and the {@code Content-Length} header, or {@link #MALFORMED} when a
+     *     header value is not 1 to 18 digits (no sign) or the values differ (RFC 9110 §8.6 allows repeats of one)
+     */
     private static long declaredLength(GatewayRequest request) {
-        long length = request.body().contentLength();
-        Optional<String> header = request.headers().first("Content-Length");
-        if (header.isPresent()) {
-            try {
-                length = Math.max(length, Long.parseLong(header.get().trim()));
-            } catch (NumberFormatException e) {
-                return Long.MAX_VALUE;
+        long declared = -1;
+        for (String value : request.headers().all("Content-Length")) {
+            for (String item : value.split(",", -1)) {
+                String digits = item.trim();
+                if (!CONTENT_LENGTH.matcher(digits).matches()
+                        || declared >= 0 && declared != Long.parseLong(digits)) {
+                    return MALFORMED;
+                }
+                declared = Long.parseLong(digits);
             }
         }
-        return length;
+        return Math.max(declared, request.body().contentLength());
     }
 
     private static long headerBytes(GatewayRequest request) {

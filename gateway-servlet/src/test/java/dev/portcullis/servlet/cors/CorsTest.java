@@ -12,6 +12,12 @@ import dev.portcullis.api.GatewayRequest;
 import dev.portcullis.api.GatewayResponse;
 import dev.portcullis.api.Pipeline;
 import dev.portcullis.api.ProblemTypes;
+import dev.portcullis.api.routing.Route;
+import dev.portcullis.api.routing.RouteTable;
+import dev.portcullis.api.routing.Routing;
+import dev.portcullis.servlet.validation.GuardPolicy;
+import dev.portcullis.servlet.validation.RequestGuards;
+import dev.portcullis.servlet.validation.ValueCheck;
 import dev.portcullis.servlet.testing.RecordingUpstream;
 import java.time.Duration;
 import java.util.List;
@@ -83,9 +89,21 @@ class CorsTest {
     }
 
     @Test
-    void aRequestWithoutOriginPassesUntouched() {
+    void aRequestWithoutOriginLosesTheUpstreamsCorsHeadersAndVariesOnOrigin() {
         GatewayResponse response = execute(request("GET", "/items").build());
-        assertEquals(List.of("*"), response.headers().all("Access-Control-Allow-Origin"));
+        assertEquals(200, response.status());
+        assertFalse(response.headers().contains("Access-Control-Allow-Origin"),
+                "a cache must not replay the upstream's * to a cross-origin caller");
+        assertEquals(List.of("Accept-Encoding", "Origin"), response.headers().all("Vary"));
+    }
+
+    @Test
+    void aSameOriginRequestLosesTheUpstreamsCorsHeadersAndVariesOnOrigin() {
+        GatewayResponse response = execute(request("GET", "/items")
+                .headers(headers("Origin", "https://gw.test")).authority("gw.test").scheme("https").build());
+        assertEquals(200, response.status());
+        assertFalse(response.headers().contains("Access-Control-Allow-Origin"));
+        assertTrue(response.headers().all("Vary").contains("Origin"));
     }
 
     @Test
@@ -93,6 +111,28 @@ class CorsTest {
         assertTrue(assertThrows(IllegalArgumentException.class,
                 () -> CorsPolicy.builder().allowedOrigins("*")).getMessage().contains("allowedOrigins"));
         assertThrows(IllegalArgumentException.class, () -> CorsPolicy.builder().build());
+    }
+
+    @Test
+    void aPreflightForAMethodTheRouteForbidsIsRefusedAndGuardsAfterCorsLetAllowedPreflightsThrough() {
+        Route route = Route.builder("orders").path("/items/**").upstream("http://127.0.0.1:9001")
+                .metadata(RequestGuards.POLICY, GuardPolicy.builder().allowedMethods("GET", "POST")
+                        .requireHeader("X-Tenant", ValueCheck.pattern("[a-z]+")).build())
+                .build();
+        Pipeline guarded = Pipeline.builder().add(Routing.interceptor(RouteTable.of(route)))
+                .add(Cors.interceptor(CorsPolicy.builder().allowedOrigins("https://app.example.com")
+                        .allowedMethods("GET", "POST", "DELETE").build()))
+                .add(RequestGuards.interceptor(GuardPolicy.defaults()))
+                .build();
+        GatewayResponse refused = guarded.execute(preflight("https://app.example.com", "DELETE", ""), upstream)
+                .toCompletableFuture().join();
+        assertEquals(403, refused.status());
+        assertEquals(ProblemTypes.CORS_REJECTED, refused.problem().orElseThrow().type());
+        GatewayResponse allowed = guarded.execute(preflight("https://app.example.com", "POST", ""), upstream)
+                .toCompletableFuture().join();
+        assertEquals(204, allowed.status());
+        assertEquals("GET, POST", allowed.headers().first("Access-Control-Allow-Methods").orElseThrow());
+        assertNull(upstream.received());
     }
 
     private static GatewayRequest preflight(String origin, String method, String requestHeaders) {

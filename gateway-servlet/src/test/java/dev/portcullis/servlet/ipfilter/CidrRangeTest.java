@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import org.junit.jupiter.api.Test;
 
@@ -15,6 +16,15 @@ class CidrRangeTest {
     void anIpv4RangeDoesNotMatchAnIpv6AddressOrTheReverse() throws Exception {
         assertFalse(CidrRange.parse("0.0.0.0/0").contains(InetAddress.getByName("::1")));
         assertFalse(CidrRange.parse("::/0").contains(InetAddress.getByName("127.0.0.1")));
+    }
+
+    @Test
+    void anIpv4MappedIpv6AddressIsMatchedAsTheIpv4AddressItCarries() throws Exception {
+        byte[] mapped = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (byte) 0xff, (byte) 0xff, 10, 0, 0, 1};
+        InetAddress address = Inet6Address.getByAddress(null, mapped, null);
+        assertTrue(CidrRange.parse("10.0.0.0/8").contains(address));
+        assertFalse(CidrRange.parse("11.0.0.0/8").contains(address));
+        assertFalse(IpFilter.builder().deny("10.0.0.0/8").build().permits(address));
     }
 
     @Test

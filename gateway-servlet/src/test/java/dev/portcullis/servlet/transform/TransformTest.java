@@ -37,6 +37,19 @@ class TransformTest {
     }
 
     @Test
+    void aRenameReplacesAClientSentTargetHeaderSoItCannotBeSpoofed() {
+        Transform transform = Transform.builder().request(HeaderEdits.builder()
+                .rename("X-User", "X-Upstream-User").build()).build();
+        Pipeline pipeline = Pipeline.builder().add(transform.interceptor()).build();
+        run(pipeline, request("GET", "/a").headers(headers("X-Upstream-User", "admin", "X-User", "alice")).build());
+        assertEquals(List.of("alice"), upstream.received().headers().all("X-Upstream-User"));
+        run(pipeline, request("GET", "/a").headers(headers("X-Upstream-User", "admin")).build());
+        assertFalse(upstream.received().headers().contains("X-Upstream-User"));
+        run(pipeline, request("GET", "/a").headers(headers("x-user", "bob")).build());
+        assertEquals(List.of("bob"), upstream.received().headers().all("X-Upstream-User"));
+    }
+
+    @Test
     void queryEditsKeepOtherParametersByteForByte() {
         QueryEdits edits = QueryEdits.builder().remove("debug").add("source", "api gateway").build();
         assertEquals("q=a%2Fb&x=%E2%82%AC+1&source=api%20gateway", edits.apply("q=a%2Fb&debug=1&x=%E2%82%AC+1&debug"));
@@ -81,6 +94,18 @@ class TransformTest {
                 .add(LocationRewrite.interceptor()).build();
         GatewayResponse response = run(pipeline, request("POST", "/orders").build());
         assertEquals("https://gw.example.com/orders/7?x=1", response.headers().first("Location").orElseThrow());
+    }
+
+    @Test
+    void aSchemeRelativeLocationOnTheUpstreamIsRewrittenSoTheUpstreamHostNeverLeaks() {
+        RecordingUpstream relative = new RecordingUpstream(r -> r.header("Location", "//10.0.0.5:8080/v2/orders/7"));
+        Pipeline pipeline = Pipeline.builder()
+                .add(Routing.interceptor(RouteTable.of(Route.builder("orders").path("/orders/**")
+                        .upstream("http://10.0.0.5:8080/v2").build())))
+                .add(LocationRewrite.interceptor()).build();
+        GatewayResponse response = pipeline.execute(request("POST", "/orders").build(), relative)
+                .toCompletableFuture().join();
+        assertEquals("https://gw.example.com/orders/7", response.headers().first("Location").orElseThrow());
     }
 
     @Test

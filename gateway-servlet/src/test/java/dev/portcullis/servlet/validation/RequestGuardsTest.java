@@ -59,6 +59,28 @@ class RequestGuardsTest {
     }
 
     @Test
+    void aMalformedOrConflictingContentLengthIsA400BadRequestNotAGuess() {
+        for (String[] lengths : List.of(new String[] {"+5"}, new String[] {"-1"}, new String[] {"abc"},
+                new String[] {"5", "5000"}, new String[] {"5, 7"}, new String[] {"99999999999999999999"})) {
+            dev.portcullis.api.HttpHeaders.Builder headers = headersWith().toBuilder();
+            for (String length : lengths) {
+                headers.add("Content-Length", length);
+            }
+            Problem problem = problemOf(valid().headers(headers.build()).build());
+            assertEquals(400, problem.status(), String.join(" | ", lengths));
+            assertEquals(ProblemTypes.BAD_REQUEST, problem.type());
+        }
+        assertNull(upstream.received());
+    }
+
+    @Test
+    void repeatedIdenticalContentLengthsAreOneLength() {
+        GatewayRequest request = valid().headers(headersWith("Content-Length", "7", "Content-Length", "7, 7"))
+                .body(Body.of("{\"a\":1}")).build();
+        assertEquals(200, execute(request).status());
+    }
+
+    @Test
     void expectContinueWithAnOversizedLengthIsAnsweredWithoutReadingTheBody() {
         TestRequests.Streamed body = new TestRequests.Streamed(10, new byte[1000]);
         Problem problem = problemOf(valid()
