@@ -27,15 +27,16 @@ import java.util.Objects;
  * proxied where), {@link #pipeline} (which stages every request passes, in order) and {@link #filter} (the servlet
  * filter that runs them).
  *
- * <p>The pipeline is {@code Routing -> RequestGuards -> Cors -> Authentication -> Authorization -> ClaimHeaders ->
+ * <p>The pipeline is {@code Routing -> Cors -> RequestGuards -> Authentication -> Authorization -> ClaimHeaders ->
  * PerIpRateLimit -> TenantInterceptor}:
  * <ul>
  *   <li>{@code /api/**} is proxied to the demo upstream with its first segment stripped
  *       ({@code /api/orders} arrives as {@code /orders}); {@code /secure/**} likewise, but only with a JWT from the
  *       {@link DemoIssuer} carrying the scope {@value #SECURE_SCOPE}, whose subject reaches the upstream as
  *       {@code X-User-Id}; every other path goes to the servlet application;</li>
+ *   <li>CORS for the browser origin {@value #BROWSER_ORIGIN}, before the guards so a preflight is answered by the
+ *       CORS stage;</li>
  *   <li>the default request guards (URI and header size, body size);</li>
- *   <li>CORS for the browser origin {@value #BROWSER_ORIGIN};</li>
  *   <li>{@value #REQUESTS_PER_WINDOW} requests per client IP per 10 seconds, then {@code 429} problems;</li>
  *   <li>the {@linkplain TenantInterceptor custom interceptor}: routed requests need {@code X-Tenant} naming
  *       {@code acme} or {@code globex}.</li>
@@ -95,13 +96,13 @@ public final class DemoGateway {
                 .build();
         return Pipeline.builder()
                 .add(Routing.interceptor(routes))
-                .add(RequestGuards.interceptor(GuardPolicy.defaults()))
                 .add(Cors.interceptor(CorsPolicy.builder()
                         .allowedOrigins(BROWSER_ORIGIN)
                         .allowedMethods("GET", "POST")
                         .allowedHeaders("Content-Type", "X-Tenant")
                         .exposedHeaders("X-Request-Id")
                         .build()))
+                .add(RequestGuards.interceptor(GuardPolicy.defaults()))
                 .add(Authentication.interceptor(DemoIssuer.shared().authenticator()))
                 .add(Authorization.builder().defaultPolicy(AccessPolicy.anonymous()).build())
                 .add(ClaimHeaders.builder().claim("sub", "X-User-Id").build())
