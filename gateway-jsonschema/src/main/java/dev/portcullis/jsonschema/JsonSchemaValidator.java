@@ -28,8 +28,10 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * Validates JSON request bodies against JSON Schema 2020-12, one schema per route id (from
- * {@code request.attribute(Routing.MATCH)}). Requests on routes without a schema, and methods other than
- * {@code POST}, {@code PUT} and {@code PATCH}, pass untouched without their body being read.
+ * {@code request.attribute(Routing.MATCH)}). Requests on routes without a schema pass untouched without their body
+ * being read. On a route with a schema, {@code POST}, {@code PUT} and {@code PATCH} must carry a valid document; any
+ * other method is validated too when it carries a body (a {@code DELETE} with JSON, say), and passes untouched when
+ * its body is empty, so a body can never reach the upstream unvalidated.
  *
  * <p>The body is buffered up to {@link Builder#maxBodyBytes(long)} (413 beyond), parsed once (strictly: duplicate
  * keys, trailing content, nesting deeper than {@link Builder#maxDepth(int)}, numbers beyond the range of a
@@ -72,10 +74,14 @@ public final class JsonSchemaValidator implements RequestValidator {
     public CompletionStage<ValidationResult> validate(GatewayRequest request) {
         JsonSchema schema = request.attribute(Routing.MATCH)
                 .map(match -> schemas.get(match.route().id())).orElse(null);
-        if (schema == null || !METHODS.contains(request.method())) {
+        boolean documentRequired = METHODS.contains(request.method());
+        if (schema == null || (!documentRequired && request.body().contentLength() == 0)) {
             return CompletableFuture.completedFuture(ValidationResult.valid(request));
         }
-        return BodyLimits.collect(request.body(), maxBodyBytes).thenApply(bytes -> check(schema, request, bytes));
+        return BodyLimits.collect(request.body(), maxBodyBytes).thenApply(bytes ->
+                !documentRequired && bytes.length == 0
+                        ? ValidationResult.valid(request.toBuilder().body(Body.empty()).build())
+                        : check(schema, request, bytes));
     }
 
     private ValidationResult check(JsonSchema schema, GatewayRequest request, byte[] bytes) {

@@ -85,11 +85,11 @@ class JsonSchemaValidatorTest {
     }
 
     @Test
-    void aGetOnTheRouteIsNotRead() {
+    void aBodylessGetOnTheRouteIsNotRead() {
         GatewayRequest get = request("GET").body(new Body() {
             @Override
             public long contentLength() {
-                return -1;
+                return 0;
             }
 
             @Override
@@ -100,6 +100,37 @@ class JsonSchemaValidatorTest {
         GatewayResponse response = pipeline.execute(get,
                 r -> CompletableFuture.completedFuture(GatewayResponse.builder(204).build())).toCompletableFuture().join();
         assertEquals(204, response.status());
+    }
+
+    @Test
+    void aDeleteCarryingAJsonBodyIsValidatedToo() {
+        GatewayResponse response = pipeline.execute(request("DELETE").body(Body.of("{\"id\":\"x\"}")).build(),
+                r -> CompletableFuture.completedFuture(GatewayResponse.builder(204).build())).toCompletableFuture().join();
+
+        assertEquals(422, response.problem().orElseThrow().status());
+    }
+
+    @Test
+    void aGetWhoseChunkedBodyTurnsOutEmptyPassesWithoutADocument() {
+        GatewayRequest get = request("GET").body(new ChunkedEmptyBody()).build();
+
+        GatewayResponse response = pipeline.execute(get,
+                r -> CompletableFuture.completedFuture(GatewayResponse.builder(204).build())).toCompletableFuture().join();
+
+        assertEquals(204, response.status());
+    }
+
+    /** A body of unknown length that ends at once. */
+    private static final class ChunkedEmptyBody implements Body {
+        @Override
+        public long contentLength() {
+            return -1;
+        }
+
+        @Override
+        public void subscribe(java.util.concurrent.Flow.Subscriber<? super java.nio.ByteBuffer> s) {
+            Body.empty().subscribe(s);
+        }
     }
 
     @Test
