@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.portcullis.api.GatewayRequest;
 import dev.portcullis.api.GatewayResponse;
@@ -87,13 +88,30 @@ class TransformTest {
     }
 
     @Test
-    void anUpstreamLocationIsRewrittenToTheClientsAddressWithoutTheBasePath() {
+    void anUpstreamLocationBecomesAPathOnTheGatewayWithoutTheBasePathNeverBuiltFromTheClientsHost() {
         Pipeline pipeline = Pipeline.builder()
                 .add(Routing.interceptor(RouteTable.of(Route.builder("orders").path("/orders/**")
                         .upstream("http://10.0.0.5:8080/v2").build())))
                 .add(LocationRewrite.interceptor()).build();
-        GatewayResponse response = run(pipeline, request("POST", "/orders").build());
-        assertEquals("https://gw.example.com/orders/7?x=1", response.headers().first("Location").orElseThrow());
+        GatewayResponse response = run(pipeline, request("POST", "/orders").authority("forged.example").build());
+        assertEquals("/orders/7?x=1", response.headers().first("Location").orElseThrow());
+    }
+
+    @Test
+    void withAPublicBaseAnUpstreamLocationBecomesAnAbsoluteAddressOnIt() {
+        Pipeline pipeline = Pipeline.builder()
+                .add(Routing.interceptor(RouteTable.of(Route.builder("orders").path("/orders/**")
+                        .upstream("http://10.0.0.5:8080/v2").build())))
+                .add(LocationRewrite.interceptor(java.net.URI.create("https://api.example.com"))).build();
+        GatewayResponse response = run(pipeline, request("POST", "/orders").authority("forged.example").build());
+        assertEquals("https://api.example.com/orders/7?x=1", response.headers().first("Location").orElseThrow());
+    }
+
+    @Test
+    void aPublicBaseWithAPathFailsNamingTheSetting() {
+        IllegalArgumentException failure = assertThrows(IllegalArgumentException.class,
+                () -> LocationRewrite.interceptor(java.net.URI.create("https://api.example.com/v1")));
+        assertTrue(failure.getMessage().contains("publicBase"), failure.getMessage());
     }
 
     @Test
@@ -105,7 +123,7 @@ class TransformTest {
                 .add(LocationRewrite.interceptor()).build();
         GatewayResponse response = pipeline.execute(request("POST", "/orders").build(), relative)
                 .toCompletableFuture().join();
-        assertEquals("https://gw.example.com/orders/7", response.headers().first("Location").orElseThrow());
+        assertEquals("/orders/7", response.headers().first("Location").orElseThrow());
     }
 
     @Test

@@ -84,11 +84,11 @@ class TransformHttpTest {
 
     @ParameterizedTest
     @MethodSource(CONTAINERS)
-    void anUpstreamLocationIsRewrittenToTheGatewaysAddress(ServletContainer container) throws Exception {
+    void anUpstreamLocationIsRewrittenToAPathOnTheGateway(ServletContainer container) throws Exception {
         RunningServer server = GATEWAY.on(container);
         HttpResponse<String> response = Http.get(server.uri("/t/redirect"));
         assertEquals(201, response.statusCode(), response.body());
-        assertEquals(List.of("http://127.0.0.1:" + server.port() + "/orders/7?x=1"),
+        assertEquals(List.of("/orders/7?x=1"),
                 response.headers().allValues("Location"));
         assertEquals("/v2/redirect?source=gate%20way", GATEWAY.upstream().next().rawUri());
     }
