@@ -8,8 +8,6 @@ import dev.portcullis.api.auth.Authenticator;
 import dev.portcullis.api.auth.GatewayPrincipal;
 import dev.portcullis.servlet.auth.internal.Digest;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Set;
@@ -59,7 +57,6 @@ public final class ApiKeyAuthenticator implements Authenticator {
         if (queryParameter != null) {
             keys.addAll(QueryParameters.values(request.rawQuery().orElse(null), queryParameter));
         }
-        GatewayRequest forward = withoutCredentials(request);
         if (keys.isEmpty()) {
             return CompletableFuture.completedFuture(AuthResult.abstain());
         }
@@ -70,12 +67,11 @@ public final class ApiKeyAuthenticator implements Authenticator {
         if (key.isEmpty() || key.length() > MAX_LENGTH) {
             return CompletableFuture.completedFuture(AuthResult.invalidToken("The API key is not valid."));
         }
-        GatewayRequest next = forward;
         byte[] hash = Digest.sha256(key.getBytes(StandardCharsets.UTF_8));
-        String id = Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(hash, 16));
+        String id = Digest.shortId(hash);
         return store.find(hash).thenApply(found -> found
                 .map(principal -> AuthResult.authenticated(principal,
-                        next.withAttribute(KEY, new AuthenticatedKey(id, principal))))
+                        request.withAttribute(KEY, new AuthenticatedKey(id, principal))))
                 .orElseGet(() -> AuthResult.invalidToken("The API key is not valid.")));
     }
 

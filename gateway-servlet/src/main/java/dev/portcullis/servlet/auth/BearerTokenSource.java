@@ -5,7 +5,6 @@ import dev.portcullis.api.HttpHeaders;
 import dev.portcullis.api.QueryParameters;
 import dev.portcullis.api.auth.AuthResult;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.StringJoiner;
@@ -17,7 +16,8 @@ import java.util.regex.Pattern;
  *
  * <p>Rules: a token longer than {@link Builder#maxLength(int)} (default 8192) is rejected before any parsing; a
  * token that is not RFC 6750 {@code b64token} syntax is rejected; two <em>different</em> tokens in one request are
- * rejected ({@code invalid_request}); a token query parameter is removed from the URL forwarded upstream.
+ * rejected ({@code invalid_request}). The {@code Authentication} stage removes the token cookie and query parameter
+ * from every request it lets through ({@link #withoutTokens}), whichever authenticator won.
  *
  * <pre>{@code
  * BearerTokenSource source = BearerTokenSource.builder().cookie("access_token").queryParameter("access_token").build();
@@ -63,23 +63,21 @@ public final class BearerTokenSource {
         if (cookie != null) {
             for (String header : request.headers().all("Cookie")) {
                 for (String pair : header.split(";")) {
-                    int eq = pair.indexOf('=');
-                    if (eq > 0 && pair.substring(0, eq).trim().equals(cookie)) {
-                        tokens.add(pair.substring(eq + 1).trim());
+                    if (isTokenCookie(pair)) {
+                        tokens.add(pair.substring(pair.indexOf('=') + 1).trim());
                     }
                 }
             }
         }
-        GatewayRequest forward = request;
         if (queryParameter != null) {
-            String rawQuery = request.rawQuery().orElse(null);
-            List<String> values = QueryParameters.values(rawQuery, queryParameter);
-            if (!values.isEmpty()) {
-                tokens.addAll(values);
-                forward = request.toBuilder().rawQuery(QueryParameters.without(rawQuery, queryParameter)).build();
-            }
+            tokens.addAll(QueryParameters.values(request.rawQuery().orElse(null), queryParameter));
         }
-        return check(tokens, forward);
+        return check(tokens);
+    }
+
+    private boolean isTokenCookie(String pair) {
+        int eq = pair.indexOf('=');
+        return eq > 0 && pair.substring(0, eq).trim().equals(cookie);
     }
 
     /**
@@ -94,8 +92,7 @@ public final class BearerTokenSource {
             for (String header : request.headers().all("Cookie")) {
                 StringJoiner kept = new StringJoiner("; ");
                 for (String pair : header.split(";")) {
-                    int eq = pair.indexOf('=');
-                    if (!(eq > 0 && pair.substring(0, eq).trim().equals(cookie)) && !pair.isBlank()) {
+                    if (!isTokenCookie(pair) && !pair.isBlank()) {
                         kept.add(pair.trim());
                     }
                 }
@@ -113,35 +110,34 @@ public final class BearerTokenSource {
         return stripped == null ? request : stripped.build();
     }
 
-    private Extraction check(Set<String> tokens, GatewayRequest forward) {
+    private Extraction check(Set<String> tokens) {
         if (tokens.isEmpty()) {
-            return new Extraction(null, forward, null);
+            return new Extraction(null, null);
         }
         for (String token : tokens) {
             if (token.length() > maxLength) {
-                return new Extraction(null, forward,
+                return new Extraction(null,
                         AuthResult.invalidToken("The token is longer than " + maxLength + " characters."));
             }
         }
         if (tokens.size() > 1) {
-            return new Extraction(null, forward,
+            return new Extraction(null,
                     AuthResult.invalidRequest("The request carries more than one token."));
         }
         String token = tokens.iterator().next();
         if (!B64TOKEN.matcher(token).matches()) {
-            return new Extraction(null, forward, AuthResult.invalidRequest("The bearer token is malformed."));
+            return new Extraction(null, AuthResult.invalidRequest("The bearer token is malformed."));
         }
-        return new Extraction(token, forward, null);
+        return new Extraction(token, null);
     }
 
     /**
      * The credential found in a request.
      *
      * @param token the token, or null
-     * @param forward the request to continue with (token query parameter removed)
      * @param rejection why the request is refused, or null
      */
-    record Extraction(String token, GatewayRequest forward, AuthResult rejection) {
+    record Extraction(String token, AuthResult rejection) {
     }
 
     /** Collects the settings of a {@link BearerTokenSource}. Not thread-safe. */

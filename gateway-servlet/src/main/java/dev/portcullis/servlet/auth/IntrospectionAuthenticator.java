@@ -88,10 +88,10 @@ public final class IntrospectionAuthenticator implements Authenticator {
         Digest digest = Digest.of(found.token());
         Answer cached = cache.get(digest, settings.clock().instant());
         if (cached != null) {
-            return CompletableFuture.completedFuture(cached.result(found.forward()));
+            return CompletableFuture.completedFuture(cached.result(request));
         }
         return lookups.join(digest, () -> lookup(found.token(), digest))
-                .thenApply(answer -> answer.result(found.forward()));
+                .thenApply(answer -> answer.result(request));
     }
 
     /** One introspection call; never fails: an endpoint that cannot be used, or no free call slot, answers 503. */
@@ -168,8 +168,8 @@ public final class IntrospectionAuthenticator implements Authenticator {
 
     /** What one introspection call concluded, whoever asked: a principal, or a rejection (401 or 503). */
     private record Answer(GatewayPrincipal principal, AuthResult.Rejected rejection) {
-        AuthResult result(GatewayRequest forward) {
-            return principal != null ? AuthResult.authenticated(principal, forward) : rejection;
+        AuthResult result(GatewayRequest request) {
+            return principal != null ? AuthResult.authenticated(principal, request) : rejection;
         }
     }
 

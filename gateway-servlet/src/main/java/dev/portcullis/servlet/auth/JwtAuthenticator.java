@@ -77,7 +77,7 @@ public final class JwtAuthenticator implements Authenticator {
         Digest digest = Digest.of(found.token());
         JwtVerification.Verified hit = verified.get(digest, now);
         if (hit != null && !now.isBefore(hit.validFrom())) {
-            return CompletableFuture.completedFuture(AuthResult.authenticated(hit.principal(), found.forward()));
+            return CompletableFuture.completedFuture(AuthResult.authenticated(hit.principal(), request));
         }
         if (!CompactJws.isCanonical(found.token())) {
             boolean opaque = found.token().chars().filter(c -> c == '.').count() != 2;
@@ -108,7 +108,7 @@ public final class JwtAuthenticator implements Authenticator {
             }
             Instant cap = now.plus(MAX_CACHE_TIME);
             verified.put(digest, result, result.validUntil().isBefore(cap) ? result.validUntil() : cap, now);
-            return AuthResult.authenticated(result.principal(), found.forward());
+            return AuthResult.authenticated(result.principal(), request);
         });
     }
 

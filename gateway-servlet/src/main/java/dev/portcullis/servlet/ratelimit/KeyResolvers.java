@@ -3,13 +3,11 @@ package dev.portcullis.servlet.ratelimit;
 import dev.portcullis.api.auth.GatewayPrincipal;
 import dev.portcullis.api.routing.Routing;
 import dev.portcullis.servlet.auth.ApiKeyAuthenticator;
+import dev.portcullis.servlet.auth.internal.Digest;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -53,13 +51,14 @@ public final class KeyResolvers {
     /**
      * The authenticated subject, told apart by issuer: the same {@code sub} from two identity providers is two keys.
      *
-     * @return {@code sub:<authenticator>/<digest of the issuer>/<name>} of the {@link GatewayPrincipal#ATTRIBUTE}
-     *     ({@code sub:<authenticator>/<name>} when the principal has no issuer); empty before authentication or for
-     *     anonymous requests
+     * @return {@code sub:<authenticator>/<length of the issuer>:<issuer>/<name>} of the
+     *     {@link GatewayPrincipal#ATTRIBUTE} ({@code sub:<authenticator>/<name>} when the principal has no issuer; the
+     *     length prefix keeps an issuer with {@code /} from running into the name); empty before authentication or
+     *     for anonymous requests
      */
     public static KeyResolver subject() {
         return request -> request.attribute(GatewayPrincipal.ATTRIBUTE)
-                .map(p -> "sub:" + p.authenticator() + '/' + p.issuer().map(iss -> hash(iss) + '/').orElse("")
+                .map(p -> "sub:" + p.authenticator() + '/' + p.issuer().map(iss -> iss.length() + ":" + iss + '/').orElse("")
                         + p.name());
     }
 
@@ -118,12 +117,7 @@ public final class KeyResolvers {
 
     /** @return the first 128 bits of SHA-256 over the UTF-8 text, base64url without padding */
     static String hash(String text) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(digest, 16));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        return Digest.shortId(Digest.sha256(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static String ipKey(InetAddress address, int ipv6PrefixBits) {

@@ -4,6 +4,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.Base64;
 
 /**
  * The SHA-256 of a credential, usable as a map key: the credential itself is never kept.
@@ -36,6 +38,14 @@ public record Digest(long a, long b, long c, long d) {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform has SHA-256", e);
         }
+    }
+
+    /**
+     * @param hash a SHA-256 hash
+     * @return its first 128 bits, base64url without padding: a short, stable, non-reversible id for keys and logs
+     */
+    public static String shortId(byte[] hash) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(hash, 16));
     }
 
     @Override
