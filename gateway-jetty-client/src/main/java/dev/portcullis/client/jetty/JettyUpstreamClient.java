@@ -33,7 +33,9 @@ import org.eclipse.jetty.util.thread.Scheduler;
  * <ul>
  *   <li><em>connect</em>: Jetty's connect timeout is a client setting, so one {@link HttpClient} is kept per distinct
  *       {@link UpstreamRequest#connectTimeout()} (routes rarely have more than a few); all of them share one thread
- *       pool (its own, or the server's given to {@link Builder#executor(Executor)}), scheduler and buffer pool;</li>
+ *       pool (its own, or the server's given to {@link Builder#executor(Executor)}), scheduler and buffer pool. Each
+ *       is started on a short-lived thread of its own the first time its timeout is used, and the requests arriving
+ *       meanwhile are sent once it has started: no request thread ever waits for a client to start;</li>
  *   <li><em>response headers</em>: a timer armed when the request is committed aborts the exchange with a
  *       {@link java.net.http.HttpTimeoutException} unless the headers arrived first;</li>
  *   <li><em>idle</em>: {@link UpstreamRequest#idleTimeout()} (the route's) bounds the silence between two reads or
@@ -53,7 +55,7 @@ import org.eclipse.jetty.util.thread.Scheduler;
  * }</pre>
  */
 public final class JettyUpstreamClient implements UpstreamClient {
-    private final Map<Duration, HttpClient> clients = new ConcurrentHashMap<>();
+    private final Map<Duration, CompletableFuture<HttpClient>> clients = new ConcurrentHashMap<>();
     private final Executor threads;
     private final boolean ownsThreads;
     private final Scheduler scheduler;
@@ -91,18 +93,41 @@ public final class JettyUpstreamClient implements UpstreamClient {
         if (closed) {
             return CompletableFuture.failedFuture(new IllegalStateException("this JettyUpstreamClient is closed"));
         }
-        HttpClient client = clients.computeIfAbsent(request.connectTimeout(), this::newClient);
-        return new JettyExchange(client, request).start();
+        CompletableFuture<HttpClient> client = clients.computeIfAbsent(request.connectTimeout(), this::startClient);
+        HttpClient started = client.getNow(null);
+        if (started != null) {
+            return new JettyExchange(started, request).start();
+        }
+        CompletableFuture<UpstreamResponse> response = new CompletableFuture<>();
+        client.whenComplete((ready, failure) -> {
+            if (failure != null) {
+                response.completeExceptionally(failure);
+            } else if (!response.isDone()) {
+                CompletableFuture<UpstreamResponse> exchange = new JettyExchange(ready, request).start();
+                response.whenComplete((r, f) -> exchange.cancel(true));
+                exchange.whenComplete((r, f) -> complete(response, r, f));
+            }
+        });
+        return response;
     }
 
     @Override
     public void close() {
         closed = true;
-        clients.values().forEach(client -> LifeCycle.stop(client));
+        clients.values().forEach(client -> client.thenAccept(started -> LifeCycle.stop(started)));
         clients.clear();
         LifeCycle.stop(scheduler);
         if (ownsThreads) {
             LifeCycle.stop(threads);
+        }
+    }
+
+    private static void complete(CompletableFuture<UpstreamResponse> response, UpstreamResponse value,
+            Throwable failure) {
+        if (failure != null) {
+            response.completeExceptionally(failure);
+        } else {
+            response.complete(value);
         }
     }
 
@@ -111,6 +136,26 @@ public final class JettyUpstreamClient implements UpstreamClient {
         pool.setName("portcullis-jetty-upstream");
         pool.setDaemon(true);
         return pool;
+    }
+
+    /**
+     * Starts the client for one connect timeout on a thread of its own, never on the caller's: starting an
+     * {@link HttpClient} waits for a thread of the (possibly shared) pool to run its selector, and the caller is a
+     * request thread of that pool holding the map's bin lock, so starting inline deadlocks a burst of first requests
+     * once every pool thread is such a caller. Here the caller only records the future and returns.
+     */
+    private CompletableFuture<HttpClient> startClient(Duration connectTimeout) {
+        CompletableFuture<HttpClient> started = new CompletableFuture<>();
+        Thread starter = new Thread(() -> {
+            try {
+                started.complete(newClient(connectTimeout));
+            } catch (RuntimeException e) {
+                started.completeExceptionally(e);
+            }
+        }, "portcullis-jetty-upstream-start");
+        starter.setDaemon(true);
+        starter.start();
+        return started;
     }
 
     private HttpClient newClient(Duration connectTimeout) {

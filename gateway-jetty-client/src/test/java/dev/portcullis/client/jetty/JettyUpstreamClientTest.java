@@ -101,6 +101,52 @@ class JettyUpstreamClientTest extends UpstreamClientContract {
     }
 
     @Test
+    void aBurstOfFirstRequestsOnEveryThreadOfASharedPoolNeverWaitsForTheClientToStart() throws Exception {
+        int threads = 8;
+        org.eclipse.jetty.util.thread.QueuedThreadPool pool =
+                new org.eclipse.jetty.util.thread.QueuedThreadPool(threads, threads);
+        pool.setReservedThreads(0);
+        pool.setDaemon(true);
+        pool.setStopTimeout(1_000);
+        pool.start();
+        try (UpstreamClient shared = JettyUpstreamClient.builder().executor(pool).build()) {
+            String base = upstream(exchange -> {
+                byte[] body = "ok".getBytes(StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+                exchange.close();
+            });
+            CountDownLatch running = new CountDownLatch(threads);
+            CountDownLatch gate = new CountDownLatch(1);
+            CountDownLatch returned = new CountDownLatch(threads);
+            java.util.List<CompletableFuture<UpstreamResponse>> responses =
+                    new java.util.concurrent.CopyOnWriteArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                pool.execute(() -> {
+                    running.countDown();
+                    try {
+                        gate.await();
+                        responses.add(shared.exchange(request("GET", base + "/", HttpHeaders.empty(),
+                                Body.empty())));
+                        returned.countDown();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
+            }
+            assertTrue(running.await(10, TimeUnit.SECONDS), "the pool did not run every task");
+            gate.countDown();
+            assertTrue(returned.await(10, TimeUnit.SECONDS),
+                    "request threads were stuck in exchange while the client started");
+            for (CompletableFuture<UpstreamResponse> response : responses) {
+                assertEquals("ok", new String(bodyOf(response.get(10, TimeUnit.SECONDS)), StandardCharsets.UTF_8));
+            }
+        } finally {
+            pool.stop();
+        }
+    }
+
+    @Test
     void theBuilderRejectsANonPositiveIdleTimeoutNamingTheSetting() {
         IllegalArgumentException failure = assertThrows(IllegalArgumentException.class,
                 () -> JettyUpstreamClient.builder().idleTimeout(Duration.ZERO).build());
