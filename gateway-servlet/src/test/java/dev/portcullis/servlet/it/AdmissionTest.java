@@ -13,6 +13,11 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -95,6 +100,44 @@ class AdmissionTest {
                 again.release.countDown();
                 closeAll(sockets);
             }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource(CONTAINERS)
+    void aFloodOfThreeHundredConnectionsAgainstACapOfFiftyIsAnsweredOnlyWith200Or503AndThenRecovers(
+            ServletContainer container) throws Exception {
+        int flood = 300;
+        int cap = 50;
+        Held held = new Held();
+        Semaphore refused = new Semaphore(0);
+        try (TestUpstream upstream = TestUpstream.start(held::handle);
+             RunningServer server = container.start(Gateways.builder(Route.builder("r").path("/api/**")
+                     .upstream(upstream.baseUri()).build()).maxInFlight(cap).build(), new AppServlet())) {
+            ExecutorService clients = Executors.newFixedThreadPool(flood);
+            try {
+                List<Future<Integer>> answers = new ArrayList<>();
+                for (int i = 0; i < flood; i++) {
+                    answers.add(clients.submit(() -> {
+                        int status = RawHttp.exchange(server.port(), request("/api/hold")).status();
+                        if (status == 503) {
+                            refused.release();
+                        }
+                        return status;
+                    }));
+                }
+                assertTrue(held.arrivals.tryAcquire(cap, 30, TimeUnit.SECONDS), "admitted: " + held.arrived.get());
+                assertTrue(refused.tryAcquire(flood - cap, 30, TimeUnit.SECONDS), "refused: " + refused.availablePermits());
+                held.release.countDown();
+                Map<Integer, Integer> statuses = new TreeMap<>();
+                for (Future<Integer> answer : answers) {
+                    statuses.merge(answer.get(30, TimeUnit.SECONDS), 1, Integer::sum);
+                }
+                assertEquals(Map.of(200, cap, 503, flood - cap), statuses);
+            } finally {
+                clients.shutdownNow();
+            }
+            assertEquals(200, admittedWithin(server.port(), 10_000));
         }
     }
 
