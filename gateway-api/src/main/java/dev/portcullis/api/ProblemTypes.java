@@ -21,6 +21,11 @@ public final class ProblemTypes {
     public static final String UPSTREAM_UNAVAILABLE = BASE + "upstream-unavailable";
     /** The gateway cannot serve the request now: no instance, a store down in fail-closed mode (503). */
     public static final String SERVICE_UNAVAILABLE = BASE + "service-unavailable";
+    /**
+     * The gateway holds as many exchanges in flight as its admission cap allows and sheds this one at once, before
+     * the pipeline runs and without calling an upstream (503, with {@code Retry-After}).
+     */
+    public static final String OVERLOADED = BASE + "overloaded";
     /** The request went over a rate limit (429). */
     public static final String RATE_LIMITED = BASE + "rate-limited";
     /** The body, or its declared length, is over the route's limit (413). */

@@ -60,7 +60,7 @@ public final class GatewayFilter implements Filter {
         this.client = client;
         ReverseProxy proxy = new ReverseProxy(client, trusted, b.viaPseudonym, b.requestIdHeader, b.forwardedHeaders);
         this.engine = new FilterEngine(b.pipeline, trusted, new PathGuard(b.allowEncodedSlash), proxy,
-                b.requestIdHeader, b.forwardedHeaders);
+                b.requestIdHeader, b.forwardedHeaders, b.maxInFlight);
     }
 
     /** @return a builder */
@@ -112,6 +112,7 @@ public final class GatewayFilter implements Filter {
         private String viaPseudonym = "portcullis";
         private boolean allowEncodedSlash;
         private ForwardedHeaders forwardedHeaders = ForwardedHeaders.X_FORWARDED;
+        private int maxInFlight = defaultMaxInFlight();
 
         private Builder() {
         }
@@ -169,6 +170,26 @@ public final class GatewayFilter implements Filter {
         }
 
         /**
+         * Caps the exchanges in flight at once (from the container's dispatch until the response is complete or
+         * the client is gone). A request beyond the cap gets {@code 503} problem {@link
+         * dev.portcullis.api.ProblemTypes#OVERLOADED overloaded} with {@code Retry-After: 1} at once: no pipeline,
+         * no upstream call. Default: the JVM's max heap / 64 KiB, clamped to [64, 10,000] (2,048 at
+         * {@code -Xmx128m}).
+         *
+         * @param max the cap, at least 1
+         * @return this builder
+         */
+        public Builder maxInFlight(int max) {
+            this.maxInFlight = max;
+            return this;
+        }
+
+        private static int defaultMaxInFlight() {
+            long byHeap = Runtime.getRuntime().maxMemory() / (64 * 1024);
+            return (int) Math.max(64, Math.min(10_000, byHeap));
+        }
+
+        /**
          * @return the filter
          * @throws IllegalArgumentException naming the setting that is missing or wrong
          */
@@ -181,6 +202,9 @@ public final class GatewayFilter implements Filter {
             }
             if (!viaPseudonym.matches("[A-Za-z0-9!#$%&'*+.^_`|~-]+")) {
                 throw new IllegalArgumentException("viaPseudonym: not a token: " + viaPseudonym);
+            }
+            if (maxInFlight < 1) {
+                throw new IllegalArgumentException("maxInFlight: must be at least 1, was " + maxInFlight);
             }
             TrustedProxies trusted = TrustedProxies.of(trustedProxies);
             return new GatewayFilter(this, upstreamClient != null ? upstreamClient : JdkUpstreamClient.create(),

@@ -1,6 +1,9 @@
 package dev.portcullis.servlet.internal;
 
+import dev.portcullis.api.HttpHeaders;
 import dev.portcullis.api.Pipeline;
+import dev.portcullis.api.Problem;
+import dev.portcullis.api.ProblemTypes;
 import dev.portcullis.servlet.ForwardedHeaders;
 import dev.portcullis.servlet.proxy.internal.ReverseProxy;
 import jakarta.servlet.DispatcherType;
@@ -14,14 +17,21 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The filter's shared, immutable parts and its entry point: a {@code REQUEST} dispatch starts a
- * {@link GatewayExchange}; an {@code ASYNC} re-dispatch that an exchange asked for resumes it (running the
+ * {@link GatewayExchange} if the {@link Admission} cap lets it in (else an immediate 503 {@code overloaded} with
+ * {@code Retry-After}, before anything else runs); an {@code ASYNC} re-dispatch that an exchange asked for resumes it (running the
  * application, or aborting the connection); every other dispatch passes straight on. Thread-safe.
  */
 public final class FilterEngine {
     static final String RESUME_ATTRIBUTE = GatewayExchange.class.getName() + ".resume";
     static final Logger LOG = LoggerFactory.getLogger("dev.portcullis.servlet.GatewayFilter");
 
+    private static final Problem OVERLOADED = Problem.builder(ProblemTypes.OVERLOADED, 503, "Service Unavailable")
+            .detail("The gateway has as many requests in flight as it admits; retry after the Retry-After delay.")
+            .build();
+    private static final HttpHeaders RETRY_AFTER = HttpHeaders.builder().set("Retry-After", "1").build();
+
     final Pipeline pipeline;
+    final Admission admission;
     final TrustedProxies trusted;
     final RequestAdapter adapter;
     final PathGuard guard;
@@ -36,10 +46,12 @@ public final class FilterEngine {
      * @param proxy forwards routed requests
      * @param requestIdHeader the header carrying the request id in both directions
      * @param family the forwarding header family the trusted proxies write
+     * @param maxInFlight the most exchanges in flight at once, at least 1
      */
     public FilterEngine(Pipeline pipeline, TrustedProxies trusted, PathGuard guard, ReverseProxy proxy,
-                        String requestIdHeader, ForwardedHeaders family) {
+                        String requestIdHeader, ForwardedHeaders family, int maxInFlight) {
         this.pipeline = pipeline;
+        this.admission = new Admission(maxInFlight);
         this.trusted = trusted;
         this.adapter = new RequestAdapter(new ForwardedResolver(trusted, family));
         this.guard = guard;
@@ -62,7 +74,11 @@ public final class FilterEngine {
             request.removeAttribute(RESUME_ATTRIBUTE);
             exchange.resume(chain);
         } else if (request.getDispatcherType() == DispatcherType.REQUEST) {
-            new GatewayExchange(this, request, response).start(chain);
+            if (admission.tryEnter()) {
+                new GatewayExchange(this, request, response).start(chain);
+            } else {
+                renderer.write(response, OVERLOADED, RETRY_AFTER, RequestIds.choose(null, false));
+            }
         } else {
             chain.doFilter(request, response);
         }

@@ -22,6 +22,7 @@ import java.net.InetAddress;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One request's way through the filter. The pipeline runs on the container thread; when it has already answered
@@ -29,6 +30,10 @@ import java.util.concurrent.CompletionStage;
  * request goes async (no container thread waits for an upstream) and the outcome is written when it is known:
  * a problem by the {@link ProblemRenderer}, an ordinary response by the {@link ResponsePump}, and "pass to
  * application" by an {@code ASYNC} re-dispatch that {@link #resume(FilterChain)} continues.
+ *
+ * <p>The exchange was admitted by the engine's {@link Admission} and leaves it exactly once: when the initial
+ * dispatch returns without async, or else when the async cycle completes (a container calls {@code onComplete}
+ * after every complete, error, timeout and client abort).
  */
 final class GatewayExchange implements AsyncListener {
     private static final Problem INTERNAL = Problem.builder(ProblemTypes.INTERNAL_ERROR, 500, "Internal Server Error")
@@ -43,6 +48,7 @@ final class GatewayExchange implements AsyncListener {
     private AsyncContext async;
     private ResponsePump pump;
     private boolean abortAfterCommit;
+    private final Departure departure = new Departure();
 
     GatewayExchange(FilterEngine engine, HttpServletRequest request, HttpServletResponse response) {
         this.engine = engine;
@@ -50,7 +56,25 @@ final class GatewayExchange implements AsyncListener {
         this.response = response;
     }
 
+    /** Runs the exchange on the initial dispatch; it leaves the admission cap now or when its async cycle ends. */
     void start(FilterChain chain) throws IOException, ServletException {
+        try {
+            run(chain);
+        } finally {
+            boolean asyncEnds;
+            synchronized (this) {
+                if (async == null && request.isAsyncStarted()) {
+                    request.getAsyncContext().addListener(departure);
+                }
+                asyncEnds = async != null || request.isAsyncStarted();
+            }
+            if (!asyncEnds) {
+                departure.leave();
+            }
+        }
+    }
+
+    private void run(FilterChain chain) throws IOException, ServletException {
         if (!prepare()) {
             return;
         }
@@ -199,6 +223,7 @@ final class GatewayExchange implements AsyncListener {
             async = request.startAsync();
             async.setTimeout(0);
             async.addListener(this);
+            async.addListener(departure);
         }
     }
 
@@ -264,6 +289,40 @@ final class GatewayExchange implements AsyncListener {
     @Override
     public void onStartAsync(AsyncEvent event) {
         FilterEngine.LOG.trace("request {}: async restarted by the application", id);
+    }
+
+    /**
+     * Leaves the admission cap once, when the async cycle completes; follows the request into an async cycle the
+     * application starts again.
+     */
+    private final class Departure implements AsyncListener {
+        private final AtomicBoolean gone = new AtomicBoolean();
+
+        void leave() {
+            if (gone.compareAndSet(false, true)) {
+                engine.admission.leave();
+            }
+        }
+
+        @Override
+        public void onComplete(AsyncEvent event) {
+            leave();
+        }
+
+        @Override
+        public void onTimeout(AsyncEvent event) {
+            FilterEngine.LOG.trace("request {}: async timeout; leaving on completion", id);
+        }
+
+        @Override
+        public void onError(AsyncEvent event) {
+            FilterEngine.LOG.trace("request {}: async error; leaving on completion", id);
+        }
+
+        @Override
+        public void onStartAsync(AsyncEvent event) {
+            event.getAsyncContext().addListener(this);
+        }
     }
 
     /** Ends the exchange once the pump is done. */
