@@ -2,6 +2,7 @@ package dev.portcullis.servlet;
 
 import dev.portcullis.api.Pipeline;
 import dev.portcullis.servlet.internal.FilterEngine;
+import dev.portcullis.servlet.internal.MethodGuard;
 import dev.portcullis.servlet.internal.PathGuard;
 import dev.portcullis.servlet.internal.TrustedProxies;
 import dev.portcullis.servlet.proxy.JdkUpstreamClient;
@@ -59,7 +60,8 @@ public final class GatewayFilter implements Filter {
         this.pipeline = b.pipeline;
         this.client = client;
         ReverseProxy proxy = new ReverseProxy(client, trusted, b.viaPseudonym, b.requestIdHeader, b.forwardedHeaders);
-        this.engine = new FilterEngine(b.pipeline, trusted, new PathGuard(b.allowEncodedSlash), proxy,
+        this.engine = new FilterEngine(b.pipeline, trusted, new PathGuard(b.allowEncodedSlash),
+                new MethodGuard(b.allowTrace), proxy,
                 b.requestIdHeader, b.forwardedHeaders);
     }
 
@@ -111,6 +113,7 @@ public final class GatewayFilter implements Filter {
         private String requestIdHeader = "X-Request-Id";
         private String viaPseudonym = "portcullis";
         private boolean allowEncodedSlash;
+        private boolean allowTrace;
         private ForwardedHeaders forwardedHeaders = ForwardedHeaders.X_FORWARDED;
 
         private Builder() {
@@ -165,6 +168,16 @@ public final class GatewayFilter implements Filter {
          */
         public Builder allowEncodedSlash(boolean allow) {
             this.allowEncodedSlash = allow;
+            return this;
+        }
+
+        /**
+         * @param allow whether {@code TRACE} is forwarded; default false (405 problem), since a traced request echoes
+         *     the client's headers, credentials included, back from the upstream
+         * @return this builder
+         */
+        public Builder allowTrace(boolean allow) {
+            this.allowTrace = allow;
             return this;
         }
 

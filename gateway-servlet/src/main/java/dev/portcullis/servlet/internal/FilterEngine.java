@@ -25,6 +25,7 @@ public final class FilterEngine {
     final TrustedProxies trusted;
     final RequestAdapter adapter;
     final PathGuard guard;
+    final MethodGuard methods;
     final ProblemRenderer renderer;
     final ReverseProxy proxy;
     final String requestIdHeader;
@@ -33,16 +34,18 @@ public final class FilterEngine {
      * @param pipeline the interceptors
      * @param trusted the trusted proxies
      * @param guard the path guard
+     * @param methods the method guard
      * @param proxy forwards routed requests
      * @param requestIdHeader the header carrying the request id in both directions
      * @param family the forwarding header family the trusted proxies write
      */
-    public FilterEngine(Pipeline pipeline, TrustedProxies trusted, PathGuard guard, ReverseProxy proxy,
-                        String requestIdHeader, ForwardedHeaders family) {
+    public FilterEngine(Pipeline pipeline, TrustedProxies trusted, PathGuard guard, MethodGuard methods,
+                        ReverseProxy proxy, String requestIdHeader, ForwardedHeaders family) {
         this.pipeline = pipeline;
         this.trusted = trusted;
         this.adapter = new RequestAdapter(new ForwardedResolver(trusted, family));
         this.guard = guard;
+        this.methods = methods;
         this.renderer = new ProblemRenderer(requestIdHeader);
         this.proxy = proxy;
         this.requestIdHeader = requestIdHeader;
