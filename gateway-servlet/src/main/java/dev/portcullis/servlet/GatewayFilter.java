@@ -2,6 +2,7 @@ package dev.portcullis.servlet;
 
 import dev.portcullis.api.Pipeline;
 import dev.portcullis.servlet.internal.FilterEngine;
+import dev.portcullis.servlet.internal.MethodGuard;
 import dev.portcullis.servlet.internal.PathGuard;
 import dev.portcullis.servlet.internal.TrustedProxies;
 import dev.portcullis.servlet.proxy.JdkUpstreamClient;
@@ -59,8 +60,8 @@ public final class GatewayFilter implements Filter {
         this.pipeline = b.pipeline;
         this.client = client;
         ReverseProxy proxy = new ReverseProxy(client, trusted, b.viaPseudonym, b.requestIdHeader, b.forwardedHeaders);
-        this.engine = new FilterEngine(b.pipeline, trusted, new PathGuard(b.allowEncodedSlash), proxy,
-                b.requestIdHeader, b.forwardedHeaders, b.maxInFlight);
+        this.engine = new FilterEngine(b.pipeline, trusted, new PathGuard(b.allowEncodedSlash),
+                new MethodGuard(b.allowTrace), proxy, b.requestIdHeader, b.forwardedHeaders, b.maxInFlight);
     }
 
     /** @return a builder */
@@ -111,6 +112,7 @@ public final class GatewayFilter implements Filter {
         private String requestIdHeader = "X-Request-Id";
         private String viaPseudonym = "portcullis";
         private boolean allowEncodedSlash;
+        private boolean allowTrace;
         private ForwardedHeaders forwardedHeaders = ForwardedHeaders.X_FORWARDED;
         private int maxInFlight = defaultMaxInFlight();
 
@@ -187,6 +189,16 @@ public final class GatewayFilter implements Filter {
         private static int defaultMaxInFlight() {
             long byHeap = Runtime.getRuntime().maxMemory() / (64 * 1024);
             return (int) Math.max(64, Math.min(10_000, byHeap));
+        }
+
+        /**
+         * @param allow whether {@code TRACE} is forwarded; default false (405 problem), since a traced request echoes
+         *     the client's headers, credentials included, back from the upstream
+         * @return this builder
+         */
+        public Builder allowTrace(boolean allow) {
+            this.allowTrace = allow;
+            return this;
         }
 
         /**

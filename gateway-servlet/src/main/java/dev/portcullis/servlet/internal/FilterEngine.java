@@ -35,6 +35,7 @@ public final class FilterEngine {
     final TrustedProxies trusted;
     final RequestAdapter adapter;
     final PathGuard guard;
+    final MethodGuard methods;
     final ProblemRenderer renderer;
     final ReverseProxy proxy;
     final String requestIdHeader;
@@ -43,18 +44,20 @@ public final class FilterEngine {
      * @param pipeline the interceptors
      * @param trusted the trusted proxies
      * @param guard the path guard
+     * @param methods the method guard
      * @param proxy forwards routed requests
      * @param requestIdHeader the header carrying the request id in both directions
      * @param family the forwarding header family the trusted proxies write
      * @param maxInFlight the most exchanges in flight at once, at least 1
      */
-    public FilterEngine(Pipeline pipeline, TrustedProxies trusted, PathGuard guard, ReverseProxy proxy,
-                        String requestIdHeader, ForwardedHeaders family, int maxInFlight) {
+    public FilterEngine(Pipeline pipeline, TrustedProxies trusted, PathGuard guard, MethodGuard methods,
+                        ReverseProxy proxy, String requestIdHeader, ForwardedHeaders family, int maxInFlight) {
         this.pipeline = pipeline;
         this.admission = new Admission(maxInFlight);
         this.trusted = trusted;
         this.adapter = new RequestAdapter(new ForwardedResolver(trusted, family));
         this.guard = guard;
+        this.methods = methods;
         this.renderer = new ProblemRenderer(requestIdHeader);
         this.proxy = proxy;
         this.requestIdHeader = requestIdHeader;

@@ -113,6 +113,10 @@ final class GatewayExchange implements AsyncListener {
             InetAddress peer = RequestAdapter.peerOf(request);
             id = RequestIds.choose(request.getHeader(engine.requestIdHeader), engine.trusted.trusts(peer));
             response.setHeader(engine.requestIdHeader, id);
+            Optional<Problem> badMethod = engine.methods.check(request.getMethod());
+            if (badMethod.isPresent()) {
+                return refuse(badMethod.get());
+            }
             Optional<String> invalid = engine.guard.check(request.getRequestURI(), request.getQueryString());
             if (invalid.isPresent()) {
                 return refuse(Problem.builder(ProblemTypes.INVALID_PATH, 400, "Invalid Path").detail(invalid.get()).build());

@@ -1,6 +1,9 @@
 package dev.portcullis.servlet.internal;
 
 import dev.portcullis.api.Body;
+import dev.portcullis.api.Problem;
+import dev.portcullis.api.ProblemException;
+import dev.portcullis.api.ProblemTypes;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
 import java.io.IOException;
@@ -12,7 +15,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * The client's request body as a {@link Body}, read with servlet non-blocking I/O ({@link ReadListener}) at the
  * pace the subscriber requests. Nothing is read until someone subscribes; subscribing switches the request to async
- * mode through the {@link AsyncMode}. One subscriber only; a second receives {@code onError}.
+ * mode through the {@link AsyncMode}. One subscriber only; a second receives {@code onError}. A read that fails (the
+ * container refused the framing, e.g. a bad chunk-size line, or the client went away) is the client's fault: the
+ * subscriber receives a {@link ProblemException} with a 400 problem, never a bare {@link IOException} that would be
+ * taken for an upstream failure.
  */
 public final class ServletBody implements Body {
     private static final int CHUNK = 16 * 1024;
@@ -115,7 +121,7 @@ public final class ServletBody implements Body {
 
         @Override
         public synchronized void onError(Throwable failure) {
-            fail(failure);
+            fail(failure instanceof IOException ? malformed() : failure);
         }
 
         private synchronized void drain() {
@@ -141,7 +147,9 @@ public final class ServletBody implements Body {
                 if (!done && input.isFinished()) {
                     finish();
                 }
-            } catch (IOException | RuntimeException e) {
+            } catch (IOException e) {
+                fail(malformed());
+            } catch (RuntimeException e) {
                 fail(e);
             } finally {
                 draining = outer;
@@ -163,6 +171,11 @@ public final class ServletBody implements Body {
                 done = true;
                 subscriber.onComplete();
             }
+        }
+
+        private static ProblemException malformed() {
+            return new ProblemException(Problem.builder(ProblemTypes.BAD_REQUEST, 400, "Bad Request")
+                    .detail("The request body is malformed or ended early.").build());
         }
 
         private void fail(Throwable failure) {

@@ -79,6 +79,41 @@ class HeaderForwardingTest {
         }
     }
 
+    private static final List<String> CLIENT_ADDRESS_HEADERS = List.of("X-Real-IP", "True-Client-IP",
+            "X-Client-IP", "CF-Connecting-IP", "Fastly-Client-IP", "X-Cluster-Client-IP", "X-Original-Forwarded-For");
+
+    private static String[] clientAddressLines() {
+        return CLIENT_ADDRESS_HEADERS.stream().map(name -> name + ": 6.6.6.6").toArray(String[]::new);
+    }
+
+    @ParameterizedTest
+    @MethodSource(CONTAINERS)
+    void clientAddressHeadersFromAnUntrustedPeerNeverReachTheUpstream(ServletContainer container) throws Exception {
+        try (RawUpstream upstream = RawUpstream.start(UPSTREAM_RESPONSE);
+             RunningServer server = container.start(gateway(upstream), new AppServlet())) {
+            RawHttp.Response response = RawHttp.exchange(server.port(), request(clientAddressLines()));
+            assertEquals(200, response.status(), response.headers() + response.text());
+            RawUpstream.Received received = upstream.next();
+            for (String name : CLIENT_ADDRESS_HEADERS) {
+                assertEquals(List.of(), received.header(name), name);
+            }
+            assertEquals(List.of("127.0.0.1"), received.header("X-Forwarded-For"));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource(CONTAINERS)
+    void clientAddressHeadersFromATrustedProxyAreKept(ServletContainer container) throws Exception {
+        try (RawUpstream upstream = RawUpstream.start(UPSTREAM_RESPONSE);
+             RunningServer server = container.start(gateway(upstream, "127.0.0.0/8"), new AppServlet())) {
+            RawHttp.exchange(server.port(), request(clientAddressLines()));
+            RawUpstream.Received received = upstream.next();
+            for (String name : CLIENT_ADDRESS_HEADERS) {
+                assertEquals(List.of("6.6.6.6"), received.header(name), name);
+            }
+        }
+    }
+
     @ParameterizedTest
     @MethodSource(CONTAINERS)
     void forwardingHeadersFromATrustedProxyAreHonouredAndExtended(ServletContainer container) throws Exception {

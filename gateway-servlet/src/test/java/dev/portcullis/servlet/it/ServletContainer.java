@@ -68,6 +68,7 @@ public enum ServletContainer {
             Connector connector = new Connector();
             connector.setPort(0);
             connector.setProperty("address", "127.0.0.1");
+            connector.setAllowTrace(true); // let TRACE reach the filter, which decides
             tomcat.setConnector(connector);
             Context context = tomcat.addContext("", base.getAbsolutePath());
             Wrapper wrapper = Tomcat.addServlet(context, "app", app);

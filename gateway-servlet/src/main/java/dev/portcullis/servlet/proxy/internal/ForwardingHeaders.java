@@ -12,10 +12,16 @@ import java.util.List;
  * The incoming chain of the family the trusted proxies write is extended when the socket peer is one of them; every
  * other incoming copy is discarded, so a client can never plant a forged address. The other family's chain is
  * rebuilt from what the gateway resolved: the client (when a trusted proxy stands between) and the peer.
+ * Client-address headers other proxies and CDNs write ({@code X-Real-IP}, {@code True-Client-IP}, ...) are kept only
+ * when the socket peer is a trusted proxy: from anyone else they are forged and removed.
  */
 public final class ForwardingHeaders {
     private static final List<String> FORWARDING = List.of("X-Forwarded-For", "X-Forwarded-Proto",
             "X-Forwarded-Host", "X-Forwarded-Port", "Forwarded");
+    private static final List<String> CLIENT_ADDRESS = List.of("X-Real-IP", "True-Client-IP", "X-Client-IP",
+            "CF-Connecting-IP", "Fastly-Client-IP", "X-Cluster-Client-IP", "X-Original-Forwarded-For",
+            "X-Forwarded", "Forwarded-For", "X-Originating-IP", "X-Remote-IP", "X-Remote-Addr", "Client-IP",
+            "X-ProxyUser-Ip", "X-Azure-ClientIP", "X-Azure-SocketIP", "Akamai-Origin-Hop");
     private final String via;
     private final ForwardedHeaders family;
 
@@ -32,7 +38,7 @@ public final class ForwardingHeaders {
      * @param request the request being forwarded (its client address, scheme and authority are already resolved)
      * @param endToEnd its end-to-end headers, where earlier hops' forwarding fields are read
      * @param out the upstream headers being built from {@code endToEnd}: their forwarding fields are replaced
-     * @param peerTrusted whether the socket peer is a trusted proxy
+     * @param peerTrusted whether the socket peer is a trusted proxy (else client-address headers are removed too)
      * @return {@code out}
      */
     public HttpHeaders.Builder apply(GatewayRequest request, HttpHeaders endToEnd, HttpHeaders.Builder out,
@@ -46,6 +52,9 @@ public final class ForwardingHeaders {
                 : family == ForwardedHeaders.FORWARDED ? String.join(", ", endToEnd.all("Forwarded"))
                 : client.isEmpty() ? "" : "for=" + ForwardedSyntax.quoteIfNeeded(client);
         FORWARDING.forEach(out::remove);
+        if (!peerTrusted) {
+            CLIENT_ADDRESS.forEach(out::remove);
+        }
         String authority = request.authority();
         String host = hostOf(authority);
         String port = portOf(authority, request.scheme());
