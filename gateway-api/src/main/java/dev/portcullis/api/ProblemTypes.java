@@ -49,6 +49,8 @@ public final class ProblemTypes {
     public static final String CORS_REJECTED = BASE + "cors-rejected";
     /** The client address is denied by the IP rules (403). */
     public static final String IP_DENIED = BASE + "ip-denied";
+    /** The request uses a transfer coding other than {@code chunked}, which the gateway does not implement (501). */
+    public static final String UNSUPPORTED_TRANSFER_CODING = BASE + "unsupported-transfer-coding";
 
     private ProblemTypes() {
     }

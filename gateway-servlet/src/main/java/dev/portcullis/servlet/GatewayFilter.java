@@ -59,7 +59,8 @@ public final class GatewayFilter implements Filter {
     private GatewayFilter(Builder b, UpstreamClient client, TrustedProxies trusted) {
         this.pipeline = b.pipeline;
         this.client = client;
-        ReverseProxy proxy = new ReverseProxy(client, trusted, b.viaPseudonym, b.requestIdHeader, b.forwardedHeaders);
+        ReverseProxy proxy = new ReverseProxy(client, trusted, b.viaPseudonym, b.requestIdHeader, b.forwardedHeaders,
+                b.allowUnderscoreHeaders, b.maxUpstreamResponseHeadBytes);
         this.engine = new FilterEngine(b.pipeline, trusted, new PathGuard(b.allowEncodedSlash),
                 new MethodGuard(b.allowTrace), proxy, b.requestIdHeader, b.forwardedHeaders, b.maxInFlight);
     }
@@ -113,6 +114,8 @@ public final class GatewayFilter implements Filter {
         private String viaPseudonym = "portcullis";
         private boolean allowEncodedSlash;
         private boolean allowTrace;
+        private boolean allowUnderscoreHeaders;
+        private int maxUpstreamResponseHeadBytes = 7 * 1024;
         private ForwardedHeaders forwardedHeaders = ForwardedHeaders.X_FORWARDED;
         private int maxInFlight = defaultMaxInFlight();
 
@@ -202,6 +205,28 @@ public final class GatewayFilter implements Filter {
         }
 
         /**
+         * @param allow whether request header names holding {@code _} are forwarded; default false: they are
+         *     dropped, as by nginx's {@code underscores_in_headers off}, because many upstreams read {@code _} as
+         *     {@code -} and would see a twin of a header the gateway controls
+         * @return this builder
+         */
+        public Builder allowUnderscoreHeaders(boolean allow) {
+            this.allowUnderscoreHeaders = allow;
+            return this;
+        }
+
+        /**
+         * @param bytes the largest upstream response head (status line and header lines) relayed; a larger one is
+         *     answered {@code 502}. Default 7 KiB, which leaves room for the headers the container adds within its
+         *     own 8 KiB response-head buffer (Jetty and Tomcat alike)
+         * @return this builder
+         */
+        public Builder maxUpstreamResponseHeadBytes(int bytes) {
+            this.maxUpstreamResponseHeadBytes = bytes;
+            return this;
+        }
+
+        /**
          * @return the filter
          * @throws IllegalArgumentException naming the setting that is missing or wrong
          */
@@ -214,6 +239,10 @@ public final class GatewayFilter implements Filter {
             }
             if (!viaPseudonym.matches("[A-Za-z0-9!#$%&'*+.^_`|~-]+")) {
                 throw new IllegalArgumentException("viaPseudonym: not a token: " + viaPseudonym);
+            }
+            if (maxUpstreamResponseHeadBytes < 256) {
+                throw new IllegalArgumentException("maxUpstreamResponseHeadBytes: must be at least 256, was "
+                        + maxUpstreamResponseHeadBytes);
             }
             if (maxInFlight < 1) {
                 throw new IllegalArgumentException("maxInFlight: must be at least 1, was " + maxInFlight);

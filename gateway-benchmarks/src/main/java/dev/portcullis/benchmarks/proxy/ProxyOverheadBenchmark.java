@@ -74,7 +74,7 @@ public class ProxyOverheadBenchmark {
             }
         };
         proxy = new ReverseProxy(answersAtOnce, TrustedProxies.of(List.of()), "portcullis", "X-Request-Id",
-                ForwardedHeaders.X_FORWARDED);
+                ForwardedHeaders.X_FORWARDED, false, 7 * 1024);
         peer = InetAddress.getLoopbackAddress();
     }
 

@@ -36,6 +36,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * after every complete, error, timeout and client abort).
  */
 final class GatewayExchange implements AsyncListener {
+    private static final HttpHeaders CLOSE = HttpHeaders.builder().set("Connection", "close").build();
     private static final Problem INTERNAL = Problem.builder(ProblemTypes.INTERNAL_ERROR, 500, "Internal Server Error")
             .detail("The gateway failed; the request id identifies the log entry.").build();
     private final FilterEngine engine;
@@ -116,6 +117,11 @@ final class GatewayExchange implements AsyncListener {
             Optional<Problem> badMethod = engine.methods.check(request.getMethod());
             if (badMethod.isPresent()) {
                 return refuse(badMethod.get());
+            }
+            Optional<Problem> badFraming = FramingGuard.check(request);
+            if (badFraming.isPresent()) {
+                engine.renderer.write(response, badFraming.get(), CLOSE, id);
+                return false;
             }
             Optional<String> invalid = engine.guard.check(request.getRequestURI(), request.getQueryString());
             if (invalid.isPresent()) {

@@ -17,6 +17,8 @@ import java.util.Optional;
  *   <li>a {@code ;} (matrix parameters): servlet containers strip them, so {@code /api/admin;x/y} would be routed as
  *       one path and served as {@code /api/admin/y};</li>
  *   <li>a {@code .} or {@code ..} segment;</li>
+ *   <li>a segment that ends, once decoded, in a dot or a space ({@code /admin.}, {@code /admin%20}): file systems and
+ *       some upstreams drop them, so such a path would be checked as one path and served as {@code /admin};</li>
  *   <li>an encoded slash or backslash ({@code %2F}, {@code %5C}) unless allowed.</li>
  * </ul>
  * Escapes of reserved and non-ASCII characters remain legal; route patterns compare them byte for byte, hex case
@@ -91,11 +93,15 @@ public final class PathGuard {
                 decoded.write(c);
             }
         }
-        if (!isUtf8(decoded.toByteArray())) {
+        byte[] bytes = decoded.toByteArray();
+        if (!isUtf8(bytes)) {
             return Optional.of("The path's percent-escapes are not valid UTF-8.");
         }
         if (segment.equals(".") || segment.equals("..")) {
             return Optional.of("The path contains a dot segment.");
+        }
+        if (bytes.length > 0 && (bytes[bytes.length - 1] == '.' || bytes[bytes.length - 1] == ' ')) {
+            return Optional.of("The path contains a segment ending in a dot or a space.");
         }
         return Optional.empty();
     }

@@ -18,6 +18,12 @@ class PathGuardTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"/admin.", "/admin%20", "/admin./x", "/api/admin%20/x", "/a.../b"})
+    void segmentsEndingInADotOrASpaceAreRefused(String path) {
+        assertTrue(guard.check(path, null).orElseThrow().contains("ending in a dot or a space"), path);
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"/a/../b", "/..", "/a/./b", "/a/.."})
     void dotSegmentsAreRefused(String path) {
         assertTrue(guard.check(path, null).orElseThrow().contains("dot segment"));

@@ -35,6 +35,9 @@ class RawPathTest {
         corpus.put("/api/a%5Cb", both(Outcome.CONTAINER_400));
         corpus.put("/api/a%00b", both(Outcome.CONTAINER_400));
         corpus.put("/api/%C3%28", both(Outcome.CONTAINER_400));
+        corpus.put("/api/admin.", both(Outcome.GATEWAY_400));
+        corpus.put("/api/admin%20", both(Outcome.GATEWAY_400));
+        corpus.put("/api/admin%2e", both(Outcome.GATEWAY_400));
         corpus.put("/api/q?a=1&b=%26&c=%2F", both(Outcome.FORWARDED));
         return corpus;
     }

@@ -3,6 +3,7 @@ package dev.portcullis.servlet.proxy.internal;
 import dev.portcullis.api.HttpHeaders;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Removes the headers that concern one connection only (RFC 9110 §7.6.1): the fixed hop-by-hop list and every
@@ -23,14 +24,34 @@ public final class HeaderHygiene {
      */
     public static HttpHeaders endToEnd(HttpHeaders headers) {
         List<String> named = connectionOptions(headers);
+        return without(headers, name -> dropped(name, named));
+    }
+
+    /**
+     * The request headers a client may send on: the {@linkplain #endToEnd(HttpHeaders) end-to-end} ones less
+     * {@code Proxy} (httpoxy: CGI-style upstreams read it as {@code HTTP_PROXY}) and, unless allowed, every name
+     * holding {@code _} (many upstream stacks read {@code X_User_Sub} as {@code X-User-Sub}, a twin the gateway
+     * would not have stripped), as nginx does by default.
+     *
+     * @param headers the headers of a client request
+     * @param allowUnderscores whether names holding {@code _} are kept
+     * @return the headers to forward; {@code headers} itself when none is dropped
+     */
+    public static HttpHeaders forwardable(HttpHeaders headers, boolean allowUnderscores) {
+        List<String> named = connectionOptions(headers);
+        return without(headers, name -> dropped(name, named) || name.equalsIgnoreCase("Proxy")
+                || (!allowUnderscores && name.indexOf('_') >= 0));
+    }
+
+    private static HttpHeaders without(HttpHeaders headers, Predicate<String> drop) {
         boolean[] anyDropped = new boolean[1];
-        headers.forEach((name, value) -> anyDropped[0] |= dropped(name, named));
+        headers.forEach((name, value) -> anyDropped[0] |= drop.test(name));
         if (!anyDropped[0]) {
             return headers;
         }
         HttpHeaders.Builder kept = HttpHeaders.builder();
         headers.forEach((name, value) -> {
-            if (!dropped(name, named)) {
+            if (!drop.test(name)) {
                 kept.add(name, value);
             }
         });

@@ -14,6 +14,7 @@ import dev.portcullis.servlet.proxy.UpstreamClient;
 import dev.portcullis.servlet.proxy.UpstreamRequest;
 import dev.portcullis.servlet.proxy.UpstreamResponse;
 import java.net.URI;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
@@ -31,6 +32,8 @@ public final class ReverseProxy {
     private final TrustedProxies trusted;
     private final ForwardingHeaders forwarding;
     private final String requestIdHeader;
+    private final boolean allowUnderscoreHeaders;
+    private final UpstreamResponseCheck responseCheck;
 
     /**
      * @param client sends the requests
@@ -38,10 +41,14 @@ public final class ReverseProxy {
      * @param viaPseudonym this gateway's name in {@code Via}
      * @param requestIdHeader the header that carries the request id upstream
      * @param family the forwarding header family the trusted proxies write
+     * @param allowUnderscoreHeaders whether request header names holding {@code _} are forwarded
+     * @param maxResponseHeadBytes the largest upstream response head relayed; a larger one is a 502
      */
     public ReverseProxy(UpstreamClient client, TrustedProxies trusted, String viaPseudonym, String requestIdHeader,
-                        ForwardedHeaders family) {
+                        ForwardedHeaders family, boolean allowUnderscoreHeaders, int maxResponseHeadBytes) {
         this.client = client;
+        this.allowUnderscoreHeaders = allowUnderscoreHeaders;
+        this.responseCheck = new UpstreamResponseCheck(maxResponseHeadBytes);
         this.trusted = trusted;
         this.forwarding = new ForwardingHeaders(viaPseudonym, family);
         this.requestIdHeader = requestIdHeader;
@@ -93,6 +100,12 @@ public final class ReverseProxy {
             }
             OnceBody once = new OnceBody(response.body());
             body.complete(once);
+            Optional<String> fault = responseCheck.fault(response.status(), response.headers());
+            if (fault.isPresent()) {
+                once.discard();
+                LOG.warn("request {}: the upstream response is not relayed: {}", request.id(), fault.get());
+                return GatewayResponse.problem(UpstreamFailures.unavailable());
+            }
             return GatewayResponse.builder(response.status())
                     .headers(responseHeaders(response.headers()))
                     .body(once)
@@ -110,7 +123,7 @@ public final class ReverseProxy {
     }
 
     private HttpHeaders upstreamHeaders(GatewayRequest request, Route route) {
-        HttpHeaders endToEnd = HeaderHygiene.endToEnd(request.headers());
+        HttpHeaders endToEnd = HeaderHygiene.forwardable(request.headers(), allowUnderscoreHeaders);
         HttpHeaders.Builder headers = endToEnd.toBuilder()
                 .remove("Host").remove("Content-Length").remove("Expect")
                 .set(requestIdHeader, request.id());

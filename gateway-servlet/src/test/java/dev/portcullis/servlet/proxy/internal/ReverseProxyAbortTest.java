@@ -67,7 +67,7 @@ class ReverseProxyAbortTest {
 
     private GatewayResponse forwardCapturingAbort(AtomicReference<Runnable> abort) {
         ReverseProxy proxy = new ReverseProxy(headersAlreadyArrived, TrustedProxies.of(List.of()), "portcullis",
-                "X-Request-Id", ForwardedHeaders.X_FORWARDED);
+                "X-Request-Id", ForwardedHeaders.X_FORWARDED, false, 7 * 1024);
         Route route = Route.builder("api").path("/api/**").upstream("http://127.0.0.1:9").build();
         return proxy.forward(TestRequests.request("GET", "/api/x").build(), new RouteMatch(route, "/api/x", Map.of()),
                 abort::set).toCompletableFuture().join();

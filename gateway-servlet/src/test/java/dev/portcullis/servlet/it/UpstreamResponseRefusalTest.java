@@ -1,0 +1,56 @@
+package dev.portcullis.servlet.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.portcullis.api.routing.Route;
+import java.time.Duration;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class UpstreamResponseRefusalTest {
+    private static final String CONTAINERS = "dev.portcullis.servlet.it.ServletContainer#all";
+
+    private static RawHttp.Response exchange(ServletContainer container, String upstreamResponse) throws Exception {
+        try (RawUpstream upstream = RawUpstream.start(upstreamResponse);
+             RunningServer server = container.start(Gateways.routing(
+                     Route.builder("api").path("/api/**").upstream(upstream.baseUri()).build()), new AppServlet())) {
+            return RawHttp.exchange(server.port(), "GET /api/x HTTP/1.1\r\nHost: gw\r\nConnection: close\r\n\r\n");
+        }
+    }
+
+    private static void assertBadGateway(RawHttp.Response response) {
+        assertEquals(502, response.status(), response.headers() + response.text());
+        assertTrue(response.header("Content-Type").get(0).startsWith("application/problem+json"));
+        assertTrue(response.text().contains("upstream-unavailable"), response.text());
+    }
+
+    @ParameterizedTest
+    @MethodSource(CONTAINERS)
+    void anUpstream101ToARequestWithoutUpgradeIsAnswered502WithoutHanging(ServletContainer container) {
+        RawHttp.Response response = assertTimeoutPreemptively(Duration.ofSeconds(15), () -> exchange(container,
+                "HTTP/1.1 101 Switching Protocols\r\nConnection: Upgrade\r\nUpgrade: h2c\r\n\r\n"));
+        assertBadGateway(response);
+    }
+
+    @ParameterizedTest
+    @MethodSource(CONTAINERS)
+    void anUpstreamResponseHeadAboveTheCapIsAnswered502Problem(ServletContainer container) throws Exception {
+        String big = "x".repeat(9 * 1024);
+        RawHttp.Response response = exchange(container,
+                "HTTP/1.1 200 OK\r\nX-Big: " + big + "\r\nContent-Length: 2\r\n\r\nok");
+        assertBadGateway(response);
+        assertFalse(response.headers().toString().contains(big));
+    }
+
+    @ParameterizedTest
+    @MethodSource(CONTAINERS)
+    void anUpstreamHeaderValueHoldingNulIsAnswered502WithNothingRelayed(ServletContainer container) throws Exception {
+        RawHttp.Response response = exchange(container,
+                "HTTP/1.1 200 OK\r\nX-Upstream: marker\r\nX-Evil: a\u0000b\r\nContent-Length: 2\r\n\r\nok");
+        assertBadGateway(response);
+        assertTrue(response.header("X-Upstream").isEmpty(), response.headers().toString());
+    }
+}
