@@ -22,7 +22,13 @@ public abstract class UpstreamResponseRefusalContract {
     /** @return a fresh client for one test; the gateway closes it */
     protected abstract UpstreamClient client();
 
-    private RawHttp.Response exchange(ServletContainer container, String upstreamResponse) throws Exception {
+    /**
+     * @param container the container
+     * @param upstreamResponse the raw upstream answer
+     * @return what the client receives for a GET through the gateway
+     * @throws Exception on failure
+     */
+    protected RawHttp.Response exchange(ServletContainer container, String upstreamResponse) throws Exception {
         try (RawUpstream upstream = RawUpstream.start(upstreamResponse);
              RunningServer server = container.start(Gateways.builder(
                      Route.builder("api").path("/api/**").upstream(upstream.baseUri()).build())
@@ -31,7 +37,8 @@ public abstract class UpstreamResponseRefusalContract {
         }
     }
 
-    private static void assertBadGateway(RawHttp.Response response) {
+    /** @param response asserted to be the gateway's 502 problem */
+    protected static void assertBadGateway(RawHttp.Response response) {
         assertEquals(502, response.status(), response.headers() + response.text());
         assertTrue(response.header("Content-Type").get(0).startsWith("application/problem+json"));
         assertTrue(response.text().contains("upstream-unavailable"), response.text());
