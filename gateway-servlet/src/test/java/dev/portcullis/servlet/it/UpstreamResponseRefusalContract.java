@@ -8,12 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.portcullis.api.routing.Route;
 import dev.portcullis.servlet.proxy.UpstreamClient;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Upstream response heads the gateway must not relay, whichever {@link UpstreamClient} parsed them: each is answered
- * {@code 502} problem+json with nothing of the upstream's head relayed. A module with another client extends this
+ * {@code 502} problem+json with nothing of the upstream's head relayed. A {@code 103 Early Hints} is not relayed
+ * either, but the final response after it is (see README, "The reverse proxy"). A module with another client extends this
  * class and supplies it.
  */
 public abstract class UpstreamResponseRefusalContract {
@@ -80,5 +82,17 @@ public abstract class UpstreamResponseRefusalContract {
                 "HTTP/1.1 200 OK\r\nX-Upstream: marker\r\nX(Evil): a\r\nContent-Length: 2\r\n\r\nok");
         assertBadGateway(response);
         assertTrue(response.header("X-Upstream").isEmpty(), response.headers().toString());
+    }
+
+    @ParameterizedTest
+    @MethodSource(CONTAINERS)
+    public void anUpstream103IsSwallowedAndTheFinalResponseRelayedWithoutTheHints(ServletContainer container)
+            throws Exception {
+        RawHttp.Response response = exchange(container, "HTTP/1.1 103 Early Hints\r\nLink: </a.css>; rel=preload\r\n"
+                + "\r\nHTTP/1.1 200 OK\r\nX-Final: yes\r\nContent-Length: 2\r\n\r\nok");
+        assertEquals(200, response.status(), response.headers() + response.text());
+        assertEquals("ok", response.text());
+        assertEquals(List.of("yes"), response.header("X-Final"));
+        assertTrue(response.header("Link").isEmpty(), response.headers().toString());
     }
 }
