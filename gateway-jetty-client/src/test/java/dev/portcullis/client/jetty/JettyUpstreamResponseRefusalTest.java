@@ -1,8 +1,5 @@
 package dev.portcullis.client.jetty;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import dev.portcullis.servlet.it.RawHttp;
 import dev.portcullis.servlet.it.ServletContainer;
 import dev.portcullis.servlet.it.UpstreamResponseRefusalContract;
 import dev.portcullis.servlet.proxy.UpstreamClient;
@@ -20,9 +17,6 @@ class JettyUpstreamResponseRefusalTest extends UpstreamResponseRefusalContract {
     @MethodSource("dev.portcullis.servlet.it.ServletContainer#all")
     void anUpstreamHeaderValueHoldingABareCrIsAnswered502WithNothingRelayed(ServletContainer container)
             throws Exception {
-        RawHttp.Response response = exchange(container,
-                "HTTP/1.1 200 OK\r\nX-Upstream: marker\r\nX-Evil: a\rSet-Cookie: b\r\nContent-Length: 2\r\n\r\nok");
-        assertBadGateway(response);
-        assertTrue(response.header("Set-Cookie").isEmpty(), response.headers().toString());
+        assertRefusedWithNothingRelayed(container, "X-Evil: a\rSet-Cookie: b");
     }
 }

@@ -68,18 +68,25 @@ public abstract class UpstreamResponseRefusalContract {
     @MethodSource(CONTAINERS)
     public void anUpstreamHeaderValueHoldingNulIsAnswered502WithNothingRelayed(ServletContainer container)
             throws Exception {
-        RawHttp.Response response = exchange(container,
-                "HTTP/1.1 200 OK\r\nX-Upstream: marker\r\nX-Evil: a\u0000b\r\nContent-Length: 2\r\n\r\nok");
-        assertBadGateway(response);
-        assertTrue(response.header("X-Upstream").isEmpty(), response.headers().toString());
+        assertRefusedWithNothingRelayed(container, "X-Evil: a\u0000b");
     }
 
     @ParameterizedTest
     @MethodSource(CONTAINERS)
     public void anUpstreamHeaderNameThatIsNotATokenIsAnswered502WithNothingRelayed(ServletContainer container)
             throws Exception {
+        assertRefusedWithNothingRelayed(container, "X(Evil): a");
+    }
+
+    /**
+     * @param container the container
+     * @param badHeaderLine a header line the upstream sends after a good one, without its CRLF
+     * @throws Exception on failure
+     */
+    protected void assertRefusedWithNothingRelayed(ServletContainer container, String badHeaderLine)
+            throws Exception {
         RawHttp.Response response = exchange(container,
-                "HTTP/1.1 200 OK\r\nX-Upstream: marker\r\nX(Evil): a\r\nContent-Length: 2\r\n\r\nok");
+                "HTTP/1.1 200 OK\r\nX-Upstream: marker\r\n" + badHeaderLine + "\r\nContent-Length: 2\r\n\r\nok");
         assertBadGateway(response);
         assertTrue(response.header("X-Upstream").isEmpty(), response.headers().toString());
     }
