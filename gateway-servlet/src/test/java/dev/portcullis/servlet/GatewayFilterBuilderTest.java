@@ -29,4 +29,11 @@ class GatewayFilterBuilderTest {
                 .pipeline(Pipeline.builder().build()).requestIdHeader("X Request Id").build());
         assertTrue(e.getMessage().startsWith("requestIdHeader:"), e.getMessage());
     }
+
+    @Test
+    void buildFailsOnAResponseHeadCapBelow256NamingTheSetting() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> GatewayFilter.builder()
+                .pipeline(Pipeline.builder().build()).maxUpstreamResponseHeadBytes(100).build());
+        assertTrue(e.getMessage().startsWith("maxUpstreamResponseHeadBytes:"), e.getMessage());
+    }
 }
