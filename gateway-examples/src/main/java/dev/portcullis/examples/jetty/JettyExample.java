@@ -4,6 +4,7 @@ import dev.portcullis.examples.demo.DemoGateway;
 import dev.portcullis.examples.demo.HelloServlet;
 import dev.portcullis.examples.demo.Launch;
 import dev.portcullis.examples.demo.RunningApp;
+import dev.portcullis.servlet.container.JettyProblemErrorHandler;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import java.util.EnumSet;
@@ -65,6 +66,7 @@ public final class JettyExample {
             context.addServlet(hello, "/hello");
             mount(context, DemoGateway.filter(upstream));
             server.setHandler(context);
+            server.setErrorHandler(new JettyProblemErrorHandler());
             try {
                 server.start();
             } catch (Exception | Error e) {

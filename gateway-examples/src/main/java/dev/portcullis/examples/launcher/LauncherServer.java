@@ -5,6 +5,7 @@ import dev.portcullis.api.ratelimit.RateLimiting;
 import dev.portcullis.api.routing.RouteTable;
 import dev.portcullis.api.routing.Routing;
 import dev.portcullis.servlet.GatewayFilter;
+import dev.portcullis.servlet.container.JettyProblemErrorHandler;
 import dev.portcullis.servlet.proxy.UpstreamClient;
 import dev.portcullis.servlet.ratelimit.BucketStore;
 import dev.portcullis.servlet.ratelimit.LocalBucketStore;
@@ -77,6 +78,7 @@ public final class LauncherServer implements AutoCloseable {
         fallback.setAsyncSupported(true);
         context.addServlet(fallback, "/*");
         server.setHandler(context);
+        server.setErrorHandler(new JettyProblemErrorHandler());
         server.setStopAtShutdown(true);
         try {
             server.start();

@@ -5,6 +5,7 @@ import dev.portcullis.examples.demo.HelloServlet;
 import dev.portcullis.examples.demo.Launch;
 import dev.portcullis.examples.demo.RunningApp;
 import dev.portcullis.servlet.GatewayFilter;
+import dev.portcullis.servlet.container.TomcatProblemErrorValve;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,6 +15,7 @@ import java.util.stream.Stream;
 import org.apache.catalina.Context;
 import org.apache.catalina.LifecycleException;
 import org.apache.catalina.connector.Connector;
+import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.servlets.DefaultServlet;
 import org.apache.catalina.startup.Tomcat;
 
@@ -63,6 +65,7 @@ public final class TomcatExample {
             connector.setPort(port);
             connector.setProperty("address", "127.0.0.1");
             tomcat.setConnector(connector);
+            ((StandardHost) tomcat.getHost()).setErrorReportValveClass(TomcatProblemErrorValve.class.getName());
             Context context = tomcat.addContext("", base.getAbsolutePath());
             Tomcat.addServlet(context, "hello", new HelloServlet()).setAsyncSupported(true);
             context.addServletMappingDecoded("/hello", "hello");

@@ -45,6 +45,20 @@ public abstract class ExampleAppContract {
     }
 
     @Test
+    void aRequestLineTheContainerCannotParseIsAProblemThatEchoesNothing() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", app.port())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write("GET /zzmarker<x> y HTTP/1.1\r\nHost: gw\r\nConnection: close\r\n\r\n"
+                    .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+
+            assertTrue(answer.startsWith("HTTP/1.1 400 "), answer);
+            assertTrue(answer.contains("application/problem+json"), answer);
+            assertTrue(!answer.contains("zzmarker") && !answer.contains("org.apache") && !answer.contains("java."), answer);
+        }
+    }
+
+    @Test
     void theApplicationServletAnswersBehindTheGateway() throws Exception {
         HttpResponse<String> response = get("/hello", null);
 

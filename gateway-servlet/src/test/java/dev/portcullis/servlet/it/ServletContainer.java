@@ -10,10 +10,13 @@ import java.util.EnumSet;
 import org.apache.catalina.Context;
 import org.apache.catalina.Wrapper;
 import org.apache.catalina.connector.Connector;
+import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.startup.Tomcat;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import dev.portcullis.servlet.container.JettyProblemErrorHandler;
+import dev.portcullis.servlet.container.TomcatProblemErrorValve;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
@@ -54,6 +57,7 @@ public enum ServletContainer {
             servletHolder.setAsyncSupported(true);
             context.addServlet(servletHolder, "/*");
             server.setHandler(context);
+            server.setErrorHandler(new JettyProblemErrorHandler());
             server.start();
             return new RunningServer(this, connector.getLocalPort(), server::stop);
         }
@@ -70,6 +74,7 @@ public enum ServletContainer {
             connector.setProperty("address", "127.0.0.1");
             connector.setAllowTrace(true); // let TRACE reach the filter, which decides
             tomcat.setConnector(connector);
+            ((StandardHost) tomcat.getHost()).setErrorReportValveClass(TomcatProblemErrorValve.class.getName());
             Context context = tomcat.addContext("", base.getAbsolutePath());
             Wrapper wrapper = Tomcat.addServlet(context, "app", app);
             wrapper.setAsyncSupported(true);

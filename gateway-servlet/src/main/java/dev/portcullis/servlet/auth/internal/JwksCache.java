@@ -2,6 +2,7 @@ package dev.portcullis.servlet.auth.internal;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWKSet;
+import dev.portcullis.servlet.internal.LogSafe;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -152,7 +153,7 @@ public final class JwksCache implements KeySource {
                 LOG.debug("Loaded {} verification keys from {}", ring.size(), uri);
                 return ring;
             } catch (java.io.IOException | java.text.ParseException e) {
-                LOG.warn("Could not load the JWKS from {}: {}", uri, e.getMessage());
+                LOG.warn("Could not load the JWKS from {}: {}", uri, LogSafe.value(e.getMessage()));
                 throw unavailable();
             }
         });

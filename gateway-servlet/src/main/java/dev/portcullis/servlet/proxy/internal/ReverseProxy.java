@@ -9,6 +9,7 @@ import dev.portcullis.api.routing.Route;
 import dev.portcullis.api.routing.RouteMatch;
 import dev.portcullis.api.routing.Upstream;
 import dev.portcullis.servlet.ForwardedHeaders;
+import dev.portcullis.servlet.internal.LogSafe;
 import dev.portcullis.servlet.internal.TrustedProxies;
 import dev.portcullis.servlet.proxy.UpstreamClient;
 import dev.portcullis.servlet.proxy.UpstreamRequest;
@@ -146,7 +147,7 @@ public final class ReverseProxy {
      * upstream's fault: a 502, logged without a stack trace.
      */
     private static Problem unexpected(GatewayRequest request, Throwable failure) {
-        LOG.warn("request {}: the upstream exchange failed: {}", request.id(), UpstreamFailures.unwrap(failure).toString());
+        LOG.warn("request {}: the upstream exchange failed: {}", request.id(), LogSafe.value(UpstreamFailures.unwrap(failure)));
         return UpstreamFailures.unavailable();
     }
 }

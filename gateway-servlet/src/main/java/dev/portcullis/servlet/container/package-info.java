@@ -1,0 +1,9 @@
+/**
+ * Integration with the servlet containers themselves, for requests the container refuses before any filter runs
+ * (a bad request line, a request target or header block too large, an unsupported HTTP version, broken chunked
+ * framing on Tomcat). {@link dev.portcullis.servlet.container.JettyProblemErrorHandler} and
+ * {@link dev.portcullis.servlet.container.TomcatProblemErrorValve} answer those as {@code application/problem+json}
+ * without echoing any part of the request and without naming a class. Jetty and Tomcat are optional dependencies of
+ * this module: an application uses the class for its own container and never needs the other one.
+ */
+package dev.portcullis.servlet.container;
