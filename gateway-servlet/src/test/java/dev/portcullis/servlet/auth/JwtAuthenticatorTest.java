@@ -227,9 +227,19 @@ class JwtAuthenticatorTest {
         GatewayResponse response = Exchanges.run(Exchanges.request("/api?access_token=" + b)
                 .headers(HttpHeaders.builder().add("Authorization", "Bearer " + a).build()).build(),
                 Authentication.interceptor(both));
-        assertEquals(401, response.status());
+        assertEquals(400, response.status());
+        assertEquals(ProblemTypes.BAD_REQUEST, response.problem().orElseThrow().type());
         assertTrue(response.headers().first("WWW-Authenticate").orElseThrow().contains("invalid_request"));
         assertFalse(auth.name().isEmpty());
+    }
+
+    @Test
+    void aBearerValueWithASpaceIsAnInvalidTokenAnswered401() throws Exception {
+        Authentication auth = jwksAuthentication();
+        GatewayResponse response = Exchanges.run(Exchanges.request("/api")
+                .headers(HttpHeaders.builder().add("Authorization", "Bearer a b").build()).build(), auth);
+        assertEquals(401, response.status());
+        assertTrue(response.headers().first("WWW-Authenticate").orElseThrow().contains("error=\"invalid_token\""));
     }
 
     @Test
