@@ -37,9 +37,13 @@ public sealed interface AuthResult permits AuthResult.Authenticated, AuthResult.
         return new Rejected(401, INVALID_TOKEN, description, Duration.ZERO);
     }
 
-    /** @param description a client-safe reason @return a 401 {@code invalid_request} rejection */
+    /**
+     * @param description a client-safe reason
+     * @return a 400 {@code invalid_request} rejection (RFC 6750 §3.1): the request is malformed, e.g. it carries
+     *     more than one credential; a malformed or unverifiable token is {@link #invalidToken} instead
+     */
     static AuthResult invalidRequest(String description) {
-        return new Rejected(401, INVALID_REQUEST, description, Duration.ZERO);
+        return new Rejected(400, INVALID_REQUEST, description, Duration.ZERO);
     }
 
     /**
@@ -71,9 +75,10 @@ public sealed interface AuthResult permits AuthResult.Authenticated, AuthResult.
     }
 
     /**
-     * The request carries a credential that is not acceptable (401), or one that cannot be checked now (503).
+     * The request carries a credential that is not acceptable (401), is malformed as a request (400), or carries
+     * one that cannot be checked now (503).
      *
-     * @param status 401 or 503
+     * @param status 400, 401 or 503
      * @param error an RFC 6750 error code ({@link #INVALID_TOKEN}, {@link #INVALID_REQUEST}) or
      *     {@link #TEMPORARILY_UNAVAILABLE}
      * @param description a client-safe reason
@@ -85,8 +90,8 @@ public sealed interface AuthResult permits AuthResult.Authenticated, AuthResult.
             Objects.requireNonNull(error, "error");
             Objects.requireNonNull(description, "description");
             Objects.requireNonNull(retryAfter, "retryAfter");
-            if (status != 401 && status != 503) {
-                throw new IllegalArgumentException("status must be 401 or 503: " + status);
+            if (status != 400 && status != 401 && status != 503) {
+                throw new IllegalArgumentException("status must be 400, 401 or 503: " + status);
             }
             if (!error.matches("[a-z_]+")) {
                 throw new IllegalArgumentException("error must be an RFC 6750 error code: " + error);

@@ -16,7 +16,7 @@ final class Challenges {
         return GatewayResponse.problem(problem).withHeader("WWW-Authenticate", bearer(realm, null));
     }
 
-    /** @return the 401 or 503 answer to a rejection */
+    /** @return the 400, 401 or 503 answer to a rejection; 400 and 401 carry the RFC 6750 challenge */
     static GatewayResponse rejected(AuthResult.Rejected rejected, String realm) {
         if (rejected.status() == 503) {
             Problem problem = Problem.builder(ProblemTypes.SERVICE_UNAVAILABLE, 503, "Service Unavailable")
@@ -24,8 +24,9 @@ final class Challenges {
             long seconds = Math.max(1, rejected.retryAfter().toSeconds());
             return GatewayResponse.problem(problem).withHeader("Retry-After", Long.toString(seconds));
         }
-        Problem problem = Problem.builder(ProblemTypes.UNAUTHORIZED, 401, "Unauthorized")
-                .detail(rejected.description()).build();
+        Problem problem = rejected.status() == 400
+                ? Problem.builder(ProblemTypes.BAD_REQUEST, 400, "Bad Request").detail(rejected.description()).build()
+                : Problem.builder(ProblemTypes.UNAUTHORIZED, 401, "Unauthorized").detail(rejected.description()).build();
         String challenge = bearer(realm, "error=" + quote(rejected.error())
                 + ", error_description=" + quote(rejected.description()));
         return GatewayResponse.problem(problem).withHeader("WWW-Authenticate", challenge);

@@ -126,7 +126,7 @@ public final class BearerTokenSource {
         }
         String token = tokens.iterator().next();
         if (!B64TOKEN.matcher(token).matches()) {
-            return new Extraction(null, AuthResult.invalidRequest("The bearer token is malformed."));
+            return new Extraction(null, AuthResult.invalidToken("The bearer token is malformed."));
         }
         return new Extraction(token, null);
     }

@@ -3,6 +3,7 @@ package dev.portcullis.servlet.auth;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSVerifier;
+import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.portcullis.api.auth.GatewayPrincipal;
@@ -54,8 +55,20 @@ final class JwtVerification {
         if (header.getType() != null && !TYPES.contains(header.getType().getType().toLowerCase(Locale.ROOT))) {
             throw TokenRejection.invalid("The token's type is not accepted.");
         }
-        if (header.getCriticalParams() != null && !header.getCriticalParams().isEmpty()) {
-            throw TokenRejection.invalid("The token has critical header parameters this gateway does not support.");
+        if (header.getCriticalParams() != null || hasCritMember(header)) {
+            throw TokenRejection.invalid("The token has a crit header: none is supported, and RFC 7515 forbids an empty one.");
+        }
+    }
+
+    /** Nimbus drops an empty {@code crit} list when parsing, so the received header JSON is asked directly. */
+    private static boolean hasCritMember(JWSHeader header) {
+        if (header.getParsedBase64URL() == null) {
+            return false;
+        }
+        try {
+            return JSONObjectUtils.parse(header.getParsedBase64URL().decodeToString()).containsKey("crit");
+        } catch (java.text.ParseException e) {
+            throw TokenRejection.invalid("The token's header is not a JSON object.");
         }
     }
 
@@ -93,8 +106,11 @@ final class JwtVerification {
         if (now.isBefore(validFrom)) {
             throw TokenRejection.invalid("The token is not valid yet (nbf).");
         }
+        if (issuedAt != null && now.isBefore(issuedAt.minus(skew))) {
+            throw TokenRejection.invalid("The token was issued in the future (iat).");
+        }
         if (issuer.maxTokenAge() != null) {
-            if (issuedAt == null || now.isBefore(issuedAt.minus(skew))) {
+            if (issuedAt == null) {
                 throw TokenRejection.invalid("The token has no usable issue time (iat).");
             }
             Instant tooOld = issuedAt.plus(issuer.maxTokenAge()).plus(skew);

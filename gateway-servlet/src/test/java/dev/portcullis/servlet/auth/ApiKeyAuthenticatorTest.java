@@ -56,10 +56,10 @@ class ApiKeyAuthenticatorTest {
     }
 
     @Test
-    void twoDifferentKeysAreRejected() {
+    void twoDifferentKeysAreAMalformedRequestAnswered400() {
         GatewayResponse response = Exchanges.run(Exchanges.request("/r?api_key=other")
                 .headers(HttpHeaders.builder().add("X-API-Key", KEY).build()).build(), auth);
-        assertEquals(401, response.status());
+        assertEquals(400, response.status());
     }
 
     @Test

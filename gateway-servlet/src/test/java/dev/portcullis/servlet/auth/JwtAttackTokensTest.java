@@ -99,6 +99,10 @@ class JwtAttackTokensTest {
                 Arguments.of("wrong aud", Tokens.rs256(RSA, new JWTClaimsSet.Builder(good()).audience("billing").build())),
                 Arguments.of("unknown crit", withHeader(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("rsa-1")
                         .criticalParams(Set.of("exp2")).customParam("exp2", 1), RSA)),
+                Arguments.of("empty crit list", rsaSigned("{\"alg\":\"RS256\",\"kid\":\"rsa-1\",\"crit\":[]}",
+                        good().toString())),
+                Arguments.of("iat in the future beyond the skew", Tokens.rs256(RSA, new JWTClaimsSet.Builder(good())
+                        .issueTime(Date.from(NOW.plusSeconds(120))).build())),
                 Arguments.of("typ of another token kind", withHeader(new JWSHeader.Builder(JWSAlgorithm.RS256)
                         .keyID("rsa-1").type(new JOSEObjectType("dpop+jwt")), RSA)),
                 Arguments.of("jku to an attacker JWKS", withHeader(new JWSHeader.Builder(JWSAlgorithm.RS256)

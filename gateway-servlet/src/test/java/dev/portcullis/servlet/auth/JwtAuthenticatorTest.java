@@ -127,6 +127,21 @@ class JwtAuthenticatorTest {
     }
 
     @Test
+    void aKeyRotatedSecondsAfterTheInitialFetchIsAcceptedOnItsFirstUse() throws Exception {
+        Authentication auth = jwksAuthentication();
+        assertEquals(200, Exchanges.run(Exchanges.bearer(Tokens.rs256(RSA, Tokens.claims(START).build())), auth).status());
+        RSAKey rotated = Tokens.rsa("rsa-2");
+        jwks.answer(200, Tokens.jwks(RSA, rotated));
+        clock.advance(Duration.ofSeconds(1));
+        String fresh = Tokens.rs256(rotated, Tokens.claims(clock.instant()).build());
+        assertEquals(200, Exchanges.run(Exchanges.bearer(fresh), auth).status());
+        assertEquals(2, jwks.hits());
+        RSAKey unknown = Tokens.rsa("rsa-3");
+        assertEquals(401, Exchanges.run(Exchanges.bearer(Tokens.rs256(unknown, Tokens.claims(clock.instant()).build())), auth).status());
+        assertEquals(2, jwks.hits(), "a second unknown kid within the interval after an on-demand refetch fetches nothing");
+    }
+
+    @Test
     void keysAreRefetchedAheadOfTheirExpiry() throws Exception {
         Authentication auth = jwksAuthentication();
         jwks.cacheControl("max-age=120");
@@ -212,9 +227,19 @@ class JwtAuthenticatorTest {
         GatewayResponse response = Exchanges.run(Exchanges.request("/api?access_token=" + b)
                 .headers(HttpHeaders.builder().add("Authorization", "Bearer " + a).build()).build(),
                 Authentication.interceptor(both));
-        assertEquals(401, response.status());
+        assertEquals(400, response.status());
+        assertEquals(ProblemTypes.BAD_REQUEST, response.problem().orElseThrow().type());
         assertTrue(response.headers().first("WWW-Authenticate").orElseThrow().contains("invalid_request"));
         assertFalse(auth.name().isEmpty());
+    }
+
+    @Test
+    void aBearerValueWithASpaceIsAnInvalidTokenAnswered401() throws Exception {
+        Authentication auth = jwksAuthentication();
+        GatewayResponse response = Exchanges.run(Exchanges.request("/api")
+                .headers(HttpHeaders.builder().add("Authorization", "Bearer a b").build()).build(), auth);
+        assertEquals(401, response.status());
+        assertTrue(response.headers().first("WWW-Authenticate").orElseThrow().contains("error=\"invalid_token\""));
     }
 
     @Test

@@ -27,7 +27,9 @@ import org.slf4j.LoggerFactory;
  *       1 minute .. 1 day) or the configured TTL; within {@code refreshAhead} of expiry one background refetch
  *       runs while requests keep using the current keys.</li>
  *   <li>At most one fetch runs at a time, and fetches start at most once per {@code minRefetchInterval}: a flood
- *       of tokens naming unknown keys, or an identity provider that is down, costs a bounded number of fetches.</li>
+ *       of tokens naming unknown keys, or an identity provider that is down, costs a bounded number of fetches.
+ *       An unknown key id refetches unless another unknown key id already did within that interval (the initial
+ *       and scheduled fetches do not count), so a newly published key is accepted on its first use.</li>
  *   <li>A fetch takes at most the connect timeout plus the read timeout in all, body included: a key set whose
  *       body stalls fails the fetch like an unreachable endpoint, and the next allowed fetch starts afresh.</li>
  *   <li>When a refetch fails the current keys stay in use until {@code maxStale} after their expiry; with no
@@ -47,6 +49,7 @@ public final class JwksCache implements KeySource {
     private final Clock clock;
     private volatile Snapshot snapshot;
     private Instant lastAttempt = Instant.MIN;
+    private Instant lastOnDemand = Instant.MIN;
     private CompletableFuture<KeyRing> inFlight;
 
     /**
@@ -84,17 +87,17 @@ public final class JwksCache implements KeySource {
         Snapshot current = snapshot;
         if (current != null && now.isBefore(current.expires().plus(settings.maxStale()))) {
             if (!now.isBefore(current.expires().minus(settings.refreshAhead()))) {
-                fetchIfAllowed(now);
+                fetchIfAllowed(now, false);
             }
             return CompletableFuture.completedFuture(current.ring());
         }
-        CompletableFuture<KeyRing> fetch = fetchIfAllowed(now);
+        CompletableFuture<KeyRing> fetch = fetchIfAllowed(now, false);
         return fetch != null ? fetch : CompletableFuture.failedFuture(unavailable());
     }
 
     @Override
     public CompletionStage<KeyRing> refreshForUnknownKey() {
-        CompletableFuture<KeyRing> fetch = fetchIfAllowed(clock.instant());
+        CompletableFuture<KeyRing> fetch = fetchIfAllowed(clock.instant(), true);
         if (fetch == null) {
             return current();
         }
@@ -109,14 +112,23 @@ public final class JwksCache implements KeySource {
         return current.ring();
     }
 
-    private synchronized CompletableFuture<KeyRing> fetchIfAllowed(Instant now) {
+    /**
+     * Starts a fetch unless one runs or one of the same kind started within the minimum interval: an on-demand
+     * fetch (for an unknown key id) is throttled only by earlier on-demand fetches, so a key published just after
+     * the initial or a scheduled fetch is found on its first use; initial and scheduled fetches by any fetch.
+     */
+    private synchronized CompletableFuture<KeyRing> fetchIfAllowed(Instant now, boolean onDemand) {
         if (inFlight != null) {
             return inFlight;
         }
-        if (now.isBefore(lastAttempt.plus(settings.minRefetchInterval()))) {
+        Instant last = onDemand ? lastOnDemand : lastAttempt;
+        if (now.isBefore(last.plus(settings.minRefetchInterval()))) {
             return null;
         }
         lastAttempt = now;
+        if (onDemand) {
+            lastOnDemand = now;
+        }
         CompletableFuture<KeyRing> fetch = fetch();
         inFlight = fetch;
         fetch.whenComplete((ring, failure) -> done(fetch));

@@ -45,7 +45,7 @@ class ApiKeyAndCorsTest extends GatewayPerContainer {
                 "X-API-Key", "rk_live_guess");
 
         assertTrue(assertProblem(wrong, 401, ProblemTypes.UNAUTHORIZED).startsWith("Bearer error=\"invalid_token\""));
-        assertTrue(assertProblem(two, 401, ProblemTypes.UNAUTHORIZED).startsWith("Bearer error=\"invalid_request\""));
+        assertTrue(assertProblem(two, 400, ProblemTypes.BAD_REQUEST).startsWith("Bearer error=\"invalid_request\""));
         assertEquals(before, gateway.upstreamCalls());
     }
 
