@@ -19,9 +19,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * container refused the framing, e.g. a bad chunk-size line, or the client went away) is the client's fault: the
  * subscriber receives a {@link ProblemException} with a 400 problem, never a bare {@link IOException} that would be
  * taken for an upstream failure.
+ *
+ * <p>Each read allocates a buffer sized to the data still expected: at most {@link #LARGEST_READ} bytes for a body
+ * of declared length, at most {@link #CHUNKED_READ} bytes for a chunked one, so a small body never costs a large
+ * buffer per exchange.
  */
 public final class ServletBody implements Body {
-    private static final int CHUNK = 16 * 1024;
+    /** The largest buffer one read allocates, for a declared length of at least this many bytes. */
+    static final int LARGEST_READ = 16 * 1024;
+    /** The buffer one read allocates when the length is unknown (a chunked body). */
+    static final int CHUNKED_READ = 4 * 1024;
     private final AsyncMode async;
     private final long contentLength;
     private final AtomicBoolean subscribed = new AtomicBoolean();
@@ -64,24 +71,37 @@ public final class ServletBody implements Body {
             Body.failed(e, contentLength).subscribe(subscriber);
             return;
         }
-        Reader reader = new Reader(input, subscriber);
+        Reader reader = new Reader(input, subscriber, contentLength);
         subscriber.onSubscribe(reader);
         input.setReadListener(reader);
+    }
+
+    /**
+     * @param remaining the bytes still expected, or -1 when the length is unknown
+     * @return the size of the buffer for the next read: sized to the data, never above {@link #LARGEST_READ}
+     */
+    static int readSize(long remaining) {
+        if (remaining < 0) {
+            return CHUNKED_READ;
+        }
+        return (int) Math.max(1, Math.min(LARGEST_READ, remaining));
     }
 
     /** Reads while there is demand and data; the container calls back when more data arrives. */
     private static final class Reader implements Flow.Subscription, ReadListener {
         private final ServletInputStream input;
         private final Flow.Subscriber<? super ByteBuffer> subscriber;
+        private long remaining;
         private long demand;
         private boolean draining;
         private boolean insideIsReady;
         private boolean listening;
         private boolean done;
 
-        Reader(ServletInputStream input, Flow.Subscriber<? super ByteBuffer> subscriber) {
+        Reader(ServletInputStream input, Flow.Subscriber<? super ByteBuffer> subscriber, long contentLength) {
             this.input = input;
             this.subscriber = subscriber;
+            this.remaining = contentLength;
         }
 
         @Override
@@ -135,11 +155,12 @@ public final class ServletBody implements Body {
             draining = true;
             try {
                 while (!done && demand > 0 && ready()) {
-                    byte[] chunk = new byte[CHUNK];
+                    byte[] chunk = new byte[readSize(remaining)];
                     int read = input.read(chunk);
                     if (read < 0) {
                         finish();
                     } else if (read > 0) {
+                        remaining = remaining < 0 ? remaining : Math.max(0, remaining - read);
                         demand--;
                         subscriber.onNext(ByteBuffer.wrap(chunk, 0, read));
                     }
