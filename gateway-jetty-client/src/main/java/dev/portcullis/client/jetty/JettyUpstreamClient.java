@@ -62,11 +62,13 @@ public final class JettyUpstreamClient implements UpstreamClient {
     private final ByteBufferPool buffers;
     private final Duration idleTimeout;
     private final int maxConnectionsPerDestination;
+    private final int maxRequestsQueuedPerDestination;
     private volatile boolean closed;
 
     private JettyUpstreamClient(Builder builder) {
         this.idleTimeout = builder.idleTimeout;
         this.maxConnectionsPerDestination = builder.maxConnectionsPerDestination;
+        this.maxRequestsQueuedPerDestination = builder.maxRequestsQueuedPerDestination;
         this.ownsThreads = builder.executor == null;
         this.threads = ownsThreads ? ownPool(builder.maxThreads) : builder.executor;
         this.scheduler = new ScheduledExecutorScheduler("portcullis-jetty-upstream-scheduler", true);
@@ -167,6 +169,7 @@ public final class JettyUpstreamClient implements UpstreamClient {
         client.setConnectTimeout(connectTimeout.toMillis());
         client.setIdleTimeout(idleTimeout.toMillis());
         client.setMaxConnectionsPerDestination(maxConnectionsPerDestination);
+        client.setMaxRequestsQueuedPerDestination(maxRequestsQueuedPerDestination);
         client.setFollowRedirects(false);
         client.setHttpCookieStore(new HttpCookieStore.Empty());
         client.setUserAgentField(null);
@@ -192,6 +195,7 @@ public final class JettyUpstreamClient implements UpstreamClient {
     public static final class Builder {
         private Duration idleTimeout = Duration.ofSeconds(60);
         private int maxConnectionsPerDestination = 256;
+        private int maxRequestsQueuedPerDestination = 1024;
         private int maxThreads = 200;
         private Executor executor;
 
@@ -211,6 +215,17 @@ public final class JettyUpstreamClient implements UpstreamClient {
         /** @param max pooled connections per upstream instance, default 256 @return this builder */
         public Builder maxConnectionsPerDestination(int max) {
             this.maxConnectionsPerDestination = max;
+            return this;
+        }
+
+        /**
+         * @param max requests that may wait for a pooled connection to one upstream instance, default 1024; a request
+         *     beyond it fails with {@link dev.portcullis.servlet.proxy.UpstreamCapacityExceededException}, which the
+         *     gateway answers {@code 503} overloaded with {@code Retry-After}, never 502
+         * @return this builder
+         */
+        public Builder maxRequestsQueuedPerDestination(int max) {
+            this.maxRequestsQueuedPerDestination = max;
             return this;
         }
 
@@ -252,6 +267,10 @@ public final class JettyUpstreamClient implements UpstreamClient {
             if (maxConnectionsPerDestination < 1) {
                 throw new IllegalArgumentException("maxConnectionsPerDestination: must be at least 1, was "
                         + maxConnectionsPerDestination);
+            }
+            if (maxRequestsQueuedPerDestination < 1) {
+                throw new IllegalArgumentException("maxRequestsQueuedPerDestination: must be at least 1, was "
+                        + maxRequestsQueuedPerDestination);
             }
             if (maxThreads < 8) {
                 throw new IllegalArgumentException("maxThreads: must be at least 8, was " + maxThreads);

@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.portcullis.api.Body;
 import dev.portcullis.api.HttpHeaders;
+import dev.portcullis.servlet.proxy.UpstreamCapacityExceededException;
 import dev.portcullis.servlet.proxy.UpstreamClient;
 import dev.portcullis.servlet.proxy.UpstreamResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +22,51 @@ class JettyUpstreamClientTest extends UpstreamClientContract {
     @Override
     protected UpstreamClient newClient() {
         return JettyUpstreamClient.builder().maxConnectionsPerDestination(1).build();
+    }
+
+    @Test
+    void aRequestBeyondTheFullQueueFailsWithCapacityExceededWithoutReachingTheUpstream() throws Exception {
+        CountDownLatch arrived = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicInteger received = new java.util.concurrent.atomic.AtomicInteger();
+        String base = upstream(exchange -> {
+            received.incrementAndGet();
+            arrived.countDown();
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        try (UpstreamClient small = JettyUpstreamClient.builder().maxConnectionsPerDestination(1)
+                .maxRequestsQueuedPerDestination(1).build()) {
+            CompletableFuture<UpstreamResponse> held = small.exchange(request("GET", base + "/held",
+                    HttpHeaders.empty(), Body.empty()));
+            assertTrue(arrived.await(10, TimeUnit.SECONDS));
+            CompletableFuture<UpstreamResponse> queued = small.exchange(request("GET", base + "/queued",
+                    HttpHeaders.empty(), Body.empty()));
+            CompletableFuture<UpstreamResponse> third = small.exchange(request("GET", base + "/third",
+                    HttpHeaders.empty(), Body.empty()));
+            ExecutionException failure = assertThrows(ExecutionException.class, () -> third.get(10, TimeUnit.SECONDS));
+            assertTrue(failure.getCause() instanceof UpstreamCapacityExceededException, failure.getCause().toString());
+            release.countDown();
+            UpstreamResponse first = held.get(10, TimeUnit.SECONDS);
+            bodyOf(first);
+            UpstreamResponse second = queued.get(10, TimeUnit.SECONDS);
+            bodyOf(second);
+            assertEquals(204, first.status());
+            assertEquals(204, second.status());
+            assertEquals(2, received.get());
+        }
+    }
+
+    @Test
+    void aQueueBoundBelowOneIsRefusedNamingTheSetting() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> JettyUpstreamClient.builder().maxRequestsQueuedPerDestination(0).build());
+        assertTrue(e.getMessage().startsWith("maxRequestsQueuedPerDestination"), e.getMessage());
     }
 
     @Test

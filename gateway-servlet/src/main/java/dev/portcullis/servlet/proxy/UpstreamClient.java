@@ -17,7 +17,10 @@ import java.util.concurrent.CompletableFuture;
  *       is released.</li>
  *   <li>Fail the future with a {@link java.net.http.HttpTimeoutException} when connecting or waiting for the
  *       response headers takes longer than the request's timeouts (the gateway answers 504), and with another
- *       {@link java.io.IOException} when the upstream cannot be reached or answers malformed (502). A failure of
+ *       {@link java.io.IOException} when the upstream cannot be reached or answers malformed (502). Fail it with an
+ *       {@link UpstreamCapacityExceededException} when the client's own local capacity is exhausted (a full request
+ *       queue) and the request was not sent: that is the gateway's overload (503 with {@code Retry-After}), not the
+ *       upstream's fault. A failure of
  *       the request body publisher (for instance a {@link dev.portcullis.api.ProblemException} for a body over its
  *       limit) is passed on as the cause.</li>
  *   <li>{@code future.cancel(true)} before the headers arrive, or cancelling the body subscription after, aborts the

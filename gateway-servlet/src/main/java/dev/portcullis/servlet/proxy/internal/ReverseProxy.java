@@ -96,7 +96,7 @@ public final class ReverseProxy {
         return exchange.handle((response, failure) -> {
             if (failure != null) {
                 body.cancel(false);
-                return GatewayResponse.problem(UpstreamFailures.toProblem(failure).orElseGet(() -> unexpected(request,
+                return UpstreamFailures.toResponse(UpstreamFailures.toProblem(failure).orElseGet(() -> unexpected(request,
                         failure)));
             }
             OnceBody once = new OnceBody(response.body());

@@ -1,18 +1,27 @@
 package dev.portcullis.servlet.proxy.internal;
 
+import dev.portcullis.api.GatewayResponse;
 import dev.portcullis.api.Problem;
 import dev.portcullis.api.ProblemException;
 import dev.portcullis.api.ProblemTypes;
+import dev.portcullis.servlet.proxy.UpstreamCapacityExceededException;
 import java.io.IOException;
 import java.net.http.HttpTimeoutException;
 import java.util.Optional;
 
 /**
- * Maps why an upstream exchange failed to the problem the client gets, never naming the upstream: a timeout is a
- * 504, any other I/O failure a 502, and a {@link ProblemException} anywhere in the causes (a request body over its
+ * Maps why an upstream exchange failed to the problem the client gets, never naming the upstream: a full local
+ * client ({@link UpstreamCapacityExceededException}) is the gateway's overload, a 503 with {@code Retry-After}; a
+ * timeout is a 504, any other I/O failure a 502, and a {@link ProblemException} anywhere in the causes (a request body over its
  * limit) is that problem. Anything else is not an upstream fault and is left to the caller.
  */
 public final class UpstreamFailures {
+    /** The {@code Retry-After}, in seconds, of a request shed because the upstream client's capacity is used up. */
+    public static final String RETRY_AFTER_SECONDS = "1";
+    private static final Problem OVERLOADED = Problem.builder(ProblemTypes.OVERLOADED, 503, "Service Unavailable")
+            .detail("The gateway has as many upstream requests pending as it can hold; retry after the Retry-After "
+                    + "delay.").build();
+
     private UpstreamFailures() {
     }
 
@@ -25,6 +34,9 @@ public final class UpstreamFailures {
         if (answer.isPresent()) {
             return Optional.of(answer.get().problem());
         }
+        if (find(failure, UpstreamCapacityExceededException.class).isPresent()) {
+            return Optional.of(OVERLOADED);
+        }
         if (find(failure, HttpTimeoutException.class).isPresent()) {
             return Optional.of(Problem.builder(ProblemTypes.UPSTREAM_TIMEOUT, 504, "Gateway Timeout")
                     .detail("The upstream service did not answer in time.").build());
@@ -33,6 +45,15 @@ public final class UpstreamFailures {
             return Optional.of(unavailable());
         }
         return Optional.empty();
+    }
+
+    /**
+     * @param problem a problem from {@link #toProblem}
+     * @return the response for it, with {@code Retry-After} when it is the overloaded 503
+     */
+    public static GatewayResponse toResponse(Problem problem) {
+        GatewayResponse response = GatewayResponse.problem(problem);
+        return ProblemTypes.OVERLOADED.equals(problem.type()) ? response.withHeader("Retry-After", RETRY_AFTER_SECONDS) : response;
     }
 
     /** @return the 502 problem for an upstream that cannot be reached or answered malformed */
