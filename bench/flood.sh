@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# Connection-load harness: the standalone gateway at a small heap in front of a local upstream, attacked in three
+# bounded runs by the NIO tool dev.portcullis.benchmarks.flood.Flood:
+#
+#   bench/flood.sh [--heap 128m] [--burst 1000] [--flood 10000] [--slowloris 500] [--drip 2] [--no-build]
+#
+#   1. burst:     BURST connections at once against the gateway right after it started (cold upstream client);
+#   2. flood:     FLOOD connections at once against the warmed gateway;
+#   3. slowloris: SLOWLORIS connections that send a header line every DRIP seconds and never end the head,
+#                 with one normal request per second alongside.
+# Each run prints the answers per status, the failures and p50/p99; 30 s after the flood it prints the gateway's
+# heap in use, live threads, sockets in CLOSE-WAIT and whether it logged an OutOfMemoryError. Last it sends
+# SIGTERM and prints how long the gateway took to exit. Everything binds 127.0.0.1, every run is bounded in time,
+# and everything started is stopped on exit.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. bench/lib.sh
+
+heap=128m burst=1000 flood=10000 slowloris=500 drip=2 build=yes
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --heap|--burst|--flood|--slowloris|--drip) [ $# -ge 2 ] || { echo "$1 needs a value" >&2; exit 2; } ;;&
+    --heap) heap=$2; shift 2 ;;
+    --burst) burst=$2; shift 2 ;;
+    --flood) flood=$2; shift 2 ;;
+    --slowloris) slowloris=$2; shift 2 ;;
+    --drip) drip=$2; shift 2 ;;
+    --no-build) build=no; shift ;;
+    --help) sed -n '2,14p' "$0"; exit 0 ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+done
+
+ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
+upstream_port=$(free_port)
+gateway_port=$(free_port)
+work=$(mktemp -d)
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$work"; }
+trap cleanup EXIT
+
+build_examples "$build"
+if [ "$build" = yes ] || [ ! -f gateway-benchmarks/target/classpath.txt ]; then
+  mvn -B -ntp -q -pl gateway-benchmarks -am package dependency:build-classpath -DskipTests \
+      -Dmdep.outputFile=target/classpath.txt >/dev/null
+fi
+tools="gateway-benchmarks/target/classes"
+
+java -Xmx256m -cp "$tools" dev.portcullis.benchmarks.flood.FloodUpstream "$upstream_port" > "$work/upstream.log" 2>&1 &
+pids+=("$!")
+java "-Xmx$heap" ${GATEWAY_JAVA_OPTS:-} -cp "$classpath" dev.portcullis.examples.launcher.StandaloneGateway \
+    --port "$gateway_port" --route "/api=http://127.0.0.1:$upstream_port" > "$work/gateway.log" 2>&1 &
+gateway_pid=$!
+pids+=("$gateway_pid")
+for _ in $(seq 1 100); do
+  (exec 3<>"/dev/tcp/127.0.0.1/$gateway_port") 2>/dev/null && break
+  sleep 0.2
+done
+
+state() { # heap in use, live threads, CLOSE-WAIT sockets of the gateway
+  local heap_used threads close_wait
+  heap_used=$(jcmd "$gateway_pid" GC.heap_info 2>/dev/null | awk '/used/ {for (i=1;i<=NF;i++) if ($i=="used") {print $(i+1); exit}}')
+  threads=$(ls "/proc/$gateway_pid/task" | wc -l)
+  close_wait=$(ss -Htan state close-wait "( sport = :$gateway_port )" | wc -l)
+  echo "  gateway: heap used $heap_used, threads $threads, CLOSE-WAIT $close_wait"
+}
+
+flood_tool() { java -Xmx1g -cp "$tools" dev.portcullis.benchmarks.flood.Flood "$@"; }
+
+echo "== idle, before any request"; state
+echo "== 1. cold burst: $burst connections at once right after start (-Xmx$heap)"
+flood_tool flood "$gateway_port" /api/hello "$burst" 60
+echo "== 2. flood: $flood connections at once"
+flood_tool flood "$gateway_port" /api/hello "$flood" 90
+echo "   right after:"; state
+sleep 30
+echo "   30 s later:"; state
+echo "== 3. slowloris: $slowloris connections, a header line every $drip s, for at most 40 s"
+flood_tool slowloris "$gateway_port" /api/hello "$slowloris" "$drip" 40
+state
+grep -c OutOfMemoryError "$work/gateway.log" | sed 's/^/  OutOfMemoryError lines in the gateway log: /'
+echo "== 4. SIGTERM"
+t0=$(date +%s.%N)
+kill -TERM "$gateway_pid"
+for _ in $(seq 1 300); do kill -0 "$gateway_pid" 2>/dev/null || break; sleep 0.1; done
+if kill -0 "$gateway_pid" 2>/dev/null; then echo "  still running 30 s after SIGTERM"; else
+  awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN { printf "  exited %.1f s after SIGTERM\n", b - a }'; fi
