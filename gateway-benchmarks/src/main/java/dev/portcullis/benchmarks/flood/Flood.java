@@ -98,6 +98,9 @@ public final class Flood {
                 selector.selectedKeys().clear();
             }
             for (SelectionKey key : selector.keys()) {
+                if (!key.isValid()) {
+                    continue;
+                }
                 count(outcomes, "failed no answer within " + seconds + " s");
                 ((Exchange) key.attachment()).close();
             }
