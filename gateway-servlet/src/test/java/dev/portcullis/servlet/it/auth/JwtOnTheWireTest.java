@@ -48,6 +48,23 @@ class JwtOnTheWireTest extends GatewayPerContainer {
 
     @ParameterizedTest
     @MethodSource(AuthGateway.CONTAINERS)
+    void clientIdentityHeadersInEverySpellingNeverReachTheUpstreamOnlyTheGatewaySetOnesDo(ServletContainer container)
+            throws Exception {
+        AuthGateway gateway = gateway(container);
+
+        Wire.Echo upstream = echo(get(gateway.server, "/api/me", "Authorization", bearer(gateway.token()),
+                "X-User-Roles", "admin", "X_User_Sub", "root", "X-USER-SUB", "root", "x_user_roles", "superuser",
+                "X_USER_ID", "mallory", "X-User-Department", "finance"));
+
+        assertEquals(List.of("admin,user"), upstream.header("X-User-Roles"));
+        assertEquals(List.of("alice"), upstream.header("X-User-Id"));
+        for (String forged : List.of("X_User_Sub", "X-User-Sub", "x_user_roles", "X_USER_ID", "X-User-Department")) {
+            assertEquals(List.of(), upstream.header(forged), forged);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource(AuthGateway.CONTAINERS)
     void authorizationHeaderIsRelayedOnlyOnRoutesThatSayRelay(ServletContainer container) throws Exception {
         AuthGateway gateway = gateway(container);
         String token = gateway.token();
