@@ -75,7 +75,7 @@ final class AuthGateway implements AutoCloseable {
             TestUpstream.echo().handle(exchange);
         });
         JwtAuthenticator.Builder jwt = JwtAuthenticator.builder().clock(clock)
-                .tokenSource(BearerTokenSource.builder().queryParameter("access_token").build());
+                .tokenSource(BearerTokenSource.builder().queryParameter("access_token").cookie("at").build());
         for (String name : new String[] {"main", "rotating", "held"}) {
             jwt.issuer(issuer(name, jwks.publish(name, MAIN_KEY)));
         }

@@ -152,6 +152,40 @@ class JwtOnTheWireTest extends GatewayPerContainer {
 
     @ParameterizedTest
     @MethodSource(AuthGateway.CONTAINERS)
+    void aTokenInTheHeaderAndInTheQueryIsA400InvalidRequestEvenWhenItIsTheSameToken(ServletContainer container)
+            throws Exception {
+        AuthGateway gateway = gateway(container);
+        String token = gateway.token();
+        int before = gateway.upstreamCalls();
+
+        HttpResponse<String> same = get(gateway.server, "/api/x?access_token=" + token, "Authorization", bearer(token));
+        HttpResponse<String> cookieToo = get(gateway.server, "/api/x", "Authorization", bearer(token),
+                "Cookie", "at=" + token);
+
+        for (HttpResponse<String> response : List.of(same, cookieToo)) {
+            String challenge = assertProblem(response, 400, ProblemTypes.BAD_REQUEST);
+            assertTrue(challenge.startsWith("Bearer error=\"invalid_request\""), challenge);
+            assertFalse(response.body().contains(token));
+        }
+        assertEquals(before, gateway.upstreamCalls());
+    }
+
+    @ParameterizedTest
+    @MethodSource(AuthGateway.CONTAINERS)
+    void anAcceptedTokenCookieIsRemovedAndTheOtherCookiesReachTheUpstream(ServletContainer container)
+            throws Exception {
+        AuthGateway gateway = gateway(container);
+        String token = gateway.token();
+
+        Wire.Echo upstream = echo(get(gateway.server, "/api/x", "Cookie", "theme=dark; at=" + token + "; lang=fr"));
+
+        assertEquals(List.of("alice"), upstream.header("X-User-Id"));
+        assertEquals(List.of("theme=dark; lang=fr"), upstream.header("Cookie"));
+        assertFalse(upstream.body().contains(token));
+    }
+
+    @ParameterizedTest
+    @MethodSource(AuthGateway.CONTAINERS)
     void tokenInTheQueryIsRemovedFromTheUpstreamUrlAndTheOtherParametersKeepTheirBytes(ServletContainer container)
             throws Exception {
         AuthGateway gateway = gateway(container);
