@@ -3,9 +3,11 @@ package dev.portcullis.api.auth;
 import dev.portcullis.api.Chain;
 import dev.portcullis.api.GatewayRequest;
 import dev.portcullis.api.GatewayResponse;
+import dev.portcullis.api.HttpHeaders;
 import dev.portcullis.api.Interceptor;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -27,6 +29,12 @@ import java.util.concurrent.CompletionStage;
  * one decides whether the route needs a principal. A principal set by an earlier stage is removed first, so only
  * this stage's authenticators vouch for the request.
  *
+ * <p>Before asking any authenticator the stage also removes, from every request, each header of the identity-header
+ * family: every name that starts with the prefix ({@value #DEFAULT_IDENTITY_HEADER_PREFIX} unless
+ * {@link #withIdentityHeaderPrefix} says otherwise) in any case and with {@code _} in place of {@code -}, so
+ * {@code X-USER-SUB} and {@code x_user_roles} go as well as {@code X-User-Roles}. Only headers a later stage (such
+ * as the claim-header stage) sets from the verified principal reach the upstream under that prefix.
+ *
  * <pre>{@code
  * Pipeline.builder()
  *     .add(Routing.interceptor(routes))
@@ -36,12 +44,17 @@ import java.util.concurrent.CompletionStage;
  * }</pre>
  */
 public final class Authentication implements Interceptor {
+    /** The identity-header prefix removed from client requests unless configured otherwise. */
+    public static final String DEFAULT_IDENTITY_HEADER_PREFIX = "X-User-";
+
     private final List<Authenticator> authenticators;
     private final String realm;
+    private final String identityHeaderPrefix;
 
-    private Authentication(List<Authenticator> authenticators, String realm) {
+    private Authentication(List<Authenticator> authenticators, String realm, String identityHeaderPrefix) {
         this.authenticators = List.copyOf(authenticators);
         this.realm = realm;
+        this.identityHeaderPrefix = identityHeaderPrefix;
     }
 
     /**
@@ -55,7 +68,7 @@ public final class Authentication implements Interceptor {
         for (Authenticator authenticator : more) {
             all.add(Objects.requireNonNull(authenticator, "authenticator"));
         }
-        return new Authentication(all, null);
+        return new Authentication(all, null, normalized(DEFAULT_IDENTITY_HEADER_PREFIX));
     }
 
     /**
@@ -64,12 +77,42 @@ public final class Authentication implements Interceptor {
      */
     public Authentication withRealm(String realm) {
         Objects.requireNonNull(realm, "realm");
-        return new Authentication(authenticators, realm);
+        return new Authentication(authenticators, realm, identityHeaderPrefix);
+    }
+
+    /**
+     * @param prefix the identity-header family to remove from every client request, e.g. {@code X-Auth-}; matched
+     *     in any case and with {@code _} standing for {@code -}
+     * @return a copy of this stage removing that family instead of {@value #DEFAULT_IDENTITY_HEADER_PREFIX}
+     * @throws IllegalArgumentException when the prefix is empty or not made of header-name characters
+     */
+    public Authentication withIdentityHeaderPrefix(String prefix) {
+        Objects.requireNonNull(prefix, "identityHeaderPrefix");
+        if (prefix.isEmpty() || !prefix.chars().allMatch(c -> c < 0x7f && (Character.isLetterOrDigit(c)
+                || "!#$%&'*+-.^_`|~".indexOf(c) >= 0))) {
+            throw new IllegalArgumentException("identityHeaderPrefix must be a non-empty header-name prefix: '"
+                    + prefix + "'");
+        }
+        return new Authentication(authenticators, realm, normalized(prefix));
+    }
+
+    private static String normalized(String name) {
+        return name.toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    private GatewayRequest withoutIdentityHeaders(GatewayRequest request) {
+        HttpHeaders.Builder headers = null;
+        for (String name : request.headers().names()) {
+            if (normalized(name).startsWith(identityHeaderPrefix)) {
+                headers = (headers == null ? request.headers().toBuilder() : headers).remove(name);
+            }
+        }
+        return headers == null ? request : request.toBuilder().headers(headers.build()).build();
     }
 
     @Override
     public CompletionStage<GatewayResponse> intercept(Chain chain) {
-        GatewayRequest request = chain.request();
+        GatewayRequest request = withoutIdentityHeaders(chain.request());
         if (request.attribute(GatewayPrincipal.ATTRIBUTE).isPresent()) {
             request = request.toBuilder().attributes(request.attributes().without(GatewayPrincipal.ATTRIBUTE)).build();
         }

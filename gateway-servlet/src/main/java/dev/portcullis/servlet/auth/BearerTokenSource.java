@@ -5,6 +5,7 @@ import dev.portcullis.api.HttpHeaders;
 import dev.portcullis.api.QueryParameters;
 import dev.portcullis.api.auth.AuthResult;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.StringJoiner;
@@ -15,9 +16,10 @@ import java.util.regex.Pattern;
  * optionally one cookie and one query parameter. Immutable.
  *
  * <p>Rules: a token longer than {@link Builder#maxLength(int)} (default 8192) is rejected before any parsing; a
- * token that is not RFC 6750 {@code b64token} syntax is rejected; two <em>different</em> tokens in one request are
- * rejected ({@code invalid_request}). The {@code Authentication} stage removes the token cookie and query parameter
- * from every request it lets through ({@link #withoutTokens}), whichever authenticator won.
+ * token that is not RFC 6750 {@code b64token} syntax is rejected; a token in more than one place (header, cookie,
+ * query: RFC 6750 §2 allows one method), even the same token twice, or two <em>different</em> tokens in one request
+ * are rejected ({@code invalid_request}, answered 400). The {@code Authentication} stage removes the token cookie
+ * and query parameter from every request it lets through ({@link #withoutTokens}), whichever authenticator won.
  *
  * <pre>{@code
  * BearerTokenSource source = BearerTokenSource.builder().cookie("access_token").queryParameter("access_token").build();
@@ -53,6 +55,7 @@ public final class BearerTokenSource {
      */
     Extraction extract(GatewayRequest request) {
         Set<String> tokens = new LinkedHashSet<>(2);
+        int methods = 0;
         for (String value : request.headers().all("Authorization")) {
             String trimmed = value.trim();
             if (trimmed.regionMatches(true, 0, "Bearer", 0, 6)
@@ -60,19 +63,25 @@ public final class BearerTokenSource {
                 tokens.add(trimmed.substring(6).trim());
             }
         }
+        methods += tokens.isEmpty() ? 0 : 1;
         if (cookie != null) {
+            boolean found = false;
             for (String header : request.headers().all("Cookie")) {
                 for (String pair : header.split(";")) {
                     if (isTokenCookie(pair)) {
                         tokens.add(pair.substring(pair.indexOf('=') + 1).trim());
+                        found = true;
                     }
                 }
             }
+            methods += found ? 1 : 0;
         }
         if (queryParameter != null) {
-            tokens.addAll(QueryParameters.values(request.rawQuery().orElse(null), queryParameter));
+            List<String> inQuery = QueryParameters.values(request.rawQuery().orElse(null), queryParameter);
+            tokens.addAll(inQuery);
+            methods += inQuery.isEmpty() ? 0 : 1;
         }
-        return check(tokens);
+        return check(tokens, methods);
     }
 
     private boolean isTokenCookie(String pair) {
@@ -110,7 +119,7 @@ public final class BearerTokenSource {
         return stripped == null ? request : stripped.build();
     }
 
-    private Extraction check(Set<String> tokens) {
+    private Extraction check(Set<String> tokens, int methods) {
         if (tokens.isEmpty()) {
             return new Extraction(null, null);
         }
@@ -119,6 +128,10 @@ public final class BearerTokenSource {
                 return new Extraction(null,
                         AuthResult.invalidToken("The token is longer than " + maxLength + " characters."));
             }
+        }
+        if (methods > 1) {
+            return new Extraction(null, AuthResult.invalidRequest(
+                    "The request carries a token in more than one place (header, cookie, query)."));
         }
         if (tokens.size() > 1) {
             return new Extraction(null,

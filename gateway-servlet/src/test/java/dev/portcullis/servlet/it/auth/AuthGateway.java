@@ -48,6 +48,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * paths go to the application under the default policy {@code authenticated()}. Issuers {@code https://idp.test/<n>}
  * for n in {@code main}, {@code rotating}, {@code held} share one JWKS endpoint; {@code outage} has its own, which a
  * test may stop. Each issuer is used by one test class concern only, so JWKS state never leaks between tests.
+ * The filter forwards header names holding {@code _}, so tests prove that the Authentication stage itself removes
+ * {@code X_User_*} spellings rather than the proxy's default underscore rule.
  */
 final class AuthGateway implements AutoCloseable {
     static final String CONTAINERS = "dev.portcullis.servlet.it.ServletContainer#all";
@@ -73,7 +75,7 @@ final class AuthGateway implements AutoCloseable {
             TestUpstream.echo().handle(exchange);
         });
         JwtAuthenticator.Builder jwt = JwtAuthenticator.builder().clock(clock)
-                .tokenSource(BearerTokenSource.builder().queryParameter("access_token").build());
+                .tokenSource(BearerTokenSource.builder().queryParameter("access_token").cookie("at").build());
         for (String name : new String[] {"main", "rotating", "held"}) {
             jwt.issuer(issuer(name, jwks.publish(name, MAIN_KEY)));
         }
@@ -98,7 +100,7 @@ final class AuthGateway implements AutoCloseable {
                 .add(ClaimHeaders.builder().claim("sub", "X-User-Id").claim("tenant", "X-Tenant")
                         .scopesHeader("X-User-Scopes").rolesHeader("X-User-Roles").build())
                 .build();
-        server = container.start(GatewayFilter.builder().pipeline(pipeline).build(), new WhoAmI());
+        server = container.start(GatewayFilter.builder().pipeline(pipeline).allowUnderscoreHeaders(true).build(), new WhoAmI());
     }
 
     private JwtIssuer issuer(String name, URI jwksUri) {

@@ -48,6 +48,23 @@ class JwtOnTheWireTest extends GatewayPerContainer {
 
     @ParameterizedTest
     @MethodSource(AuthGateway.CONTAINERS)
+    void clientIdentityHeadersInEverySpellingNeverReachTheUpstreamOnlyTheGatewaySetOnesDo(ServletContainer container)
+            throws Exception {
+        AuthGateway gateway = gateway(container);
+
+        Wire.Echo upstream = echo(get(gateway.server, "/api/me", "Authorization", bearer(gateway.token()),
+                "X-User-Roles", "admin", "X_User_Sub", "root", "X-USER-SUB", "root", "x_user_roles", "superuser",
+                "X_USER_ID", "mallory", "X-User-Department", "finance"));
+
+        assertEquals(List.of("admin,user"), upstream.header("X-User-Roles"));
+        assertEquals(List.of("alice"), upstream.header("X-User-Id"));
+        for (String forged : List.of("X_User_Sub", "X-User-Sub", "x_user_roles", "X_USER_ID", "X-User-Department")) {
+            assertEquals(List.of(), upstream.header(forged), forged);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource(AuthGateway.CONTAINERS)
     void authorizationHeaderIsRelayedOnlyOnRoutesThatSayRelay(ServletContainer container) throws Exception {
         AuthGateway gateway = gateway(container);
         String token = gateway.token();
@@ -131,6 +148,40 @@ class JwtOnTheWireTest extends GatewayPerContainer {
         assertEquals("/public/status", upstream.target());
         assertEquals(List.of(), upstream.header("X-User-Id"));
         assertEquals(List.of(), upstream.header("X-User-Roles"));
+    }
+
+    @ParameterizedTest
+    @MethodSource(AuthGateway.CONTAINERS)
+    void aTokenInTheHeaderAndInTheQueryIsA400InvalidRequestEvenWhenItIsTheSameToken(ServletContainer container)
+            throws Exception {
+        AuthGateway gateway = gateway(container);
+        String token = gateway.token();
+        int before = gateway.upstreamCalls();
+
+        HttpResponse<String> same = get(gateway.server, "/api/x?access_token=" + token, "Authorization", bearer(token));
+        HttpResponse<String> cookieToo = get(gateway.server, "/api/x", "Authorization", bearer(token),
+                "Cookie", "at=" + token);
+
+        for (HttpResponse<String> response : List.of(same, cookieToo)) {
+            String challenge = assertProblem(response, 400, ProblemTypes.BAD_REQUEST);
+            assertTrue(challenge.startsWith("Bearer error=\"invalid_request\""), challenge);
+            assertFalse(response.body().contains(token));
+        }
+        assertEquals(before, gateway.upstreamCalls());
+    }
+
+    @ParameterizedTest
+    @MethodSource(AuthGateway.CONTAINERS)
+    void anAcceptedTokenCookieIsRemovedAndTheOtherCookiesReachTheUpstream(ServletContainer container)
+            throws Exception {
+        AuthGateway gateway = gateway(container);
+        String token = gateway.token();
+
+        Wire.Echo upstream = echo(get(gateway.server, "/api/x", "Cookie", "theme=dark; at=" + token + "; lang=fr"));
+
+        assertEquals(List.of("alice"), upstream.header("X-User-Id"));
+        assertEquals(List.of("theme=dark; lang=fr"), upstream.header("Cookie"));
+        assertFalse(upstream.body().contains(token));
     }
 
     @ParameterizedTest
