@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.portcullis.servlet.container.SlowClientLimits;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -59,6 +62,29 @@ class SlowClientTest {
             socket.getOutputStream().write("GET /x HTTP/1.1\r\nHost: gw\r\n".getBytes(StandardCharsets.ISO_8859_1));
             long cutAfter = millisUntilCut(socket, "X-Drip: 1\r\n");
             assertTrue(cutAfter >= 900 && cutAfter < 4_000, "cut after " + cutAfter + " ms");
+        }
+    }
+
+    /** Only Jetty: Tomcat has no minimum data rate (see {@code TomcatSlowClientLimits}). */
+    @Test
+    void aRequestBodyDrippingTenBytesEvery300msIsCutByTheMinimumDataRateOnJetty() throws Exception {
+        SlowClientLimits limits = SlowClientLimits.defaults().withIdleTimeout(Duration.ofSeconds(30))
+                .withMinRequestBodyRate(1024);
+        try (RunningServer server = ServletContainer.JETTY.start(Gateways.routing(), new BodyReadingServlet(), limits);
+             Socket socket = new Socket("127.0.0.1", server.port())) {
+            socket.getOutputStream().write("POST /x HTTP/1.1\r\nHost: gw\r\nContent-Length: 100000\r\n\r\n"
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            long cutAfter = millisUntilCut(socket, "0123456789");
+            assertTrue(cutAfter < 5_000, "cut after " + cutAfter + " ms");
+        }
+    }
+
+    /** Reads the whole request body, then answers 200. */
+    private static final class BodyReadingServlet extends HttpServlet {
+        @Override
+        protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            request.getInputStream().readAllBytes();
+            response.setStatus(200);
         }
     }
 
