@@ -5,6 +5,8 @@ import dev.portcullis.examples.demo.HelloServlet;
 import dev.portcullis.examples.demo.Launch;
 import dev.portcullis.examples.demo.RunningApp;
 import dev.portcullis.servlet.container.JettyProblemErrorHandler;
+import dev.portcullis.servlet.container.JettySlowClientLimits;
+import dev.portcullis.servlet.container.SlowClientLimits;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import java.util.EnumSet;
@@ -67,6 +69,7 @@ public final class JettyExample {
             mount(context, DemoGateway.filter(upstream));
             server.setHandler(context);
             server.setErrorHandler(new JettyProblemErrorHandler());
+            JettySlowClientLimits.applyTo(server, SlowClientLimits.defaults());
             try {
                 server.start();
             } catch (Exception | Error e) {

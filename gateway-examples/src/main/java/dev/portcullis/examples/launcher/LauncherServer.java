@@ -6,6 +6,8 @@ import dev.portcullis.api.routing.RouteTable;
 import dev.portcullis.api.routing.Routing;
 import dev.portcullis.servlet.GatewayFilter;
 import dev.portcullis.servlet.container.JettyProblemErrorHandler;
+import dev.portcullis.servlet.container.JettySlowClientLimits;
+import dev.portcullis.servlet.container.SlowClientLimits;
 import dev.portcullis.servlet.proxy.UpstreamClient;
 import dev.portcullis.servlet.ratelimit.BucketStore;
 import dev.portcullis.servlet.ratelimit.LocalBucketStore;
@@ -79,6 +81,7 @@ public final class LauncherServer implements AutoCloseable {
         context.addServlet(fallback, "/*");
         server.setHandler(context);
         server.setErrorHandler(new JettyProblemErrorHandler());
+        JettySlowClientLimits.applyTo(server, SlowClientLimits.defaults());
         server.setStopAtShutdown(true);
         try {
             server.start();

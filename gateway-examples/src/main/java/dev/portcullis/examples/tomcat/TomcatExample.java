@@ -5,7 +5,9 @@ import dev.portcullis.examples.demo.HelloServlet;
 import dev.portcullis.examples.demo.Launch;
 import dev.portcullis.examples.demo.RunningApp;
 import dev.portcullis.servlet.GatewayFilter;
+import dev.portcullis.servlet.container.SlowClientLimits;
 import dev.portcullis.servlet.container.TomcatProblemErrorValve;
+import dev.portcullis.servlet.container.TomcatSlowClientLimits;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -64,6 +66,7 @@ public final class TomcatExample {
             Connector connector = new Connector();
             connector.setPort(port);
             connector.setProperty("address", "127.0.0.1");
+            TomcatSlowClientLimits.applyTo(connector, SlowClientLimits.defaults());
             tomcat.setConnector(connector);
             ((StandardHost) tomcat.getHost()).setErrorReportValveClass(TomcatProblemErrorValve.class.getName());
             Context context = tomcat.addContext("", base.getAbsolutePath());

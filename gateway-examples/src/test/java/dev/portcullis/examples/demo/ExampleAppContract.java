@@ -59,6 +59,38 @@ public abstract class ExampleAppContract {
     }
 
     @Test
+    void aRequestHeadThatStallsAfterItsRequestLineIsCutWithinTheDefaultTenSecondDeadline() throws Exception {
+        long cutAfter = millisUntilAStalledHeadIsCut(app.port());
+        assertTrue(cutAfter < 11_000, "cut after " + cutAfter + " ms");
+    }
+
+    /**
+     * Sends a request line and one header, then nothing, and waits (at most 15 s) for the server to close the
+     * connection.
+     *
+     * @param port the server's port on 127.0.0.1
+     * @return milliseconds until the server closed or reset the connection
+     * @throws IOException if the connection cannot be opened
+     * @throws AssertionError if the server keeps the connection open for 15 s
+     */
+    public static long millisUntilAStalledHeadIsCut(int port) throws IOException {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(15_000);
+            long start = System.nanoTime();
+            socket.getOutputStream().write("GET /hello HTTP/1.1\r\nHost: gw\r\n"
+                    .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            try {
+                socket.getInputStream().readAllBytes();
+            } catch (java.net.SocketTimeoutException stillOpen) {
+                throw new AssertionError("a stalled request head was not cut within 15 s", stillOpen);
+            } catch (IOException reset) {
+                // a reset is a cut too
+            }
+            return (System.nanoTime() - start) / 1_000_000;
+        }
+    }
+
+    @Test
     void theApplicationServletAnswersBehindTheGateway() throws Exception {
         HttpResponse<String> response = get("/hello", null);
 

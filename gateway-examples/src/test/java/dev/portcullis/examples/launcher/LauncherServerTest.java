@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.portcullis.examples.demo.ExampleAppContract;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
@@ -46,6 +47,16 @@ class LauncherServerTest {
     private HttpResponse<String> get(int port, String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void theLauncherCutsARequestHeadThatStallsWithinTheDefaultTenSecondDeadline() throws Exception {
+        LauncherOptions options = LauncherOptions.parse("--port", "0",
+                "--route", "/api=http://127.0.0.1:" + upstream.getAddress().getPort());
+        try (LauncherServer server = LauncherServer.start(options)) {
+            long cutAfter = ExampleAppContract.millisUntilAStalledHeadIsCut(server.port());
+            assertTrue(cutAfter < 11_000, "cut after " + cutAfter + " ms");
+        }
     }
 
     @ParameterizedTest

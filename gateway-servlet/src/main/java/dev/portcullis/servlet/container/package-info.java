@@ -3,7 +3,11 @@
  * (a bad request line, a request target or header block too large, an unsupported HTTP version, broken chunked
  * framing on Tomcat). {@link dev.portcullis.servlet.container.JettyProblemErrorHandler} and
  * {@link dev.portcullis.servlet.container.TomcatProblemErrorValve} answer those as {@code application/problem+json}
- * without echoing any part of the request and without naming a class. Jetty and Tomcat are optional dependencies of
+ * without echoing any part of the request and without naming a class.
+ * {@link dev.portcullis.servlet.container.SlowClientLimits}, applied by
+ * {@link dev.portcullis.servlet.container.JettySlowClientLimits} or
+ * {@link dev.portcullis.servlet.container.TomcatSlowClientLimits}, bounds slow and silent clients at the connector.
+ * Jetty and Tomcat are optional dependencies of
  * this module: an application uses the class for its own container and never needs the other one.
  */
 package dev.portcullis.servlet.container;

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServlet;
 import java.io.File;
 import java.nio.file.Files;
 import java.util.EnumSet;
+import java.util.Optional;
 import org.apache.catalina.Context;
 import org.apache.catalina.Wrapper;
 import org.apache.catalina.connector.Connector;
@@ -16,6 +17,9 @@ import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import dev.portcullis.servlet.container.JettyProblemErrorHandler;
+import dev.portcullis.servlet.container.JettySlowClientLimits;
+import dev.portcullis.servlet.container.SlowClientLimits;
+import dev.portcullis.servlet.container.TomcatSlowClientLimits;
 import dev.portcullis.servlet.container.TomcatProblemErrorValve;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -42,7 +46,7 @@ public enum ServletContainer {
     /** Eclipse Jetty 12, ee10 {@link ServletContextHandler}. */
     JETTY {
         @Override
-        public RunningServer start(Filter filter, HttpServlet app) throws Exception {
+        RunningServer launch(Filter filter, HttpServlet app, Optional<SlowClientLimits> limits) throws Exception {
             Server server = new Server();
             ServerConnector connector = new ServerConnector(server);
             connector.setHost("127.0.0.1");
@@ -58,6 +62,7 @@ public enum ServletContainer {
             context.addServlet(servletHolder, "/*");
             server.setHandler(context);
             server.setErrorHandler(new JettyProblemErrorHandler());
+            limits.ifPresent(slow -> JettySlowClientLimits.applyTo(server, slow));
             server.start();
             return new RunningServer(this, connector.getLocalPort(), server::stop);
         }
@@ -65,7 +70,7 @@ public enum ServletContainer {
     /** Apache Tomcat 11, embedded. */
     TOMCAT {
         @Override
-        public RunningServer start(Filter filter, HttpServlet app) throws Exception {
+        RunningServer launch(Filter filter, HttpServlet app, Optional<SlowClientLimits> limits) throws Exception {
             File base = Files.createTempDirectory("portcullis-tomcat").toFile();
             Tomcat tomcat = new Tomcat();
             tomcat.setBaseDir(base.getAbsolutePath());
@@ -73,6 +78,7 @@ public enum ServletContainer {
             connector.setPort(0);
             connector.setProperty("address", "127.0.0.1");
             connector.setAllowTrace(true); // let TRACE reach the filter, which decides
+            limits.ifPresent(slow -> TomcatSlowClientLimits.applyTo(connector, slow));
             tomcat.setConnector(connector);
             ((StandardHost) tomcat.getHost()).setErrorReportValveClass(TomcatProblemErrorValve.class.getName());
             Context context = tomcat.addContext("", base.getAbsolutePath());
@@ -120,7 +126,25 @@ public enum ServletContainer {
      * @return the running server; close it at the end of the test
      * @throws Exception if the container does not start
      */
-    public abstract RunningServer start(Filter filter, HttpServlet app) throws Exception;
+    public RunningServer start(Filter filter, HttpServlet app) throws Exception {
+        return launch(filter, app, Optional.empty());
+    }
+
+    /**
+     * Starts the container with its connector bounded by {@link JettySlowClientLimits} or
+     * {@link TomcatSlowClientLimits}.
+     *
+     * @param filter the filter in front of the application
+     * @param app the application servlet, mapped to {@code /*}
+     * @param limits the slow-client limits to apply to the connector
+     * @return the running server; close it at the end of the test
+     * @throws Exception if the container does not start
+     */
+    public RunningServer start(Filter filter, HttpServlet app, SlowClientLimits limits) throws Exception {
+        return launch(filter, app, Optional.of(limits));
+    }
+
+    abstract RunningServer launch(Filter filter, HttpServlet app, Optional<SlowClientLimits> limits) throws Exception;
 
     /** @return every container, for {@code @MethodSource("dev.portcullis.servlet.it.ServletContainer#all")} */
     public static java.util.stream.Stream<ServletContainer> all() {
