@@ -7,6 +7,7 @@ import dev.portcullis.servlet.internal.PathGuard;
 import dev.portcullis.servlet.internal.TrustedProxies;
 import dev.portcullis.servlet.proxy.JdkUpstreamClient;
 import dev.portcullis.servlet.proxy.UpstreamClient;
+import dev.portcullis.servlet.proxy.UpstreamClientProvider;
 import dev.portcullis.servlet.proxy.internal.ReverseProxy;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
@@ -24,6 +25,8 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.ServiceLoader;
+import java.util.stream.StreamSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,17 +51,24 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Forwarding headers and an incoming request id are believed only from a
  * {@linkplain Builder#trustedProxies(String...) trusted proxy}, and of the forwarding headers only the
- * {@linkplain Builder#forwardedHeaders(ForwardedHeaders) family those proxies write}. {@link #destroy()} closes the upstream client.
+ * {@linkplain Builder#forwardedHeaders(ForwardedHeaders) family those proxies write}.
+ *
+ * <p>Without {@link Builder#upstreamClient(UpstreamClient)} the filter creates its client from the highest-priority
+ * {@link UpstreamClientProvider} on the classpath ({@code gateway-jetty-client} registers one for the Jetty client),
+ * else {@link JdkUpstreamClient#create()}. {@link #destroy()} closes only a client the filter created; a client passed
+ * to the builder belongs to the caller, who closes it after the filter is destroyed.
  */
 public final class GatewayFilter implements Filter {
     private static final Logger LOG = LoggerFactory.getLogger(GatewayFilter.class);
     private final Pipeline pipeline;
     private final UpstreamClient client;
+    private final boolean ownsClient;
     private final FilterEngine engine;
 
-    private GatewayFilter(Builder b, UpstreamClient client, TrustedProxies trusted) {
+    private GatewayFilter(Builder b, UpstreamClient client, boolean ownsClient, TrustedProxies trusted) {
         this.pipeline = b.pipeline;
         this.client = client;
+        this.ownsClient = ownsClient;
         ReverseProxy proxy = new ReverseProxy(client, trusted, b.viaPseudonym, b.requestIdHeader, b.forwardedHeaders,
                 b.allowUnderscoreHeaders, b.maxUpstreamResponseHeadBytes);
         this.engine = new FilterEngine(b.pipeline, trusted, new PathGuard(b.allowEncodedSlash),
@@ -100,9 +110,28 @@ public final class GatewayFilter implements Filter {
         }
     }
 
+    /** Closes the upstream client if this filter created it; a client given to the builder is left open. */
     @Override
     public void destroy() {
-        client.close();
+        if (ownsClient) {
+            client.close();
+        }
+    }
+
+    /** @return the client proxied requests go through (for tests in this package) */
+    UpstreamClient upstreamClient() {
+        return client;
+    }
+
+    /**
+     * @param providers the candidates, in {@link ServiceLoader} order
+     * @return a new client from the highest-priority provider (the first of equals), else the JDK client
+     */
+    static UpstreamClient defaultClient(Iterable<UpstreamClientProvider> providers) {
+        return StreamSupport.stream(providers.spliterator(), false)
+                .reduce((best, next) -> next.priority() > best.priority() ? next : best)
+                .map(UpstreamClientProvider::create)
+                .orElseGet(JdkUpstreamClient::create);
     }
 
     /** Collects the filter's settings; {@link #build()} validates them. Not thread-safe. */
@@ -137,7 +166,13 @@ public final class GatewayFilter implements Filter {
             return this;
         }
 
-        /** @param client sends proxied requests; default {@link JdkUpstreamClient#create()} @return this builder */
+        /**
+         * @param client sends proxied requests; the caller keeps ownership and closes it after the filter's
+         *     {@code destroy()}. Default: a client from the highest-priority {@link UpstreamClientProvider} on the
+         *     classpath (the Jetty client with {@code gateway-jetty-client}), else {@link JdkUpstreamClient#create()},
+         *     closed by {@code destroy()}
+         * @return this builder
+         */
         public Builder upstreamClient(UpstreamClient client) {
             this.upstreamClient = Objects.requireNonNull(client, "upstreamClient");
             return this;
@@ -248,8 +283,11 @@ public final class GatewayFilter implements Filter {
                 throw new IllegalArgumentException("maxInFlight: must be at least 1, was " + maxInFlight);
             }
             TrustedProxies trusted = TrustedProxies.of(trustedProxies);
-            return new GatewayFilter(this, upstreamClient != null ? upstreamClient : JdkUpstreamClient.create(),
-                    trusted);
+            if (upstreamClient != null) {
+                return new GatewayFilter(this, upstreamClient, false, trusted);
+            }
+            return new GatewayFilter(this, defaultClient(ServiceLoader.load(UpstreamClientProvider.class,
+                    GatewayFilter.class.getClassLoader())), true, trusted);
         }
     }
 }

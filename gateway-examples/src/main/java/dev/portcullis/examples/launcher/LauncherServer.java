@@ -16,7 +16,6 @@ import dev.portcullis.servlet.ratelimit.RedisBucketStore;
 import jakarta.servlet.DispatcherType;
 import java.util.EnumSet;
 import java.util.Optional;
-import java.util.concurrent.Executor;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -34,7 +33,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * pipeline, so unrouted requests are limited too; its buckets live in a {@link LocalBucketStore}, or with
  * {@code --redis} in a {@link RedisBucketStore}, closed when the server stops. The Jetty upstream client runs on the server's thread pool (one pool, as in
  * Jetty's own proxy servlet: fewer threads competing for the cores, measured in the Performance section of README.md). Jetty adds no {@code Server} or {@code Date} header of its own, so the upstream's
- * pass through alone. Closing it stops Jetty, which destroys the filter and closes its client.
+ * pass through alone. Closing it stops Jetty, which destroys the filter; the launcher then closes the client it gave the filter, while the thread pool still runs.
  *
  * <pre>{@code
  * try (LauncherServer server = LauncherServer.start(LauncherOptions.parse("--port", "0", "--route", "/=http://127.0.0.1:9001"))) {
@@ -61,7 +60,8 @@ public final class LauncherServer implements AutoCloseable {
         QueuedThreadPool threads = new QueuedThreadPool();
         threads.setName("portcullis");
         Optional<BucketStore> store = options.rateLimit().map(policy -> store(options.redis()));
-        GatewayFilter gateway = filter(options, threads, store);
+        UpstreamClient client = options.client().create(threads);
+        GatewayFilter gateway = filter(options, client, store);
         Server server = new Server(threads);
         store.ifPresent(buckets -> server.addEventListener(new LifeCycle.Listener() {
             @Override
@@ -73,6 +73,12 @@ public final class LauncherServer implements AutoCloseable {
         server.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
+        context.addEventListener(new LifeCycle.Listener() {
+            @Override
+            public void lifeCycleStopped(LifeCycle event) {
+                client.close();
+            }
+        });
         FilterHolder holder = new FilterHolder(gateway);
         holder.setAsyncSupported(true);
         context.addFilter(holder, "/*", EnumSet.of(DispatcherType.REQUEST, DispatcherType.ASYNC));
@@ -111,12 +117,11 @@ public final class LauncherServer implements AutoCloseable {
         return connector;
     }
 
-    private static GatewayFilter filter(LauncherOptions options, Executor threads, Optional<BucketStore> store)
+    private static GatewayFilter filter(LauncherOptions options, UpstreamClient client, Optional<BucketStore> store)
             throws UsageException {
         Pipeline.Builder pipeline = Pipeline.builder().add(Routing.interceptor(RouteTable.of(options.routes())));
         store.ifPresent(buckets -> pipeline.add(RateLimiting.interceptor(PolicyRateLimiter.builder(buckets)
                 .defaultPolicy(options.rateLimit().orElseThrow()).build())));
-        UpstreamClient client = options.client().create(threads);
         try {
             return GatewayFilter.builder().pipeline(pipeline.build()).upstreamClient(client)
                     .trustedProxies(options.trustedProxies().toArray(String[]::new)).build();

@@ -79,7 +79,7 @@ public final class JettyUpstreamClient implements UpstreamClient {
         start(scheduler);
     }
 
-    /** @return a client with the default settings; close it when done (the filter closes the one it uses) */
+    /** @return a client with the default settings; close it when done (the filter closes only one it created) */
     public static JettyUpstreamClient create() {
         return builder().build();
     }

@@ -84,7 +84,7 @@ public final class JdkUpstreamClient implements UpstreamClient {
         this.hostAllowed = probeHostAllowed();
     }
 
-    /** @return a new client; close it when done (the filter closes the one it uses) */
+    /** @return a new client; close it when done (the filter closes only one it created) */
     public static JdkUpstreamClient create() {
         if (System.getProperty(RESTRICTED_HEADERS_PROPERTY) == null) {
             System.setProperty(RESTRICTED_HEADERS_PROPERTY, "host");

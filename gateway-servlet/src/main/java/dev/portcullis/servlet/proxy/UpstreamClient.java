@@ -40,7 +40,10 @@ public interface UpstreamClient extends AutoCloseable {
      */
     CompletableFuture<UpstreamResponse> exchange(UpstreamRequest request);
 
-    /** Releases pooled connections and threads; called by the filter's {@code destroy()}. */
+    /**
+     * Releases pooled connections and threads; called by the filter's {@code destroy()} for a client it created, and
+     * by the caller, after the filter is destroyed, for one it passed to the builder.
+     */
     @Override
     void close();
 }

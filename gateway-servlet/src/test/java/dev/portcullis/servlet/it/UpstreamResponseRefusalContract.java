@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 public abstract class UpstreamResponseRefusalContract {
     private static final String CONTAINERS = "dev.portcullis.servlet.it.ServletContainer#all";
 
-    /** @return a fresh client for one test; the gateway closes it */
+    /** @return a fresh client for one test; {@link #exchange} closes it after the gateway stops */
     protected abstract UpstreamClient client();
 
     /**
@@ -32,9 +32,10 @@ public abstract class UpstreamResponseRefusalContract {
      */
     protected RawHttp.Response exchange(ServletContainer container, String upstreamResponse) throws Exception {
         try (RawUpstream upstream = RawUpstream.start(upstreamResponse);
+             UpstreamClient client = client();
              RunningServer server = container.start(Gateways.builder(
                      Route.builder("api").path("/api/**").upstream(upstream.baseUri()).build())
-                     .upstreamClient(client()).build(), new AppServlet())) {
+                     .upstreamClient(client).build(), new AppServlet())) {
             return RawHttp.exchange(server.port(), "GET /api/x HTTP/1.1\r\nHost: gw\r\nConnection: close\r\n\r\n");
         }
     }

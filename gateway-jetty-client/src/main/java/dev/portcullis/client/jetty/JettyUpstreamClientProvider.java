@@ -1,0 +1,25 @@
+package dev.portcullis.client.jetty;
+
+import dev.portcullis.servlet.proxy.UpstreamClient;
+import dev.portcullis.servlet.proxy.UpstreamClientProvider;
+
+/**
+ * Makes {@link JettyUpstreamClient} the default client of every {@link dev.portcullis.servlet.GatewayFilter} built
+ * without one while this module is on the classpath; registered in
+ * {@code META-INF/services/dev.portcullis.servlet.proxy.UpstreamClientProvider}. Each call to {@link #create()} returns
+ * a new {@link JettyUpstreamClient#create()}, which the filter closes in its {@code destroy()}.
+ */
+public final class JettyUpstreamClientProvider implements UpstreamClientProvider {
+    /** The priority of this provider: above zero, the rank a provider without a preference would take. */
+    public static final int PRIORITY = 100;
+
+    @Override
+    public UpstreamClient create() {
+        return JettyUpstreamClient.create();
+    }
+
+    @Override
+    public int priority() {
+        return PRIORITY;
+    }
+}
