@@ -42,6 +42,17 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * }</pre>
  */
 public final class LauncherServer implements AutoCloseable {
+    /** Request threads idle this long retire, so the pool shrinks back to its minimum soon after a flood. */
+    private static final int IDLE_THREAD_MILLIS = 10_000;
+    /** How many idle threads may retire per idle period (Jetty's default of 1 takes minutes after a flood). */
+    private static final int MAX_THREADS_RETIRED_AT_ONCE = 64;
+    /**
+     * The listen backlog: a burst of connections waits here instead of being dropped by the kernel (the JDK's
+     * default backlog of 50 turned a 10,000-connection burst into SYN retries of up to a minute); the kernel caps
+     * it at {@code net.core.somaxconn}.
+     */
+    private static final int ACCEPT_QUEUE = 4096;
+
     private final Server server;
     private final ServerConnector connector;
 
@@ -59,6 +70,8 @@ public final class LauncherServer implements AutoCloseable {
     public static LauncherServer start(LauncherOptions options) throws Exception {
         QueuedThreadPool threads = new QueuedThreadPool();
         threads.setName("portcullis");
+        threads.setIdleTimeout(IDLE_THREAD_MILLIS);
+        threads.setMaxEvictCount(MAX_THREADS_RETIRED_AT_ONCE);
         Optional<BucketStore> store = options.rateLimit().map(policy -> store(options.redis()));
         UpstreamClient client = options.client().create(threads);
         GatewayFilter gateway = filter(options, client, store);
@@ -114,6 +127,7 @@ public final class LauncherServer implements AutoCloseable {
         ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setHost(host);
         connector.setPort(port);
+        connector.setAcceptQueueSize(ACCEPT_QUEUE);
         return connector;
     }
 
