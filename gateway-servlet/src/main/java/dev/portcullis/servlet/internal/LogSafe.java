@@ -3,9 +3,9 @@ package dev.portcullis.servlet.internal;
 /**
  * Makes a value that a client or an upstream supplied safe to place in a log line: control characters (CR, LF, TAB,
  * NUL, DEL, the C1 range and the Unicode line and paragraph separators) are written as {@code \n}, {@code \r},
- * {@code \t} or {@code \}{@code uXXXX}, a backslash is doubled so an escape cannot be forged, and the result is capped
- * at {@link #MAX_LENGTH} characters of input followed by an ellipsis. A log line therefore never splits in two and
- * never grows with the size of hostile input. Thread-safe (stateless).
+ * {@code \t} or a backslash-u escape of four hex digits, a backslash is doubled so an escape cannot be forged, and
+ * the result is capped at {@link #MAX_LENGTH} characters of input followed by an ellipsis. A log line therefore
+ * never splits in two and never grows with the size of hostile input. Thread-safe (stateless).
  */
 public final class LogSafe {
     /** The number of input characters kept before the value is cut and an ellipsis appended. */
