@@ -27,6 +27,7 @@ import java.util.function.BiConsumer;
  * }</pre>
  */
 public final class HttpHeaders {
+    private static final String TOKEN_MARKS = "!#$%&'*+-.^_`|~";
     private static final HttpHeaders EMPTY = new HttpHeaders(new String[0], new String[0]);
 
     private final String[] names;
@@ -153,13 +154,42 @@ public final class HttpHeaders {
      */
     public static String requireSafeValue(String name, String value) {
         Objects.requireNonNull(value, "value");
+        if (!isSafeValue(value)) {
+            throw new IllegalArgumentException("header " + name + " has a value with CR, LF or NUL");
+        }
+        return value;
+    }
+
+    /**
+     * @param value a header value
+     * @return whether it holds no CR, LF or NUL, so it cannot split or end a header line
+     */
+    public static boolean isSafeValue(String value) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (c == '\r' || c == '\n' || c == '\0') {
-                throw new IllegalArgumentException("header " + name + " has a value with CR, LF or NUL");
+                return false;
             }
         }
-        return value;
+        return true;
+    }
+
+    /**
+     * @param text a method or header name (or a prefix of one)
+     * @return whether it is a non-empty RFC 9110 token: ASCII letters, digits and {@code !#$%&'*+-.^_`|~}
+     */
+    public static boolean isToken(String text) {
+        if (text.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean alnum = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
+            if (!alnum && TOKEN_MARKS.indexOf(c) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Collects fields for new {@link HttpHeaders}; not thread-safe. */

@@ -98,4 +98,24 @@ class HttpHeadersTest {
         assertEquals(sample().hashCode(), sample().hashCode());
         assertSame(HttpHeaders.empty(), HttpHeaders.builder().build());
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"GET", "X-User-Id", "x_user_id", "!#$%&'*+-.^_`|~09azAZ"})
+    void namesMadeOfTokenCharactersAreTokens(String name) {
+        assertTrue(HttpHeaders.isToken(name));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "X User", "X:Y", "X(Evil)", "caf\u00e9", "A\u0000", "\"quoted\""})
+    void emptyNamesAndNamesWithSeparatorsSpacesOrNonAsciiAreNotTokens(String name) {
+        assertFalse(HttpHeaders.isToken(name));
+    }
+
+    @Test
+    void aValueIsSafeUnlessItHoldsCrLfOrNul() {
+        assertTrue(HttpHeaders.isSafeValue("a b\tc \u00e9"));
+        assertFalse(HttpHeaders.isSafeValue("a\rb"));
+        assertFalse(HttpHeaders.isSafeValue("a\nb"));
+        assertFalse(HttpHeaders.isSafeValue("a\u0000b"));
+    }
 }

@@ -88,8 +88,7 @@ public final class Authentication implements Interceptor {
      */
     public Authentication withIdentityHeaderPrefix(String prefix) {
         Objects.requireNonNull(prefix, "identityHeaderPrefix");
-        if (prefix.isEmpty() || !prefix.chars().allMatch(c -> c < 0x7f && (Character.isLetterOrDigit(c)
-                || "!#$%&'*+-.^_`|~".indexOf(c) >= 0))) {
+        if (!HttpHeaders.isToken(prefix)) {
             throw new IllegalArgumentException("identityHeaderPrefix must be a non-empty header-name prefix: '"
                     + prefix + "'");
         }

@@ -1,6 +1,7 @@
 package dev.portcullis.api.routing;
 
 import dev.portcullis.api.GatewayRequest;
+import dev.portcullis.api.HttpHeaders;
 import dev.portcullis.api.QueryParameters;
 import java.util.HashSet;
 import java.util.List;
@@ -17,7 +18,6 @@ import java.util.regex.PatternSyntaxException;
 final class RequestPredicates {
     private static final Pattern HOST_LABELS = Pattern.compile("(\\*\\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?"
             + "(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*");
-    private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
 
     private RequestPredicates() {
     }
@@ -61,7 +61,7 @@ final class RequestPredicates {
         }
         Set<String> allowed = new HashSet<>();
         for (String method : methods) {
-            if (method == null || !TOKEN.matcher(method).matches()) {
+            if (method == null || !HttpHeaders.isToken(method)) {
                 throw new IllegalArgumentException("route " + routeId + ": methods has an invalid method: " + method);
             }
             allowed.add(method);
@@ -71,7 +71,7 @@ final class RequestPredicates {
 
     /** One of the header's values matches {@code regex} entirely. */
     static Predicate<GatewayRequest> header(String routeId, String name, String regex) {
-        if (!TOKEN.matcher(name).matches()) {
+        if (!HttpHeaders.isToken(name)) {
             throw new IllegalArgumentException("route " + routeId + ": header name is not a token: " + name);
         }
         Pattern pattern = compile(routeId, "header " + name, regex);

@@ -1,5 +1,6 @@
 package dev.portcullis.servlet.internal;
 
+import dev.portcullis.api.HttpHeaders;
 import dev.portcullis.api.Problem;
 import dev.portcullis.api.ProblemTypes;
 import java.util.Optional;
@@ -12,7 +13,6 @@ import java.util.Optional;
 public final class MethodGuard {
     /** The longest method token forwarded. */
     public static final int MAX_LENGTH = 32;
-    private static final String TCHAR_MARKS = "!#$%&'*+-.^_`|~";
     private final boolean allowTrace;
 
     /** @param allowTrace whether {@code TRACE} is forwarded */
@@ -25,7 +25,7 @@ public final class MethodGuard {
      * @return the problem to answer, or empty when the method may be forwarded
      */
     public Optional<Problem> check(String method) {
-        if (method == null || method.isEmpty() || method.length() > MAX_LENGTH || !isToken(method)) {
+        if (method == null || method.length() > MAX_LENGTH || !HttpHeaders.isToken(method)) {
             return Optional.of(Problem.builder(ProblemTypes.BAD_REQUEST, 400, "Bad Request")
                     .detail("The request method is not a token of at most " + MAX_LENGTH + " characters.").build());
         }
@@ -34,16 +34,5 @@ public final class MethodGuard {
                     .detail("TRACE is not allowed.").build());
         }
         return Optional.empty();
-    }
-
-    private static boolean isToken(String method) {
-        for (int i = 0; i < method.length(); i++) {
-            char c = method.charAt(i);
-            boolean alnum = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
-            if (!alnum && TCHAR_MARKS.indexOf(c) < 0) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -14,7 +14,6 @@ import java.util.Optional;
  */
 final class UpstreamResponseCheck {
     private static final int STATUS_LINE_BYTES = "HTTP/1.1 200 \r\n\r\n".length();
-    private static final String TOKEN_MARKS = "!#$%&'*+-.^_`|~";
     private final int maxHeadBytes;
 
     /** @param maxHeadBytes the largest response head relayed, in bytes */
@@ -35,9 +34,9 @@ final class UpstreamResponseCheck {
         String[] fault = new String[1];
         headers.forEach((name, value) -> {
             size[0] += name.length() + value.length() + 4;
-            if (fault[0] == null && !isToken(name)) {
+            if (fault[0] == null && !HttpHeaders.isToken(name)) {
                 fault[0] = "a header name that is not a token";
-            } else if (fault[0] == null && hasLineBreakOrNul(value)) {
+            } else if (fault[0] == null && !HttpHeaders.isSafeValue(value)) {
                 fault[0] = "a header value holding CR, LF or NUL";
             }
         });
@@ -45,29 +44,5 @@ final class UpstreamResponseCheck {
             fault[0] = "a response head of " + size[0] + " bytes, above the cap of " + maxHeadBytes;
         }
         return Optional.ofNullable(fault[0]);
-    }
-
-    private static boolean isToken(String name) {
-        if (name.isEmpty()) {
-            return false;
-        }
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            boolean alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-            if (!alnum && TOKEN_MARKS.indexOf(c) < 0) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean hasLineBreakOrNul(String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c == '\r' || c == '\n' || c == 0) {
-                return true;
-            }
-        }
-        return false;
     }
 }
