@@ -30,7 +30,8 @@ public interface Authenticator {
 
     /**
      * Removes the credentials this authenticator reads (a token cookie, a token query parameter, an API-key header)
-     * so they never reach the upstream. The {@link Authentication} stage applies it for every authenticator to every
+     * so they never reach the upstream. The {@link Authentication} stage applies it for every authenticator it knows
+     * (its defaults, those its routes name in {@link Authenticators#KEY}, those chosen for the request) to every
      * request it lets through, whichever authenticator won, or none. The {@code Authorization} header is left to the
      * route's {@link CredentialRelay}.
      *

@@ -1,7 +1,8 @@
 /**
  * Authentication and authorization: who made the request ({@link dev.portcullis.api.auth.GatewayPrincipal}), the
  * {@link dev.portcullis.api.auth.Authenticator} decision SPI and its adapter
- * {@link dev.portcullis.api.auth.Authentication}, and per-route {@link dev.portcullis.api.auth.AccessPolicy access
+ * {@link dev.portcullis.api.auth.Authentication}, per-route
+ * {@link dev.portcullis.api.auth.Authenticators authenticator choices}, and per-route {@link dev.portcullis.api.auth.AccessPolicy access
  * policies} enforced by {@link dev.portcullis.api.auth.Authorization}.
  *
  * <p>Stages in order: routing, then authentication (establishes the principal or rejects a bad credential), then
