@@ -2,12 +2,15 @@ package dev.portcullis.examples.launcher;
 
 import dev.portcullis.api.routing.Route;
 import dev.portcullis.servlet.ratelimit.RateLimitPolicy;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The launcher's command line, parsed and checked. Immutable.
@@ -26,11 +29,19 @@ import java.util.Set;
  * @param rateLimit the per-client-IP policy of {@code --rate-limit N/WINDOW}, applied to every request after
  *     routing (unrouted ones too); empty for none
  * @param redis the {@code --redis} URI whose Redis holds the buckets; empty to keep them in this JVM
+ * @param drainTimeout how long a stop (SIGTERM) lets in-flight exchanges finish before it cuts them, default
+ *     {@link #DEFAULT_DRAIN_TIMEOUT}; {@code 0s} cuts them at once
  * @param help whether {@code --help} was given (then nothing else is checked)
  */
 public record LauncherOptions(String host, int port, List<Route> routes, ClientKind client,
                               List<String> trustedProxies, Optional<RateLimitPolicy> rateLimit,
-                              Optional<String> redis, boolean help) {
+                              Optional<String> redis, Duration drainTimeout, boolean help) {
+    /** How long a stop waits for in-flight exchanges unless {@code --drain-timeout} says otherwise. */
+    public static final Duration DEFAULT_DRAIN_TIMEOUT = Duration.ofSeconds(10);
+    /** The longest {@code --drain-timeout} accepted: an orchestrator's grace period is rarely longer. */
+    public static final Duration MAX_DRAIN_TIMEOUT = Duration.ofMinutes(5);
+    private static final Pattern DRAIN_FORMAT = Pattern.compile("(\\d{1,6})(ms|s)");
+
     /** What {@code --help} prints. */
     public static final String USAGE = String.join("\n",
             "usage: StandaloneGateway --route PREFIX=URL[,URL...] [--route ...] [options]",
@@ -42,6 +53,8 @@ public record LauncherOptions(String host, int port, List<Route> routes, ClientK
             "  --trusted-proxy 10.0.0.0/8           believe X-Forwarded-*/Forwarded from this block (repeatable)",
             "  --rate-limit 100/1m                  N requests per WINDOW (s, m, h, d) per client IP, then 429",
             "  --redis redis://127.0.0.1:6379       keep the rate-limit buckets in this Redis (needs --rate-limit)",
+            "  --drain-timeout 10s                  on SIGTERM, let in-flight exchanges finish for this long (ms or s,",
+            "                                       at most 5 min), then cut them and exit",
             "  --help                               print this and exit");
 
     /** Copies the lists. */
@@ -52,6 +65,7 @@ public record LauncherOptions(String host, int port, List<Route> routes, ClientK
         trustedProxies = List.copyOf(trustedProxies);
         Objects.requireNonNull(rateLimit, "rateLimit");
         Objects.requireNonNull(redis, "redis");
+        Objects.requireNonNull(drainTimeout, "drainTimeout");
     }
 
     /**
@@ -68,11 +82,12 @@ public record LauncherOptions(String host, int port, List<Route> routes, ClientK
         List<String> trusted = new ArrayList<>();
         RateLimitPolicy rateLimit = null;
         String redis = null;
+        Duration drainTimeout = DEFAULT_DRAIN_TIMEOUT;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             if (option.equals("--help") || option.equals("-h")) {
                 return new LauncherOptions(host, port, List.of(), client, List.of(), Optional.empty(), Optional.empty(),
-                        true);
+                        drainTimeout, true);
             }
             if (!option.startsWith("--")) {
                 throw new UsageException(option, "unexpected argument; options start with --, see --help");
@@ -88,6 +103,7 @@ public record LauncherOptions(String host, int port, List<Route> routes, ClientK
                 case "--trusted-proxy" -> trusted.add(requireText(option, value));
                 case "--rate-limit" -> rateLimit = once(option, rateLimit, RateLimitArgument.policy(value));
                 case "--redis" -> redis = once(option, redis, RateLimitArgument.redisUri(value));
+                case "--drain-timeout" -> drainTimeout = parseDrainTimeout(value);
                 case "--route" -> {
                     Route route = RouteArgument.parse(value);
                     if (!prefixes.add(route.pathPattern())) {
@@ -105,7 +121,20 @@ public record LauncherOptions(String host, int port, List<Route> routes, ClientK
             throw new UsageException("--redis", "needs --rate-limit: Redis holds only the rate-limit buckets");
         }
         return new LauncherOptions(host, port, routes, client, trusted, Optional.ofNullable(rateLimit),
-                Optional.ofNullable(redis), false);
+                Optional.ofNullable(redis), drainTimeout, false);
+    }
+
+    private static Duration parseDrainTimeout(String value) throws UsageException {
+        Matcher parts = DRAIN_FORMAT.matcher(value);
+        if (parts.matches()) {
+            long amount = Long.parseLong(parts.group(1));
+            Duration timeout = parts.group(2).equals("ms") ? Duration.ofMillis(amount) : Duration.ofSeconds(amount);
+            if (timeout.compareTo(MAX_DRAIN_TIMEOUT) <= 0) {
+                return timeout;
+            }
+        }
+        throw new UsageException("--drain-timeout", "expected a duration in ms or s of at most 300s, such as 10s or "
+                + "500ms, was '" + value + "'");
     }
 
     private static int parsePort(String value) throws UsageException {

@@ -23,6 +23,7 @@ import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.component.LifeCycle;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
@@ -33,7 +34,10 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * pipeline, so unrouted requests are limited too; its buckets live in a {@link LocalBucketStore}, or with
  * {@code --redis} in a {@link RedisBucketStore}, closed when the server stops. The Jetty upstream client runs on the server's thread pool (one pool, as in
  * Jetty's own proxy servlet: fewer threads competing for the cores, measured in the Performance section of README.md). Jetty adds no {@code Server} or {@code Date} header of its own, so the upstream's
- * pass through alone. Closing it stops Jetty, which destroys the filter; the launcher then closes the client it gave the filter, while the thread pool still runs.
+ * pass through alone. Closing it (or SIGTERM, through Jetty's shutdown hook) stops Jetty gracefully: the connector
+ * stops accepting, a {@link GracefulHandler} answers requests that still arrive on open connections with 503 and
+ * lets the exchanges in flight finish for at most {@link LauncherOptions#drainTimeout()}, then Jetty cuts what is
+ * left, destroys the filter and the launcher closes the client it gave the filter, while the thread pool still runs.
  *
  * <pre>{@code
  * try (LauncherServer server = LauncherServer.start(LauncherOptions.parse("--port", "0", "--route", "/=http://127.0.0.1:9001"))) {
@@ -44,8 +48,12 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 public final class LauncherServer implements AutoCloseable {
     /** Request threads idle this long retire, so the pool shrinks back to its minimum soon after a flood. */
     private static final int IDLE_THREAD_MILLIS = 10_000;
-    /** How many idle threads may retire per idle period (Jetty's default of 1 takes minutes after a flood). */
-    private static final int MAX_THREADS_RETIRED_AT_ONCE = 64;
+    /**
+     * How many idle threads may retire per idle period: Jetty spaces retirements evenly over the period, so with
+     * more than the pool's 200 threads a pool grown by a flood is back to its minimum one period after it went idle
+     * (Jetty's default of 1 takes minutes, 64 still took 30 s after a 10,000-connection flood).
+     */
+    private static final int MAX_THREADS_RETIRED_AT_ONCE = 256;
     /**
      * The listen backlog: a burst of connections waits here instead of being dropped by the kernel (the JDK's
      * default backlog of 50 turned a 10,000-connection burst into SYN retries of up to a minute); the kernel caps
@@ -98,7 +106,10 @@ public final class LauncherServer implements AutoCloseable {
         ServletHolder fallback = new ServletHolder(new NotFoundServlet());
         fallback.setAsyncSupported(true);
         context.addServlet(fallback, "/*");
-        server.setHandler(context);
+        GracefulHandler drain = new GracefulHandler();
+        drain.setHandler(context);
+        server.setHandler(drain);
+        server.setStopTimeout(options.drainTimeout().toMillis());
         server.setErrorHandler(new JettyProblemErrorHandler());
         JettySlowClientLimits.applyTo(server, SlowClientLimits.defaults());
         server.setStopAtShutdown(true);

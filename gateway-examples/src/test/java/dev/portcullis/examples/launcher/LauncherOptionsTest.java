@@ -30,6 +30,24 @@ class LauncherOptionsTest {
         assertEquals(List.of(), options.trustedProxies());
         assertEquals(Optional.empty(), options.rateLimit());
         assertEquals(Optional.empty(), options.redis());
+        assertEquals(Duration.ofSeconds(10), options.drainTimeout());
+    }
+
+    @Test
+    void theDrainTimeoutIsReadInMillisecondsOrSeconds() throws Exception {
+        assertEquals(Duration.ofMillis(500),
+                LauncherOptions.parse("--route", "/=http://a:1", "--drain-timeout", "500ms").drainTimeout());
+        assertEquals(Duration.ofSeconds(30),
+                LauncherOptions.parse("--route", "/=http://a:1", "--drain-timeout", "30s").drainTimeout());
+        assertEquals(Duration.ZERO,
+                LauncherOptions.parse("--route", "/=http://a:1", "--drain-timeout", "0s").drainTimeout());
+    }
+
+    @Test
+    void aMalformedOrTooLongDrainTimeoutIsAnErrorNamingDrainTimeout() {
+        for (String bad : List.of("10", "-1s", "1m", "301s", "ten seconds", "")) {
+            assertTrue(failure("--route", "/=http://a:1", "--drain-timeout", bad).startsWith("--drain-timeout: "), bad);
+        }
     }
 
     @Test
