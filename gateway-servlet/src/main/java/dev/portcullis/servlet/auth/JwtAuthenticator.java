@@ -26,8 +26,9 @@ import java.util.concurrent.CompletionStage;
  * <p>The token's {@code iss} picks the issuer (exactly, unknown issuers are rejected); that issuer's algorithm
  * allow-list, keys and claim rules decide. No token: abstain. Any failure: {@code invalid_token} (401). Keys not
  * obtainable: 503 with {@code Retry-After}. Verified tokens are cached (SHA-256 of the token, bounded, until the
- * token's {@code exp} and at most 10 minutes), so a token seen again skips parsing and the signature check; a key
- * removed from the JWKS therefore stops working for already-seen tokens only when the cache entry expires.
+ * token's {@code exp} and at most 10 minutes), so a token seen again skips parsing and the signature check. A cached
+ * verification is bound to the key that made it (key id, algorithm, key material): once a JWKS refresh removes that
+ * key, the token is verified again and refused; a refresh that keeps the key keeps the cache hit.
  *
  * <pre>{@code
  * JwtAuthenticator jwt = JwtAuthenticator.builder()
@@ -44,7 +45,7 @@ public final class JwtAuthenticator implements Authenticator {
 
     private final Map<String, JwtVerification> issuers;
     private final BearerTokenSource tokens;
-    private final ExpiringCache<Digest, JwtVerification.Verified> verified;
+    private final ExpiringCache<Digest, Cached> verified;
     private final Clock clock;
     private final boolean passOpaqueTokens;
 
@@ -75,9 +76,9 @@ public final class JwtAuthenticator implements Authenticator {
         }
         Instant now = clock.instant();
         Digest digest = Digest.of(found.token());
-        JwtVerification.Verified hit = verified.get(digest, now);
-        if (hit != null && !now.isBefore(hit.validFrom())) {
-            return CompletableFuture.completedFuture(AuthResult.authenticated(hit.principal(), request));
+        Cached hit = verified.get(digest, now);
+        if (hit != null && !now.isBefore(hit.verified().validFrom()) && hit.issuer().stillCurrent(hit.verified())) {
+            return CompletableFuture.completedFuture(AuthResult.authenticated(hit.verified().principal(), request));
         }
         if (!CompactJws.isCanonical(found.token())) {
             boolean opaque = found.token().chars().filter(c -> c == '.').count() != 2;
@@ -107,7 +108,7 @@ public final class JwtAuthenticator implements Authenticator {
                 return rejection(failure);
             }
             Instant cap = now.plus(MAX_CACHE_TIME);
-            verified.put(digest, result, result.validUntil().isBefore(cap) ? result.validUntil() : cap, now);
+            verified.put(digest, new Cached(issuer, result), result.validUntil().isBefore(cap) ? result.validUntil() : cap, now);
             return AuthResult.authenticated(result.principal(), request);
         });
     }
@@ -126,6 +127,10 @@ public final class JwtAuthenticator implements Authenticator {
     @Override
     public String toString() {
         return "JwtAuthenticator" + issuers.keySet();
+    }
+
+    /** A cached verification and the issuer that made it, which says whether its key is still current. */
+    private record Cached(JwtVerification issuer, JwtVerification.Verified verified) {
     }
 
     /** Collects the settings of a {@link JwtAuthenticator}. Not thread-safe. */

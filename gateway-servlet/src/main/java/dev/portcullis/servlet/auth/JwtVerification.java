@@ -7,6 +7,7 @@ import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.portcullis.api.auth.GatewayPrincipal;
+import dev.portcullis.servlet.auth.internal.KeyRing;
 import dev.portcullis.servlet.auth.internal.KeySource;
 import dev.portcullis.servlet.auth.internal.TokenRejection;
 import java.time.Clock;
@@ -37,15 +38,30 @@ final class JwtVerification {
         JWSHeader header = jwt.getHeader();
         checkHeader(header);
         String kid = header.getKeyID();
-        return keys.current().thenCompose(ring -> {
-            List<JWSVerifier> found = ring.find(header.getAlgorithm(), kid);
-            return found.isEmpty() && kid != null
-                    ? keys.refreshForUnknownKey().thenApply(newer -> newer.find(header.getAlgorithm(), kid))
-                    : java.util.concurrent.CompletableFuture.completedFuture(found);
-        }).thenApply(verifiers -> {
-            checkSignature(jwt, verifiers);
-            return checkClaims(claims);
+        return keys.current().thenCompose(ring -> ring.find(header.getAlgorithm(), kid).isEmpty() && kid != null
+                ? keys.refreshForUnknownKey() : java.util.concurrent.CompletableFuture.completedFuture(ring)
+        ).thenApply(ring -> {
+            JWSVerifier used = checkSignature(jwt, ring.find(header.getAlgorithm(), kid));
+            return checkClaims(claims, ring.identityOf(used));
         });
+    }
+
+    /**
+     * Asks the key source for its current keys, which also starts a due refresh, so a cached verification cannot
+     * outlive the JWKS refresh that removes its key.
+     *
+     * @param verified an earlier verification by this issuer
+     * @return whether the key that verified it is in the current key set (same key id, algorithm and key
+     *     material); false while no current key set is at hand, so the token is verified again
+     */
+    boolean stillCurrent(Verified verified) {
+        KeyRing ring;
+        try {
+            ring = keys.current().toCompletableFuture().getNow(null);
+        } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException e) {
+            return false;
+        }
+        return ring != null && ring.holds(verified.key());
     }
 
     private void checkHeader(JWSHeader header) {
@@ -73,14 +89,15 @@ final class JwtVerification {
     }
 
     /** Tries every matching verifier: one that fails (a key unfit for this token) does not stop the others. */
-    static void checkSignature(SignedJWT jwt, List<JWSVerifier> verifiers) {
+    /** @return the verifier that accepted the signature */
+    static JWSVerifier checkSignature(SignedJWT jwt, List<JWSVerifier> verifiers) {
         if (verifiers.isEmpty()) {
             throw TokenRejection.invalid("The token was signed with an unknown key.");
         }
         for (JWSVerifier verifier : verifiers) {
             try {
                 if (jwt.verify(verifier)) {
-                    return;
+                    return verifier;
                 }
             } catch (JOSEException | IllegalStateException e) {
                 continue;
@@ -89,7 +106,7 @@ final class JwtVerification {
         throw TokenRejection.invalid("The token's signature is invalid.");
     }
 
-    private Verified checkClaims(JWTClaimsSet claims) {
+    private Verified checkClaims(JWTClaimsSet claims, String key) {
         Instant now = clock.instant();
         Duration skew = issuer.clockSkew();
         Instant expires = instant(claims.getExpirationTime());
@@ -129,14 +146,17 @@ final class JwtVerification {
             }
         }
         GatewayPrincipal principal = issuer.claimsMapping().principal(claims.toJSONObject(), "jwt", issuer.issuer());
-        return new Verified(principal, validFrom, validUntil);
+        return new Verified(principal, validFrom, validUntil, key);
     }
 
     private static Instant instant(Date date) {
         return date == null ? null : date.toInstant();
     }
 
-    /** A verified token: its principal, and from when until when it may be accepted without checking again. */
-    record Verified(GatewayPrincipal principal, Instant validFrom, Instant validUntil) {
+    /**
+     * A verified token: its principal, from when until when it may be accepted without checking again, and the
+     * identity of the key that verified it (the acceptance lasts only while that key is current).
+     */
+    record Verified(GatewayPrincipal principal, Instant validFrom, Instant validUntil, String key) {
     }
 }

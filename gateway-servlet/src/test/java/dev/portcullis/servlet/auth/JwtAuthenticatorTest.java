@@ -115,6 +115,30 @@ class JwtAuthenticatorTest {
     }
 
     @Test
+    void aCachedTokenIsRefusedOnceARefreshRemovesItsKeyAndKeptAfterARefreshThatKeepsIt() throws Exception {
+        Authentication auth = jwksAuthentication();
+        String token = Tokens.rs256(RSA, Tokens.claims(START).build());
+        assertEquals(200, Exchanges.run(Exchanges.bearer(token), auth).status());
+        RSAKey rotated = Tokens.rsa("rsa-2");
+        jwks.answer(200, Tokens.jwks(RSA, rotated));
+        String fresh = Tokens.rs256(rotated, Tokens.claims(START).build());
+        assertEquals(200, Exchanges.run(Exchanges.bearer(fresh), auth).status());
+        assertEquals(2, jwks.hits(), "the new kid refreshed the key set");
+        assertEquals(200, Exchanges.run(Exchanges.bearer(token), auth).status(), "a refresh that keeps the key");
+        jwks.answer(200, Tokens.jwks(rotated));
+        clock.advance(Duration.ofSeconds(31));
+        RSAKey third = Tokens.rsa("rsa-3");
+        assertEquals(401, Exchanges.run(Exchanges.bearer(Tokens.rs256(third, Tokens.claims(START).build())), auth).status());
+        assertEquals(3, jwks.hits(), "an unknown kid after the interval refreshed the key set without rsa-1");
+
+        GatewayResponse removed = Exchanges.run(Exchanges.bearer(token), auth);
+
+        assertEquals(401, removed.status());
+        assertTrue(removed.headers().first("WWW-Authenticate").orElseThrow().contains("error=\"invalid_token\""));
+        assertEquals(200, Exchanges.run(Exchanges.bearer(fresh), auth).status(), "the kept key's cached token");
+    }
+
+    @Test
     void keyRotatedAtTheIdentityProviderIsPickedUpWithoutRestart() throws Exception {
         Authentication auth = jwksAuthentication();
         assertEquals(200, Exchanges.run(Exchanges.bearer(Tokens.rs256(RSA, Tokens.claims(START).build())), auth).status());

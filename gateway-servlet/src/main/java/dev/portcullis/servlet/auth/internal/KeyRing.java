@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The verifiers of one issuer, built once per key set: for every signing key and every allowed algorithm that key
@@ -28,9 +29,11 @@ public final class KeyRing {
     private static final int MIN_RSA_BITS = 2048;
 
     private final List<Entry> entries;
+    private final Set<String> identities;
 
     private KeyRing(List<Entry> entries) {
         this.entries = List.copyOf(entries);
+        this.identities = entries.stream().map(Entry::identity).collect(Collectors.toUnmodifiableSet());
     }
 
     /**
@@ -47,7 +50,7 @@ public final class KeyRing {
             for (JWSAlgorithm alg : algorithms) {
                 JWSVerifier verifier = verifierFor(jwk, alg);
                 if (verifier != null) {
-                    entries.add(new Entry(jwk.getKeyID(), alg, verifier));
+                    entries.add(new Entry(jwk.getKeyID(), alg, verifier, identity(jwk, alg)));
                 }
             }
         }
@@ -67,6 +70,25 @@ public final class KeyRing {
             }
         }
         return found;
+    }
+
+    /**
+     * @param verifier a verifier this ring's {@link #find} answered
+     * @return the identity of its key: key id, algorithm and RFC 7638 thumbprint of the key material, equal across
+     *     rings built from the same key; null when the verifier is not this ring's
+     */
+    public String identityOf(JWSVerifier verifier) {
+        for (Entry entry : entries) {
+            if (entry.verifier() == verifier) {
+                return entry.identity();
+            }
+        }
+        return null;
+    }
+
+    /** @param identity a key identity from {@link #identityOf} of this or an earlier ring @return whether this ring holds that key */
+    public boolean holds(String identity) {
+        return identities.contains(identity);
     }
 
     /** @return the number of key-algorithm pairs */
@@ -114,7 +136,15 @@ public final class KeyRing {
         return Integer.parseInt(alg.getName().substring(2));
     }
 
-    private record Entry(String kid, JWSAlgorithm alg, JWSVerifier verifier) {
+    private static String identity(JWK jwk, JWSAlgorithm alg) {
+        try {
+            return jwk.getKeyID() + ' ' + alg.getName() + ' ' + jwk.computeThumbprint();
+        } catch (JOSEException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    }
+
+    private record Entry(String kid, JWSAlgorithm alg, JWSVerifier verifier, String identity) {
         Entry {
             Objects.requireNonNull(alg, "alg");
         }

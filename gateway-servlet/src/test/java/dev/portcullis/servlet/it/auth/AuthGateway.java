@@ -76,7 +76,7 @@ final class AuthGateway implements AutoCloseable {
         });
         JwtAuthenticator.Builder jwt = JwtAuthenticator.builder().clock(clock)
                 .tokenSource(BearerTokenSource.builder().queryParameter("access_token").cookie("at").build());
-        for (String name : new String[] {"main", "rotating", "held"}) {
+        for (String name : new String[] {"main", "rotating", "held", "removing"}) {
             jwt.issuer(issuer(name, jwks.publish(name, MAIN_KEY)));
         }
         jwt.issuer(issuer("outage", outageJwks.publish("outage", MAIN_KEY)));

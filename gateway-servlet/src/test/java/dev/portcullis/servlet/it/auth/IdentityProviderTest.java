@@ -81,4 +81,26 @@ class IdentityProviderTest extends GatewayPerContainer {
                 "a fresh token of the removed key");
         assertEquals(fetches + 1, gateway.jwks.fetches("rotating"));
     }
+
+    @ParameterizedTest
+    @MethodSource(AuthGateway.CONTAINERS)
+    void aCachedTokenOfAKeyTheJwksEndpointDroppedGets401InvalidTokenOnceTheGatewayRefreshed(
+            ServletContainer container) throws Exception {
+        AuthGateway gateway = gateway(container);
+        String old = Tokens.rs256(AuthGateway.MAIN_KEY, gateway.claims("removing").build());
+        Wire.Echo accepted = echo(get(gateway.server, "/api/x", "Authorization", bearer(old)));
+        Wire.Echo cached = echo(get(gateway.server, "/api/x", "Authorization", bearer(old)));
+        int fetches = gateway.jwks.fetches("removing");
+        gateway.jwks.publish("removing", AuthGateway.NEXT_KEY);
+        echo(get(gateway.server, "/api/x", "Authorization",
+                bearer(Tokens.rs256(AuthGateway.NEXT_KEY, gateway.claims("removing").build()))));
+
+        HttpResponse<String> removed = get(gateway.server, "/api/x", "Authorization", bearer(old));
+
+        assertEquals(List.of("alice"), accepted.header("X-User-Id"));
+        assertEquals(List.of("alice"), cached.header("X-User-Id"));
+        assertEquals(fetches + 1, gateway.jwks.fetches("removing"), "the new key's token made the gateway refresh");
+        assertTrue(assertProblem(removed, 401, ProblemTypes.UNAUTHORIZED).contains("error=\"invalid_token\""),
+                "the cached token of the removed key");
+    }
 }
