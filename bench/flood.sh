@@ -12,8 +12,9 @@
 #                 with one normal request per second alongside;
 #   4. latency:   LATENCY connections at once, ROUNDS times alternating between the gateway and Jetty's
 #                 AsyncProxyServlet (dev.portcullis.examples.baseline.JettyProxyBaseline) on the same upstream.
-# Each run prints the answers per status, the failures and p50/p99; 30 s after the flood it prints the gateway's
-# live heap (after a full GC), live threads, sockets in CLOSE-WAIT and whether it logged an OutOfMemoryError. Last it sends
+# Each run prints the answers per status, the failures and p50/p99; before the flood (cold, then warmed by the burst and
+# idle), right after it and 30 s after it, it prints the gateway's live heap (after a full GC), live threads and
+# sockets in CLOSE-WAIT, and whether it logged an OutOfMemoryError. Last it sends
 # SIGTERM and prints how long the gateway took to exit. Everything binds 127.0.0.1, every run is bounded in time,
 # and everything started is stopped on exit.
 set -euo pipefail
@@ -85,6 +86,7 @@ echo "== idle, before any request"; state
 echo "== 1. cold burst: $burst connections at once right after start (-Xmx$heap)"
 flood_tool flood "$gateway_port" /api/hello "$burst" 60
 upstream_direct "$flood"
+echo "== warmed and idle, the baseline the flood must return to"; state
 echo "== 2. flood: $flood connections at once"
 flood_tool flood "$gateway_port" /api/hello "$flood" 90
 echo "   right after:"; state
