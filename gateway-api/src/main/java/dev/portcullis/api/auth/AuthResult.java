@@ -76,7 +76,9 @@ public sealed interface AuthResult permits AuthResult.Authenticated, AuthResult.
 
     /**
      * The request carries a credential that is not acceptable (401), is malformed as a request (400), or carries
-     * one that cannot be checked now (503).
+     * one that cannot be checked now (503). The codes this type names keep their RFC 6750 §3.1 status, whoever
+     * builds the rejection: {@link #INVALID_REQUEST} only with 400, {@link #INVALID_TOKEN} only with 401,
+     * {@link #TEMPORARILY_UNAVAILABLE} only with 503; so no authenticator can answer 401 {@code invalid_request}.
      *
      * @param status 400, 401 or 503
      * @param error an RFC 6750 error code ({@link #INVALID_TOKEN}, {@link #INVALID_REQUEST}) or
@@ -95,6 +97,24 @@ public sealed interface AuthResult permits AuthResult.Authenticated, AuthResult.
             }
             if (!error.matches("[a-z_]+")) {
                 throw new IllegalArgumentException("error must be an RFC 6750 error code: " + error);
+            }
+            int paired = pairedStatus(error);
+            if (paired != 0 && paired != status) {
+                throw new IllegalArgumentException("error " + error + " goes with status " + paired + ", not " + status);
+            }
+        }
+
+        /** @return the only status {@code error} may be answered with, or 0 for a code this type does not name */
+        private static int pairedStatus(String error) {
+            switch (error) {
+                case INVALID_REQUEST:
+                    return 400;
+                case INVALID_TOKEN:
+                    return 401;
+                case TEMPORARILY_UNAVAILABLE:
+                    return 503;
+                default:
+                    return 0;
             }
         }
     }

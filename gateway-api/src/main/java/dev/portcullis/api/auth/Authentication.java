@@ -30,6 +30,8 @@ import java.util.concurrent.CompletionStage;
  *       and proceeds with the request the authenticator returned;</li>
  *   <li>{@link AuthResult.Rejected} 401: answers {@code application/problem+json} with
  *       {@code WWW-Authenticate: Bearer error="invalid_token", error_description="..."};</li>
+ *   <li>{@link AuthResult.Rejected} 400: answers a {@code bad-request} problem with
+ *       {@code WWW-Authenticate: Bearer error="invalid_request", error_description="..."};</li>
  *   <li>{@link AuthResult.Rejected} 503: answers a {@code service-unavailable} problem with {@code Retry-After}.</li>
  * </ul>
  * Only the chosen authenticators are asked, so every rejection and its challenge comes from one of them: a route

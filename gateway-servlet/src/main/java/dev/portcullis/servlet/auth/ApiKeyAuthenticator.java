@@ -17,8 +17,8 @@ import java.util.concurrent.CompletionStage;
 /**
  * Authenticates API keys sent in a header (default {@code X-API-Key}) and optionally a query parameter. The key
  * never travels further: the header is removed from the forwarded request and the parameter from the forwarded URL. The key is hashed (SHA-256) at once and only the hash is looked up in the
- * {@link ApiKeyStore}; the plain key is never stored or logged. No key: abstain. Unknown key, two different keys,
- * or a key over 512 characters: 401 {@code invalid_token}. Thread-safe.
+ * {@link ApiKeyStore}; the plain key is never stored or logged. No key: abstain. Unknown, empty or over 512
+ * characters: 401 {@code invalid_token}. Two different keys: 400 {@code invalid_request}. Thread-safe.
  *
  * <p>When a key authenticates, the request also carries {@link #KEY}: which key it was (a digest, never the key),
  * so later stages such as a per-key rate limit ({@code KeyResolvers.apiKey()}) can tell keys apart even when

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.portcullis.servlet.it.Http;
+import dev.portcullis.servlet.it.RawHttp;
 import dev.portcullis.servlet.it.RunningServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -94,19 +95,37 @@ final class Wire {
      * @return the {@code WWW-Authenticate} header, or "" when there is none
      */
     static String assertProblem(HttpResponse<String> response, int status, String type) {
-        assertEquals(status, response.statusCode(), response.body());
-        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElseThrow());
+        assertProblem(status, type, response.statusCode(), response.headers().firstValue("Content-Type").orElseThrow(),
+                response.body(), response.headers().firstValue("X-Request-Id").orElseThrow());
+        return response.headers().firstValue("WWW-Authenticate").orElse("");
+    }
+
+    /**
+     * {@link #assertProblem(HttpResponse, int, String)} for a response read from a raw socket.
+     *
+     * @return every {@code WWW-Authenticate} header, in order
+     */
+    static List<String> assertProblem(RawHttp.Response response, int status, String type) {
+        assertEquals(List.of("application/problem+json"), response.header("Content-Type"), response.text());
+        assertEquals(1, response.header("X-Request-Id").size(), response.text());
+        assertProblem(status, type, response.status(), response.header("Content-Type").get(0), response.text(),
+                response.header("X-Request-Id").get(0));
+        return response.header("WWW-Authenticate");
+    }
+
+    private static void assertProblem(int status, String type, int actualStatus, String contentType, String body,
+            String requestId) {
+        assertEquals(status, actualStatus, body);
+        assertEquals("application/problem+json", contentType);
         JsonNode problem;
         try {
-            problem = JSON.readTree(response.body());
+            problem = JSON.readTree(body);
         } catch (IOException e) {
-            throw new UncheckedIOException("not JSON: " + response.body(), e);
+            throw new UncheckedIOException("not JSON: " + body, e);
         }
         assertEquals(type, problem.path("type").asText());
         assertEquals(status, problem.path("status").asInt());
-        String requestId = response.headers().firstValue("X-Request-Id").orElseThrow();
         assertFalse(requestId.isBlank());
         assertEquals(requestId, problem.path("requestId").asText());
-        return response.headers().firstValue("WWW-Authenticate").orElse("");
     }
 }
