@@ -239,6 +239,7 @@ final class GatewayExchange implements AsyncListener {
 
     private ServletInputStream startAsyncAndOpen() throws IOException {
         startAsync();
+        request.setAttribute(ProblemRenderer.BODY_OPENED, Boolean.TRUE);
         return request.getInputStream();
     }
 

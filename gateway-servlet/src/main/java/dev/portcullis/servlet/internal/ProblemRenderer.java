@@ -23,6 +23,11 @@ import java.util.Map;
 public final class ProblemRenderer {
     /** The media type of every problem. */
     public static final String MEDIA_TYPE = "application/problem+json";
+    /**
+     * The request attribute the gateway sets once it opened the request body. Until then the renderer never opens
+     * it: opening it would make the container send {@code 100 Continue} for a body the gateway refuses.
+     */
+    static final String BODY_OPENED = ProblemRenderer.class.getName() + ".bodyOpened";
     private final ObjectMapper json = new ObjectMapper();
     private final String requestIdHeader;
 
@@ -86,6 +91,9 @@ public final class ProblemRenderer {
     static boolean bodyUnread(HttpServletRequest request) {
         if (RequestAdapter.declaredLength(request) == 0) {
             return false;
+        }
+        if (request.getAttribute(BODY_OPENED) == null) {
+            return true;
         }
         try {
             return !request.getInputStream().isFinished();
