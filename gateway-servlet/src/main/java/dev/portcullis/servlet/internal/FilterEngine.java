@@ -80,7 +80,7 @@ public final class FilterEngine {
             if (admission.tryEnter()) {
                 new GatewayExchange(this, request, response).start(chain);
             } else {
-                renderer.write(response, OVERLOADED, RETRY_AFTER, RequestIds.choose(null, false));
+                renderer.write(request, response, OVERLOADED, RETRY_AFTER, RequestIds.choose(null, false));
             }
         } else {
             chain.doFilter(request, response);

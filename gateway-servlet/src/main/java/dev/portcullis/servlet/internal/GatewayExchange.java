@@ -94,7 +94,7 @@ final class GatewayExchange implements AsyncListener {
                     return;
                 }
                 if (now.problem().isPresent()) {
-                    engine.renderer.write(response, now.problem().get(), now.headers(), id);
+                    engine.renderer.write(request, response, now.problem().get(), now.headers(), id);
                     return;
                 }
             }
@@ -120,7 +120,7 @@ final class GatewayExchange implements AsyncListener {
             }
             Optional<Problem> badFraming = FramingGuard.check(request);
             if (badFraming.isPresent()) {
-                engine.renderer.write(response, badFraming.get(), CLOSE, id);
+                engine.renderer.write(request, response, badFraming.get(), CLOSE, id);
                 return false;
             }
             Optional<String> invalid = engine.guard.check(request.getRequestURI(), request.getQueryString());
@@ -149,7 +149,7 @@ final class GatewayExchange implements AsyncListener {
             id = RequestIds.choose(null, false);
             response.setHeader(engine.requestIdHeader, id);
         }
-        engine.renderer.write(response, problem, HttpHeaders.empty(), id);
+        engine.renderer.write(request, response, problem, HttpHeaders.empty(), id);
         return false;
     }
 
@@ -211,7 +211,7 @@ final class GatewayExchange implements AsyncListener {
                 request.setAttribute(FilterEngine.RESUME_ATTRIBUTE, this);
                 async.dispatch();
             } else if (outcome.problem().isPresent()) {
-                engine.renderer.write(response, outcome.problem().get(), outcome.headers(), id);
+                engine.renderer.write(request, response, outcome.problem().get(), outcome.headers(), id);
                 async.complete();
             } else {
                 ResponseHead.write(response, outcome);
@@ -239,6 +239,7 @@ final class GatewayExchange implements AsyncListener {
 
     private ServletInputStream startAsyncAndOpen() throws IOException {
         startAsync();
+        request.setAttribute(ProblemRenderer.BODY_OPENED, Boolean.TRUE);
         return request.getInputStream();
     }
 
@@ -350,7 +351,7 @@ final class GatewayExchange implements AsyncListener {
             Optional<Problem> problem = dev.portcullis.servlet.proxy.internal.UpstreamFailures.toProblem(failure);
             if (!response.isCommitted() && problem.isPresent()) {
                 try {
-                    engine.renderer.write(response, problem.get(), HttpHeaders.empty(), id);
+                    engine.renderer.write(request, response, problem.get(), HttpHeaders.empty(), id);
                     completeQuietly();
                     return;
                 } catch (IOException | RuntimeException e) {
