@@ -18,7 +18,8 @@ import java.util.concurrent.CompletionStage;
 /**
  * The standard {@link RateLimiter}: finds the request's {@link RateLimitPolicy} (the matched route's
  * {@link RateLimitPolicy#ROUTE} metadata, else the default policy, else none), resolves its bucket key and cost,
- * and takes the cost from a {@link BucketStore}. Thread-safe.
+ * and takes the cost from the policy's own {@link BucketStore} ({@link RateLimitPolicy.Builder#store}) or else the
+ * limiter's. Thread-safe.
  *
  * <p>A bucket is named by the policy's name, a digest of its limits and the key, so two policies sharing a name
  * never share buckets of different shapes. A store that throws or fails its stage is treated as unavailable: the
@@ -44,11 +45,19 @@ public final class PolicyRateLimiter implements RateLimiter {
     }
 
     /**
-     * @param store where the buckets live
+     * @param store where the buckets of policies that choose no store of their own live
      * @return a builder without a default policy (only routes with a policy are limited)
      */
     public static Builder builder(BucketStore store) {
         return new Builder(store);
+    }
+
+    /**
+     * @return a builder whose policies keep their buckets in this JVM ({@link LocalBucketStore} with its defaults)
+     *     unless they choose a store of their own
+     */
+    public static Builder builder() {
+        return new Builder(LocalBucketStore.builder().build());
     }
 
     @Override
@@ -67,7 +76,7 @@ public final class PolicyRateLimiter implements RateLimiter {
         String bucket = applied.name() + '@' + applied.fingerprint() + ':' + key;
         CompletionStage<RateLimitDecision> decision;
         try {
-            decision = store.tryConsume(bucket, applied, applied.costOf(request));
+            decision = applied.store().orElse(store).tryConsume(bucket, applied, applied.costOf(request));
         } catch (RuntimeException e) {
             return CompletableFuture.completedFuture(Buckets.unavailable(applied, "store", e));
         }
@@ -114,7 +123,7 @@ public final class PolicyRateLimiter implements RateLimiter {
 
         /**
          * @return the limiter
-         * @throws IllegalArgumentException when two policies share a name but not their limits
+         * @throws IllegalArgumentException when two policies share a name but not their limits or their store
          */
         public PolicyRateLimiter build() {
             Map<String, RateLimitPolicy> byName = new HashMap<>();
@@ -127,6 +136,10 @@ public final class PolicyRateLimiter implements RateLimiter {
                 if (same != null && !same.fingerprint().equals(policy.fingerprint())) {
                     throw new IllegalArgumentException("policy name " + policy.name() + " is used by two policies with "
                             + "different limits: " + same.quotas() + " and " + policy.quotas());
+                }
+                if (same != null && same.store().orElse(store) != policy.store().orElse(store)) {
+                    throw new IllegalArgumentException("policy name " + policy.name() + " is used by two policies with "
+                            + "different stores");
                 }
             }
             return new PolicyRateLimiter(this);

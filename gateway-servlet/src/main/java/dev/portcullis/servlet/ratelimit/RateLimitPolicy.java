@@ -24,6 +24,8 @@ import java.util.regex.Pattern;
  * costs, and what happens when the store is down. Immutable and thread-safe.
  *
  * <p>Attach a policy to a route with {@link #ROUTE}, or give one to {@link PolicyRateLimiter} as the global default.
+ * A policy may choose its own {@link BucketStore} ({@link Builder#store}); otherwise its buckets live in the
+ * limiter's store.
  * The name and a digest of the limits are the namespace of the policy's buckets: give each policy its own name
  * ({@link PolicyRateLimiter.Builder#routes} refuses two policies of one name with different limits), and a policy
  * redeployed with other limits starts with fresh buckets.
@@ -56,6 +58,7 @@ public final class RateLimitPolicy {
     private final Map<String, Long> routeCosts;
     private final FailureMode failureMode;
     private final Duration unavailableRetryAfter;
+    private final BucketStore store;
     private final BucketConfiguration bucketConfiguration;
     private final String fingerprint;
 
@@ -70,6 +73,7 @@ public final class RateLimitPolicy {
         this.routeCosts = Map.copyOf(b.routeCosts);
         this.failureMode = b.failureMode;
         this.unavailableRetryAfter = b.unavailableRetryAfter;
+        this.store = b.store;
         this.bucketConfiguration = Buckets.configuration(limits);
         this.fingerprint = KeyResolvers.hash(limits.stream()
                 .map(l -> l.name() + '/' + l.quota().quota() + '/' + l.quota().window().getSeconds() + '/' + l.refill())
@@ -107,6 +111,14 @@ public final class RateLimitPolicy {
     /** @return the {@code Retry-After} of a fail-closed 503 */
     public Duration unavailableRetryAfter() {
         return unavailableRetryAfter;
+    }
+
+    /**
+     * @return the store this policy's buckets live in, when the policy chose one; empty means the limiter's store
+     *     ({@link PolicyRateLimiter#builder(BucketStore)})
+     */
+    public Optional<BucketStore> store() {
+        return Optional.ofNullable(store);
     }
 
     /**
@@ -163,6 +175,7 @@ public final class RateLimitPolicy {
         private final Map<String, Long> routeCosts = new HashMap<>();
         private FailureMode failureMode = FailureMode.FAIL_CLOSED;
         private Duration unavailableRetryAfter = Duration.ofSeconds(5);
+        private BucketStore store;
 
         private Builder(String name) {
             Objects.requireNonNull(name, "name");
@@ -226,6 +239,20 @@ public final class RateLimitPolicy {
                 throw new IllegalArgumentException("policy " + name + ": unavailableRetryAfter must be positive");
             }
             this.unavailableRetryAfter = retryAfter;
+            return this;
+        }
+
+        /**
+         * Keeps this policy's buckets in {@code store} instead of the limiter's, so one limiter can count a per-IP
+         * flood guard in this JVM ({@link LocalBucketStore}) and a per-customer quota across every instance
+         * ({@link RedisBucketStore}). The policy does not own the store: whoever built it closes it.
+         *
+         * @param store where this policy's buckets live; default the store given to
+         *     {@link PolicyRateLimiter#builder(BucketStore)}
+         * @return this builder
+         */
+        public Builder store(BucketStore store) {
+            this.store = Objects.requireNonNull(store, "store");
             return this;
         }
 

@@ -92,6 +92,41 @@ class SharedRedisTest {
         }
     }
 
+    @Test
+    void aPolicyOnRedisCountsAcrossJettyAndTomcatWhileAPolicyOnTheLocalStoreCountsPerGateway() throws Exception {
+        try (RedisProcess redis = RedisProcess.start();
+                TestUpstream upstream = TestUpstream.start(TestUpstream.echo());
+                RedisBucketStore jettyRedis = RedisBucketStore.builder(redis.uri()).timeout(Duration.ofSeconds(10))
+                        .build();
+                RedisBucketStore tomcatRedis = RedisBucketStore.builder(redis.uri()).timeout(Duration.ofSeconds(10))
+                        .build();
+                RunningServer jetty = ServletContainer.JETTY.start(
+                        localAndShared(jettyRedis, upstream.baseUri()), new AppServlet());
+                RunningServer tomcat = ServletContainer.TOMCAT.start(
+                        localAndShared(tomcatRedis, upstream.baseUri()), new AppServlet())) {
+            List<Integer> shared = new ArrayList<>();
+            List<Integer> local = new ArrayList<>();
+            for (RunningServer server : List.of(jetty, tomcat, jetty, tomcat)) {
+                shared.add(get(server, "/shared/x").statusCode());
+                local.add(get(server, "/local/x").statusCode());
+            }
+            local.add(get(jetty, "/local/x").statusCode());
+            local.add(get(tomcat, "/local/x").statusCode());
+
+            assertEquals(List.of(200, 200, 429, 429), shared, "one count of 2 in Redis for both gateways");
+            assertEquals(List.of(200, 200, 200, 200, 429, 429), local, "a count of 2 in each gateway's JVM");
+        }
+    }
+
+    /** A limiter whose buckets stay in the JVM, except those of the {@code shared} route's policy, kept in Redis. */
+    private static GatewayFilter localAndShared(RedisBucketStore redis, String upstream) {
+        RateLimitPolicy local = hourly("local", 2, FailureMode.FAIL_CLOSED);
+        RateLimitPolicy shared = RateLimitPolicy.builder("shared").limit(Limit.interval("shared", 2, Duration.ofHours(1)))
+                .store(redis).build();
+        return Limits.routingThen(List.of(RateLimiting.interceptor(PolicyRateLimiter.builder().build())),
+                Limits.route("local", upstream, local), Limits.route("shared", upstream, shared)).build();
+    }
+
     @ParameterizedTest
     @MethodSource(Limits.CONTAINERS)
     void theApplicationsResponsesCarryTheFieldsWhenRedisDecidesAsynchronously(ServletContainer container)
