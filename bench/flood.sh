@@ -2,12 +2,14 @@
 # Connection-load harness: the standalone gateway at a small heap in front of a local upstream, attacked in bounded
 # runs by the NIO tool dev.portcullis.benchmarks.flood.Flood:
 #
-#   bench/flood.sh [--heap 128m] [--burst 1000] [--flood 10000] [--slowloris 500] [--drip 2] [--latency 1000]
-#                  [--rounds 3] [--no-build]
+#   bench/flood.sh [--heap 128m] [--burst 1000] [--flood 10000] [--held 1200] [--slowloris 500] [--drip 2]
+#                  [--latency 1000] [--rounds 3] [--no-build]
 #
 #   0. the same flood against the upstream alone, for comparison (after the burst, so the gateway starts cold);
 #   1. burst:     BURST connections at once against the gateway right after it started (cold upstream client);
 #   2. flood:     FLOOD connections at once against the warmed gateway;
+#  2b. held:      HELD connections whose upstream answers only after 4 s: the live heap per exchange in flight
+#                 and the largest classes of the heap while they are held;
 #   3. slowloris: SLOWLORIS connections that send a header line every DRIP seconds and never end the head,
 #                 with one normal request per second alongside;
 #   4. latency:   LATENCY connections at once, ROUNDS times alternating between the gateway and Jetty's
@@ -21,19 +23,20 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/lib.sh
 
-heap=128m burst=1000 flood=10000 slowloris=500 drip=2 latency=1000 rounds=3 build=yes
+heap=128m burst=1000 flood=10000 held=1200 hold=4 slowloris=500 drip=2 latency=1000 rounds=3 build=yes
 while [ $# -gt 0 ]; do
   case "$1" in
-    --heap|--burst|--flood|--slowloris|--drip|--latency|--rounds) [ $# -ge 2 ] || { echo "$1 needs a value" >&2; exit 2; } ;;&
+    --heap|--burst|--flood|--held|--slowloris|--drip|--latency|--rounds) [ $# -ge 2 ] || { echo "$1 needs a value" >&2; exit 2; } ;;&
     --heap) heap=$2; shift 2 ;;
     --burst) burst=$2; shift 2 ;;
     --flood) flood=$2; shift 2 ;;
+    --held) held=$2; shift 2 ;;
     --slowloris) slowloris=$2; shift 2 ;;
     --drip) drip=$2; shift 2 ;;
     --latency) latency=$2; shift 2 ;;
     --rounds) rounds=$2; shift 2 ;;
     --no-build) build=no; shift ;;
-    --help) sed -n '2,19p' "$0"; exit 0 ;;
+    --help) sed -n '2,21p' "$0"; exit 0 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -92,6 +95,21 @@ flood_tool flood "$gateway_port" /api/hello "$flood" 90
 echo "   right after:"; state
 sleep 30
 echo "   30 s later:"; state
+echo "== 2b. memory per exchange in flight: $held connections held ${hold}s by the upstream"
+state_heap() { jcmd "$gateway_pid" GC.run >/dev/null 2>&1 || true
+  jcmd "$gateway_pid" GC.heap_info 2>/dev/null | awk '/used/ {for (i=1;i<=NF;i++) if ($i=="used") {sub("K","",$(i+1)); print $(i+1); exit}}'; }
+before_held=$(state_heap)
+flood_tool flood "$gateway_port" /api/hold "$held" 60 > "$work/held.log" &
+held_pid=$!
+sleep $((hold / 2))
+jcmd "$gateway_pid" GC.class_histogram 2>/dev/null > "$work/histogram.txt" || true
+during_held=$(state_heap)
+wait "$held_pid"
+sed 's/^/  /' "$work/held.log"
+awk -v a="$before_held" -v b="$during_held" -v n="$held" \
+  'BEGIN { printf "  live heap %d KiB before, %d KiB with the exchanges in flight: %.1f KiB per exchange\n", a, b, (b - a) / n }'
+echo "  largest classes of the live heap with the exchanges in flight (instances, bytes):"
+awk 'NR > 3 && NR <= 15 { printf "    %-60s %8s %10s\n", $4, $2, $3 }' "$work/histogram.txt"
 echo "== 3. slowloris: $slowloris connections, a header line every $drip s, for at most 40 s"
 flood_tool slowloris "$gateway_port" /api/hello "$slowloris" "$drip" 40
 state
