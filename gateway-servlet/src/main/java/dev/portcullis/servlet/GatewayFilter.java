@@ -1,14 +1,15 @@
 package dev.portcullis.servlet;
 
 import dev.portcullis.api.Pipeline;
+import dev.portcullis.core.ForwardedHeaders;
+import dev.portcullis.core.client.JdkUpstreamClient;
+import dev.portcullis.core.client.UpstreamClient;
+import dev.portcullis.core.client.UpstreamClientProvider;
+import dev.portcullis.core.internal.MethodGuard;
+import dev.portcullis.core.internal.PathGuard;
+import dev.portcullis.core.internal.net.TrustedProxies;
+import dev.portcullis.core.internal.proxy.ReverseProxy;
 import dev.portcullis.servlet.internal.FilterEngine;
-import dev.portcullis.servlet.internal.MethodGuard;
-import dev.portcullis.servlet.internal.PathGuard;
-import dev.portcullis.servlet.internal.TrustedProxies;
-import dev.portcullis.servlet.proxy.JdkUpstreamClient;
-import dev.portcullis.servlet.proxy.UpstreamClient;
-import dev.portcullis.servlet.proxy.UpstreamClientProvider;
-import dev.portcullis.servlet.proxy.internal.ReverseProxy;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;

@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import dev.portcullis.api.Pipeline;
-import dev.portcullis.servlet.proxy.JdkUpstreamClient;
-import dev.portcullis.servlet.proxy.UpstreamClient;
-import dev.portcullis.servlet.proxy.UpstreamClientProvider;
-import dev.portcullis.servlet.proxy.UpstreamRequest;
-import dev.portcullis.servlet.proxy.UpstreamResponse;
+import dev.portcullis.core.client.JdkUpstreamClient;
+import dev.portcullis.core.client.UpstreamClient;
+import dev.portcullis.core.client.UpstreamClientProvider;
+import dev.portcullis.core.client.UpstreamRequest;
+import dev.portcullis.core.client.UpstreamResponse;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;

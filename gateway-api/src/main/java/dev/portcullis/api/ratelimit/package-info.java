@@ -5,7 +5,7 @@
  * {@code RateLimit-Policy} / {@code RateLimit} fields on every response of a limited route, and a documented
  * fail-open or fail-closed answer when the limiter's store is down.
  *
- * <p>The standard limiter (policies, keys, local and Redis buckets) lives in {@code gateway-servlet}, package
- * {@code dev.portcullis.servlet.ratelimit}.
+ * <p>The standard limiter (policies, keys, local and Redis buckets) lives in the module
+ * {@code gateway-ratelimit}, package {@code dev.portcullis.ratelimit}.
  */
 package dev.portcullis.api.ratelimit;

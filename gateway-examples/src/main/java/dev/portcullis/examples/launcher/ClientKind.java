@@ -1,8 +1,8 @@
 package dev.portcullis.examples.launcher;
 
 import dev.portcullis.client.jetty.JettyUpstreamClient;
-import dev.portcullis.servlet.proxy.JdkUpstreamClient;
-import dev.portcullis.servlet.proxy.UpstreamClient;
+import dev.portcullis.core.client.JdkUpstreamClient;
+import dev.portcullis.core.client.UpstreamClient;
 import java.util.Locale;
 import java.util.concurrent.Executor;
 

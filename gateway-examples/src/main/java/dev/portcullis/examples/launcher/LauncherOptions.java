@@ -1,7 +1,7 @@
 package dev.portcullis.examples.launcher;
 
 import dev.portcullis.api.routing.Route;
-import dev.portcullis.servlet.ratelimit.RateLimitPolicy;
+import dev.portcullis.ratelimit.RateLimitPolicy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -1,7 +1,7 @@
 package dev.portcullis.examples.launcher;
 
-import dev.portcullis.servlet.ratelimit.Limit;
-import dev.portcullis.servlet.ratelimit.RateLimitPolicy;
+import dev.portcullis.ratelimit.Limit;
+import dev.portcullis.ratelimit.RateLimitPolicy;
 import io.lettuce.core.RedisURI;
 import java.net.URI;
 import java.net.URISyntaxException;

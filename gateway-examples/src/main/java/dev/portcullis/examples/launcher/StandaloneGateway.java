@@ -3,7 +3,7 @@ package dev.portcullis.examples.launcher;
 import dev.portcullis.api.ratelimit.RateLimitQuota;
 import dev.portcullis.api.routing.Route;
 import dev.portcullis.api.routing.Upstream;
-import dev.portcullis.servlet.proxy.JdkUpstreamClient;
+import dev.portcullis.core.client.JdkUpstreamClient;
 import java.io.PrintStream;
 import java.net.URI;
 import java.util.Locale;

@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.portcullis.api.routing.Route;
 import dev.portcullis.api.ratelimit.RateLimitQuota;
+import dev.portcullis.api.routing.Route;
 import dev.portcullis.api.routing.Upstream;
-import dev.portcullis.servlet.ratelimit.Limit;
-import dev.portcullis.servlet.ratelimit.RateLimitPolicy;
+import dev.portcullis.ratelimit.Limit;
+import dev.portcullis.ratelimit.RateLimitPolicy;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;

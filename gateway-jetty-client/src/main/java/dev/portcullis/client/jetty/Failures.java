@@ -1,6 +1,6 @@
 package dev.portcullis.client.jetty;
 
-import dev.portcullis.servlet.proxy.UpstreamCapacityExceededException;
+import dev.portcullis.core.client.UpstreamCapacityExceededException;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.net.http.HttpTimeoutException;
@@ -9,7 +9,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Translates Jetty's failures into the {@link dev.portcullis.servlet.proxy.UpstreamClient} contract: any timeout
+ * Translates Jetty's failures into the {@link dev.portcullis.core.client.UpstreamClient} contract: any timeout
  * becomes an {@link HttpTimeoutException}, a cancellation stays one, a full per-destination request queue (Jetty's
  * {@link RejectedExecutionException}) becomes an {@link UpstreamCapacityExceededException}, an {@link IOException} stays as it is and
  * anything else (a failed request body) is wrapped in an {@link IOException} that keeps it as the

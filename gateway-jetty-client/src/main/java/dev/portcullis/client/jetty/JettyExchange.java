@@ -1,8 +1,8 @@
 package dev.portcullis.client.jetty;
 
 import dev.portcullis.api.HttpHeaders;
-import dev.portcullis.servlet.proxy.UpstreamRequest;
-import dev.portcullis.servlet.proxy.UpstreamResponse;
+import dev.portcullis.core.client.UpstreamRequest;
+import dev.portcullis.core.client.UpstreamResponse;
 import java.net.http.HttpTimeoutException;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;

@@ -1,8 +1,8 @@
 package dev.portcullis.client.jetty;
 
-import dev.portcullis.servlet.proxy.UpstreamClient;
-import dev.portcullis.servlet.proxy.UpstreamRequest;
-import dev.portcullis.servlet.proxy.UpstreamResponse;
+import dev.portcullis.core.client.UpstreamClient;
+import dev.portcullis.core.client.UpstreamRequest;
+import dev.portcullis.core.client.UpstreamResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -10,8 +10,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import org.eclipse.jetty.client.HttpClient;
-import org.eclipse.jetty.client.RedirectProtocolHandler;
 import org.eclipse.jetty.client.ProxyAuthenticationProtocolHandler;
+import org.eclipse.jetty.client.RedirectProtocolHandler;
 import org.eclipse.jetty.client.WWWAuthenticationProtocolHandler;
 import org.eclipse.jetty.http.HttpCookieStore;
 import org.eclipse.jetty.io.ArrayByteBufferPool;
@@ -220,7 +220,7 @@ public final class JettyUpstreamClient implements UpstreamClient {
 
         /**
          * @param max requests that may wait for a pooled connection to one upstream instance, default 1024; a request
-         *     beyond it fails with {@link dev.portcullis.servlet.proxy.UpstreamCapacityExceededException}, which the
+         *     beyond it fails with {@link dev.portcullis.core.client.UpstreamCapacityExceededException}, which the
          *     gateway answers {@code 503} overloaded with {@code Retry-After}, never 502
          * @return this builder
          */

@@ -1,12 +1,12 @@
 package dev.portcullis.client.jetty;
 
-import dev.portcullis.servlet.proxy.UpstreamClient;
-import dev.portcullis.servlet.proxy.UpstreamClientProvider;
+import dev.portcullis.core.client.UpstreamClient;
+import dev.portcullis.core.client.UpstreamClientProvider;
 
 /**
  * Makes {@link JettyUpstreamClient} the default client of every {@link dev.portcullis.servlet.GatewayFilter} built
  * without one while this module is on the classpath; registered in
- * {@code META-INF/services/dev.portcullis.servlet.proxy.UpstreamClientProvider}. Each call to {@link #create()} returns
+ * {@code META-INF/services/dev.portcullis.core.client.UpstreamClientProvider}. Each call to {@link #create()} returns
  * a new {@link JettyUpstreamClient#create()}, which the filter closes in its {@code destroy()}.
  */
 public final class JettyUpstreamClientProvider implements UpstreamClientProvider {

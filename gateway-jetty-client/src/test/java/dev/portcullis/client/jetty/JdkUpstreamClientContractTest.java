@@ -1,7 +1,7 @@
 package dev.portcullis.client.jetty;
 
-import dev.portcullis.servlet.proxy.JdkUpstreamClient;
-import dev.portcullis.servlet.proxy.UpstreamClient;
+import dev.portcullis.core.client.JdkUpstreamClient;
+import dev.portcullis.core.client.UpstreamClient;
 
 /**
  * The contract against the default {@link JdkUpstreamClient}, so both clients are held to the same tests; the

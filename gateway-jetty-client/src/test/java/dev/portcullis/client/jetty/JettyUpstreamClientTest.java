@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.portcullis.api.Body;
 import dev.portcullis.api.HttpHeaders;
-import dev.portcullis.servlet.proxy.UpstreamCapacityExceededException;
-import dev.portcullis.servlet.proxy.UpstreamClient;
-import dev.portcullis.servlet.proxy.UpstreamResponse;
+import dev.portcullis.core.client.UpstreamCapacityExceededException;
+import dev.portcullis.core.client.UpstreamClient;
+import dev.portcullis.core.client.UpstreamResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;

@@ -1,8 +1,8 @@
 package dev.portcullis.client.jetty;
 
+import dev.portcullis.core.client.UpstreamClient;
 import dev.portcullis.servlet.it.ServletContainer;
 import dev.portcullis.servlet.it.UpstreamResponseRefusalContract;
-import dev.portcullis.servlet.proxy.UpstreamClient;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 

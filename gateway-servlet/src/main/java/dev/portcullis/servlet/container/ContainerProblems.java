@@ -2,8 +2,8 @@ package dev.portcullis.servlet.container;
 
 import dev.portcullis.api.Problem;
 import dev.portcullis.api.ProblemTypes;
+import dev.portcullis.core.RequestIds;
 import dev.portcullis.servlet.internal.ProblemRenderer;
-import dev.portcullis.servlet.internal.RequestIds;
 
 /**
  * The problem document for a status the container chose itself. Only the status decides the document: nothing of

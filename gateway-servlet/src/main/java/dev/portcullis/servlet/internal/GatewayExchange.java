@@ -8,7 +8,11 @@ import dev.portcullis.api.Problem;
 import dev.portcullis.api.ProblemTypes;
 import dev.portcullis.api.routing.RouteMatch;
 import dev.portcullis.api.routing.Routing;
-import dev.portcullis.servlet.proxy.internal.HeaderHygiene;
+import dev.portcullis.core.RequestIds;
+import dev.portcullis.core.client.Subscriptions;
+import dev.portcullis.core.internal.Aborts;
+import dev.portcullis.core.internal.Admission;
+import dev.portcullis.core.internal.proxy.HeaderHygiene;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
@@ -348,7 +352,7 @@ final class GatewayExchange implements AsyncListener {
 
         @Override
         public void upstreamFailed(Throwable failure) {
-            Optional<Problem> problem = dev.portcullis.servlet.proxy.internal.UpstreamFailures.toProblem(failure);
+            Optional<Problem> problem = dev.portcullis.core.internal.proxy.UpstreamFailures.toProblem(failure);
             if (!response.isCommitted() && problem.isPresent()) {
                 try {
                     engine.renderer.write(request, response, problem.get(), HttpHeaders.empty(), id);

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.portcullis.api.routing.Route;
-import dev.portcullis.servlet.ForwardedHeaders;
+import dev.portcullis.core.ForwardedHeaders;
 import dev.portcullis.servlet.GatewayFilter;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;

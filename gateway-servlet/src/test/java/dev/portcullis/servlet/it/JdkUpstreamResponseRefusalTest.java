@@ -1,13 +1,12 @@
 package dev.portcullis.servlet.it;
 
-import dev.portcullis.servlet.proxy.JdkUpstreamClient;
-import dev.portcullis.servlet.proxy.UpstreamClient;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.portcullis.core.client.JdkUpstreamClient;
+import dev.portcullis.core.client.UpstreamClient;
+import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-
-import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The refusal contract with the JDK client, plus the one hostile head it cannot refuse (README: Upstream clients). */
 class JdkUpstreamResponseRefusalTest extends UpstreamResponseRefusalContract {

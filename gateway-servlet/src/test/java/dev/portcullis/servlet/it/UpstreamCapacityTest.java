@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.portcullis.api.routing.Route;
-import dev.portcullis.servlet.proxy.UpstreamCapacityExceededException;
-import dev.portcullis.servlet.proxy.UpstreamClient;
-import dev.portcullis.servlet.proxy.UpstreamRequest;
-import dev.portcullis.servlet.proxy.UpstreamResponse;
+import dev.portcullis.core.client.UpstreamCapacityExceededException;
+import dev.portcullis.core.client.UpstreamClient;
+import dev.portcullis.core.client.UpstreamRequest;
+import dev.portcullis.core.client.UpstreamResponse;
 import java.net.http.HttpResponse;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.portcullis.api.routing.Route;
-import dev.portcullis.servlet.proxy.UpstreamClient;
+import dev.portcullis.core.client.UpstreamClient;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;

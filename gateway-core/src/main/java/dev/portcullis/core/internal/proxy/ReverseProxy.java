@@ -1,0 +1,153 @@
+package dev.portcullis.core.internal.proxy;
+
+import dev.portcullis.api.GatewayRequest;
+import dev.portcullis.api.GatewayResponse;
+import dev.portcullis.api.HttpHeaders;
+import dev.portcullis.api.LogSafe;
+import dev.portcullis.api.Problem;
+import dev.portcullis.api.ProblemTypes;
+import dev.portcullis.api.routing.Route;
+import dev.portcullis.api.routing.RouteMatch;
+import dev.portcullis.api.routing.Upstream;
+import dev.portcullis.core.ForwardedHeaders;
+import dev.portcullis.core.client.UpstreamClient;
+import dev.portcullis.core.client.UpstreamRequest;
+import dev.portcullis.core.client.UpstreamResponse;
+import dev.portcullis.core.internal.net.TrustedProxies;
+import java.net.URI;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Forwards a routed request to one instance of its route and turns the answer into a {@link GatewayResponse} whose
+ * body streams the upstream's. Upstream failures become 502/504 problems; the upstream's own 4xx/5xx pass through
+ * unchanged; a client failure of any other kind is a 502 too. Thread-safe.
+ */
+public final class ReverseProxy {
+    private static final Logger LOG = LoggerFactory.getLogger(ReverseProxy.class);
+    private final UpstreamClient client;
+    private final TrustedProxies trusted;
+    private final ForwardingHeaders forwarding;
+    private final String requestIdHeader;
+    private final boolean allowUnderscoreHeaders;
+    private final UpstreamResponseCheck responseCheck;
+
+    /**
+     * @param client sends the requests
+     * @param trusted decides whether incoming forwarding headers are kept
+     * @param viaPseudonym this gateway's name in {@code Via}
+     * @param requestIdHeader the header that carries the request id upstream
+     * @param family the forwarding header family the trusted proxies write
+     * @param allowUnderscoreHeaders whether request header names holding {@code _} are forwarded
+     * @param maxResponseHeadBytes the largest upstream response head relayed; a larger one is a 502
+     */
+    public ReverseProxy(UpstreamClient client, TrustedProxies trusted, String viaPseudonym, String requestIdHeader,
+                        ForwardedHeaders family, boolean allowUnderscoreHeaders, int maxResponseHeadBytes) {
+        this.client = client;
+        this.allowUnderscoreHeaders = allowUnderscoreHeaders;
+        this.responseCheck = new UpstreamResponseCheck(maxResponseHeadBytes);
+        this.trusted = trusted;
+        this.forwarding = new ForwardingHeaders(viaPseudonym, family);
+        this.requestIdHeader = requestIdHeader;
+    }
+
+    /**
+     * @param request the request after every interceptor
+     * @param match its route match
+     * @param onAbort receives the action that aborts this exchange if the client goes away
+     * @return the response, with a streamed body; completes with a problem on an upstream fault. A bodyless method
+     *     ({@code GET}, {@code DELETE}, ...) with a body of unknown length waits for the body's first signal, so an
+     *     empty one is sent without framing
+     */
+    public CompletionStage<GatewayResponse> forward(GatewayRequest request, RouteMatch match,
+                                                    Consumer<Runnable> onAbort) {
+        Route route = match.route();
+        Upstream upstream = route.upstreams().next();
+        URI uri;
+        try {
+            uri = UpstreamUris.build(upstream, match.upstreamRawPath(), request.rawQuery().orElse(null));
+        } catch (IllegalArgumentException e) {
+            return CompletableFuture.completedFuture(GatewayResponse.problem(
+                    Problem.builder(ProblemTypes.INVALID_PATH, 400, "Invalid Path")
+                            .detail("The path cannot be forwarded.").build()));
+        }
+        HttpHeaders headers = upstreamHeaders(request, route);
+        if (request.body().contentLength() < 0 && !UpstreamRequest.carriesBody(request.method())) {
+            return PeekedBody.resolve(request.body()).handle((body, failure) -> failure == null
+                    ? send(request, new UpstreamRequest(request.method(), uri, headers, body, route.connectTimeout(),
+                            route.responseTimeout(), route.idleTimeout()), onAbort)
+                    : CompletableFuture.completedFuture(GatewayResponse.problem(
+                            UpstreamFailures.toProblem(failure).orElseGet(() -> unexpected(request, failure)))))
+                    .thenCompose(stage -> stage);
+        }
+        return send(request, new UpstreamRequest(request.method(), uri, headers, request.body(),
+                route.connectTimeout(), route.responseTimeout(), route.idleTimeout()), onAbort);
+    }
+
+    private CompletionStage<GatewayResponse> send(GatewayRequest request, UpstreamRequest upstreamRequest,
+                                                  Consumer<Runnable> onAbort) {
+        CompletableFuture<OnceBody> body = new CompletableFuture<>();
+        CompletableFuture<UpstreamResponse> exchange = client.exchange(upstreamRequest);
+        onAbort.accept(() -> abort(exchange, body));
+        return exchange.handle((response, failure) -> {
+            if (failure != null) {
+                body.cancel(false);
+                return UpstreamFailures.toResponse(UpstreamFailures.toProblem(failure).orElseGet(() -> unexpected(request,
+                        failure)));
+            }
+            OnceBody once = new OnceBody(response.body());
+            body.complete(once);
+            Optional<String> fault = responseCheck.fault(response.status(), response.headers());
+            if (fault.isPresent()) {
+                once.discard();
+                LOG.warn("request {}: the upstream response is not relayed: {}", request.id(), fault.get());
+                return GatewayResponse.problem(UpstreamFailures.unavailable());
+            }
+            return GatewayResponse.builder(response.status())
+                    .headers(responseHeaders(response.headers()))
+                    .body(once)
+                    .build();
+        });
+    }
+
+    /**
+     * Cancels an exchange whose headers have not arrived; once they have, cancelling the future does nothing, so the
+     * body is discarded instead (unless its reader already subscribed and is cancelled by its own means).
+     */
+    private static void abort(CompletableFuture<UpstreamResponse> exchange, CompletableFuture<OnceBody> body) {
+        exchange.cancel(true);
+        body.thenAccept(OnceBody::discard);
+    }
+
+    private HttpHeaders upstreamHeaders(GatewayRequest request, Route route) {
+        HttpHeaders endToEnd = HeaderHygiene.forwardable(request.headers(), allowUnderscoreHeaders);
+        HttpHeaders.Builder headers = endToEnd.toBuilder()
+                .remove("Host").remove("Content-Length").remove("Expect")
+                .set(requestIdHeader, request.id());
+        if (route.preserveHost()) {
+            headers.set("Host", request.headers().first("Host").orElse(request.authority()));
+        }
+        return forwarding.apply(request, endToEnd, headers, trusted.trusts(request.peerAddress())).build();
+    }
+
+    private static HttpHeaders responseHeaders(HttpHeaders upstream) {
+        HttpHeaders endToEnd = HeaderHygiene.endToEnd(upstream);
+        if (upstream.contains("Transfer-Encoding")) {
+            return endToEnd.toBuilder().remove("Content-Length").build();
+        }
+        return endToEnd;
+    }
+
+    /**
+     * A failure of an unexpected type from the client (a parser exception on a malformed response, say) is still the
+     * upstream's fault: a 502, logged without a stack trace.
+     */
+    private static Problem unexpected(GatewayRequest request, Throwable failure) {
+        LOG.warn("request {}: the upstream exchange failed: {}", request.id(), LogSafe.value(UpstreamFailures.unwrap(failure)));
+        return UpstreamFailures.unavailable();
+    }
+}

@@ -1,0 +1,91 @@
+package dev.portcullis.core.internal.proxy;
+
+import dev.portcullis.api.GatewayResponse;
+import dev.portcullis.api.Problem;
+import dev.portcullis.api.ProblemException;
+import dev.portcullis.api.ProblemTypes;
+import dev.portcullis.core.client.UpstreamCapacityExceededException;
+import java.io.IOException;
+import java.net.http.HttpTimeoutException;
+import java.util.Optional;
+
+/**
+ * Maps why an upstream exchange failed to the problem the client gets, never naming the upstream: a full local
+ * client ({@link UpstreamCapacityExceededException}) is the gateway's overload, a 503 with {@code Retry-After}; a
+ * timeout is a 504, any other I/O failure a 502, and a {@link ProblemException} anywhere in the causes (a request body over its
+ * limit) is that problem. Anything else is not an upstream fault and is left to the caller.
+ */
+public final class UpstreamFailures {
+    /** The {@code Retry-After}, in seconds, of a request shed because the upstream client's capacity is used up. */
+    public static final String RETRY_AFTER_SECONDS = "1";
+    private static final Problem OVERLOADED = Problem.builder(ProblemTypes.OVERLOADED, 503, "Service Unavailable")
+            .detail("The gateway has as many upstream requests pending as it can hold; retry after the Retry-After "
+                    + "delay.").build();
+
+    private UpstreamFailures() {
+    }
+
+    /**
+     * @param failure why the exchange failed
+     * @return the problem to answer with, or empty when the failure is a bug rather than an upstream fault
+     */
+    public static Optional<Problem> toProblem(Throwable failure) {
+        Optional<ProblemException> answer = find(failure, ProblemException.class);
+        if (answer.isPresent()) {
+            return Optional.of(answer.get().problem());
+        }
+        if (find(failure, UpstreamCapacityExceededException.class).isPresent()) {
+            return Optional.of(OVERLOADED);
+        }
+        if (find(failure, HttpTimeoutException.class).isPresent()) {
+            return Optional.of(Problem.builder(ProblemTypes.UPSTREAM_TIMEOUT, 504, "Gateway Timeout")
+                    .detail("The upstream service did not answer in time.").build());
+        }
+        if (find(failure, IOException.class).isPresent()) {
+            return Optional.of(unavailable());
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * @param problem a problem from {@link #toProblem}
+     * @return the response for it, with {@code Retry-After} when it is the overloaded 503
+     */
+    public static GatewayResponse toResponse(Problem problem) {
+        GatewayResponse response = GatewayResponse.problem(problem);
+        return ProblemTypes.OVERLOADED.equals(problem.type()) ? response.withHeader("Retry-After", RETRY_AFTER_SECONDS) : response;
+    }
+
+    /** @return the 502 problem for an upstream that cannot be reached or answered malformed */
+    public static Problem unavailable() {
+        return Problem.builder(ProblemTypes.UPSTREAM_UNAVAILABLE, 502, "Bad Gateway")
+                .detail("The upstream service could not be reached or sent an invalid response.").build();
+    }
+
+    /**
+     * @param failure a failure, perhaps wrapped in {@link java.util.concurrent.CompletionException}s
+     * @return the failure without those wrappers
+     */
+    public static Throwable unwrap(Throwable failure) {
+        Throwable cause = failure;
+        while (cause instanceof java.util.concurrent.CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+
+    /**
+     * @param failure a throwable
+     * @param type the type to look for
+     * @param <T> the type
+     * @return the first throwable of that type in the cause chain
+     */
+    public static <T extends Throwable> Optional<T> find(Throwable failure, Class<T> type) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return Optional.of(type.cast(t));
+            }
+        }
+        return Optional.empty();
+    }
+}

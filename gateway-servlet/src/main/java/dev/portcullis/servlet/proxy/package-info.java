@@ -1,6 +1,0 @@
-/**
- * The upstream side of the reverse proxy: the {@link dev.portcullis.servlet.proxy.UpstreamClient} SPI that sends one
- * request to one upstream instance and streams the answer back, and its default implementation on the JDK's
- * {@code java.net.http.HttpClient}, {@link dev.portcullis.servlet.proxy.JdkUpstreamClient}.
- */
-package dev.portcullis.servlet.proxy;

@@ -1,6 +1,0 @@
-/**
- * Request guards: {@link dev.portcullis.servlet.validation.RequestGuards} checks sizes, methods, content types and
- * required headers and query parameters from a per-route {@link dev.portcullis.servlet.validation.GuardPolicy},
- * before any body byte is read, and caps the streamed body.
- */
-package dev.portcullis.servlet.validation;

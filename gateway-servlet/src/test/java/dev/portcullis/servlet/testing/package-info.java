@@ -1,2 +1,0 @@
-/** Test fixtures: a recording stand-in upstream and request and body builders. */
-package dev.portcullis.servlet.testing;
