@@ -1,6 +1,5 @@
 package dev.portcullis.api;
 
-import dev.portcullis.api.internal.InterceptorChain;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -51,9 +50,25 @@ public final class Pipeline {
      * @return the response
      */
     public CompletionStage<GatewayResponse> execute(GatewayRequest request, Handler terminal) {
+        return execute(request, terminal, ExchangeListener.NONE);
+    }
+
+    /**
+     * Runs the request as {@link #execute(GatewayRequest, Handler)} does, and tells {@code listener} when a stage
+     * answers the request itself instead of proceeding ({@link ExchangeEvent.StageAnswered}).
+     *
+     * @param request the incoming request
+     * @param terminal serves the request after the last interceptor
+     * @param listener hears the stage that answered, if one did; a listener that throws fails the exchange, so pass
+     *     one that cannot (the gateway wraps its listeners so)
+     * @return the response
+     */
+    public CompletionStage<GatewayResponse> execute(GatewayRequest request, Handler terminal,
+                                                    ExchangeListener listener) {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(terminal, "terminal");
-        return InterceptorChain.start(interceptors, terminal, request);
+        Objects.requireNonNull(listener, "listener");
+        return InterceptorChain.start(interceptors, terminal, request, listener);
     }
 
     /** @return the stages in order, e.g. {@code "RequestLog -> Routing -> Authentication"} */

@@ -1,8 +1,8 @@
 package dev.portcullis.core.client;
 
 /**
- * Supplies the {@link UpstreamClient} a {@link dev.portcullis.servlet.GatewayFilter} uses when its builder was given
- * none. Providers are found with {@link java.util.ServiceLoader}: a module registers its implementation in
+ * Supplies the {@link UpstreamClient} a {@link dev.portcullis.core.Gateway} (and so a servlet {@code GatewayFilter})
+ * uses when its builder was given none. Providers are found with {@link java.util.ServiceLoader}: a module registers its implementation in
  * {@code META-INF/services/dev.portcullis.core.client.UpstreamClientProvider}. {@code gateway-jetty-client} does, so
  * with it on the classpath the Jetty client is the default; without any provider the default is
  * {@link JdkUpstreamClient#create()}.

@@ -1,9 +1,10 @@
 package dev.portcullis.servlet.container;
 
+import dev.portcullis.api.HttpHeaders;
 import dev.portcullis.api.Problem;
 import dev.portcullis.api.ProblemTypes;
+import dev.portcullis.core.ProblemResponse;
 import dev.portcullis.core.RequestIds;
-import dev.portcullis.servlet.internal.ProblemRenderer;
 
 /**
  * The problem document for a status the container chose itself. Only the status decides the document: nothing of
@@ -12,7 +13,6 @@ import dev.portcullis.servlet.internal.ProblemRenderer;
 final class ContainerProblems {
     /** The header that carries the fresh request id of a container-level refusal. */
     static final String REQUEST_ID_HEADER = "X-Request-Id";
-    private static final ProblemRenderer RENDERER = new ProblemRenderer(REQUEST_ID_HEADER);
 
     private ContainerProblems() {
     }
@@ -28,7 +28,8 @@ final class ContainerProblems {
      * @return the problem+json document
      */
     static byte[] json(int status, String requestId) {
-        return RENDERER.toJson(problem(status < 400 || status > 599 ? 500 : status), requestId);
+        return ProblemResponse.of(problem(status < 400 || status > 599 ? 500 : status), HttpHeaders.empty(),
+                REQUEST_ID_HEADER, requestId).body();
     }
 
     private static Problem problem(int status) {

@@ -1,5 +1,6 @@
 package dev.portcullis.servlet.container;
 
+import dev.portcullis.core.ProblemResponse;
 import java.nio.ByteBuffer;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
@@ -22,7 +23,7 @@ public class JettyProblemErrorHandler extends ErrorHandler {
         Object status = request.getAttribute(ERROR_STATUS);
         int code = status instanceof Integer ? (Integer) status : response.getStatus();
         byte[] json = ContainerProblems.json(code, id);
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/problem+json");
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, ProblemResponse.MEDIA_TYPE);
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
         response.getHeaders().put(ContainerProblems.REQUEST_ID_HEADER, id);
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, json.length);

@@ -1,5 +1,6 @@
 package dev.portcullis.servlet.container;
 
+import dev.portcullis.core.ProblemResponse;
 import java.io.IOException;
 import java.io.OutputStream;
 import org.apache.catalina.connector.Request;
@@ -25,7 +26,7 @@ public class TomcatProblemErrorValve extends ErrorReportValve {
         String id = ContainerProblems.requestId();
         byte[] json = ContainerProblems.json(status, id);
         try {
-            response.setContentType("application/problem+json");
+            response.setContentType(ProblemResponse.MEDIA_TYPE);
             response.setHeader("Cache-Control", "no-store");
             response.setHeader(ContainerProblems.REQUEST_ID_HEADER, id);
             response.setContentLength(json.length);

@@ -25,11 +25,12 @@ public final class ResponsePump implements Flow.Subscriber<ByteBuffer> {
     private boolean finished;
     private boolean draining;
     private boolean needsFlush;
+    private long written;
 
     /** What becomes of the pump: exactly one call per pump. */
     public interface Outcome {
-        /** Every byte was written and flushed. */
-        void completed();
+        /** @param written every body byte was written and flushed: this many */
+        void completed(long written);
 
         /** @param failure the upstream body failed after the response started */
         void upstreamFailed(Throwable failure);
@@ -131,7 +132,7 @@ public final class ResponsePump implements Flow.Subscriber<ByteBuffer> {
             }
         }
         if (completed) {
-            outcome.completed();
+            outcome.completed(bytesWritten());
         }
     }
 
@@ -161,7 +162,12 @@ public final class ResponsePump implements Flow.Subscriber<ByteBuffer> {
         return false;
     }
 
+    private synchronized long bytesWritten() {
+        return written;
+    }
+
     private void write(ByteBuffer buffer) throws IOException {
+        written += buffer.remaining();
         if (buffer.hasArray()) {
             output.write(buffer.array(), buffer.arrayOffset() + buffer.position(), buffer.remaining());
         } else {

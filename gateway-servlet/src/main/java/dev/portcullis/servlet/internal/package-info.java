@@ -1,5 +1,6 @@
 /**
- * Implementation of the servlet filter: request adaptation, trusted-proxy resolution, the path guard, the problem
- * renderer, and the non-blocking body publisher and response pump. Not public API; it may change in any release.
+ * Implementation of the servlet adapter: the servlet exchange that carries a core exchange over the servlet API
+ * (async cycle, application dispatch, connection abort), the non-blocking request-body publisher and response pump,
+ * and the problem writer. Not public API; it may change in any release.
  */
 package dev.portcullis.servlet.internal;

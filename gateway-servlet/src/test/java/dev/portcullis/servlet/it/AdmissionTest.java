@@ -15,10 +15,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -138,6 +138,56 @@ class AdmissionTest {
                 clients.shutdownNow();
             }
             assertEquals(200, admittedWithin(server.port(), 10_000));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource(CONTAINERS)
+    void clientsThatCloseAfterReadingPartOfAFiniteBodyLeaveTheCap(ServletContainer container) throws Exception {
+        Held held = new Held();
+        byte[] body = new byte[256 * 1024];
+        try (TestUpstream upstream = TestUpstream.start(exchange -> {
+                 if (!exchange.getRequestURI().getPath().startsWith("/api/finite")) {
+                     held.handle(exchange);
+                     return;
+                 }
+                 exchange.sendResponseHeaders(200, body.length);
+                 try (OutputStream out = exchange.getResponseBody()) {
+                     out.write(body);
+                 } catch (IOException expected) {
+                     // the gateway closed the upstream connection after the client went away
+                 }
+             });
+             RunningServer server = container.start(gateway(upstream), new AppServlet())) {
+            int admitted = 0;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (admitted < 10 * CAP && System.nanoTime() < deadline) {
+                admitted += readPartThenClose(server.port()) ? 1 : 0;
+            }
+            assertEquals(10 * CAP, admitted, "the cap stopped admitting: a closed client kept its slot");
+            List<Socket> sockets = held.hold(server.port(), CAP);
+            try {
+                assertEquals(CAP, sockets.size(), "every slot is free again");
+            } finally {
+                held.release.countDown();
+                closeAll(sockets);
+            }
+        }
+    }
+
+    /** @return whether the request was admitted (then the client read a little and closed), false for a 503 */
+    private static boolean readPartThenClose(int port) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(20_000);
+            socket.getOutputStream().write(request("/api/finite").getBytes(StandardCharsets.ISO_8859_1));
+            InputStream in = socket.getInputStream();
+            String status = RawHttp.line(in);
+            if (status.startsWith("HTTP/1.1 503")) {
+                return false;
+            }
+            assertTrue(status.startsWith("HTTP/1.1 200"), status);
+            in.readNBytes(2048);
+            return true;
         }
     }
 

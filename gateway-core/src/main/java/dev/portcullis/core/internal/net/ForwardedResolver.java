@@ -1,7 +1,6 @@
 package dev.portcullis.core.internal.net;
 
 import dev.portcullis.api.HttpHeaders;
-import dev.portcullis.core.ForwardedHeaders;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,15 +18,15 @@ import java.util.Optional;
  */
 public final class ForwardedResolver {
     private final TrustedProxies trusted;
-    private final ForwardedHeaders family;
+    private final boolean rfc7239;
 
     /**
      * @param trusted the trusted proxies
-     * @param family the header family they write
+     * @param rfc7239 whether they write RFC 7239 {@code Forwarded} (else the {@code X-Forwarded-*} family)
      */
-    public ForwardedResolver(TrustedProxies trusted, ForwardedHeaders family) {
+    public ForwardedResolver(TrustedProxies trusted, boolean rfc7239) {
         this.trusted = trusted;
-        this.family = family;
+        this.rfc7239 = rfc7239;
     }
 
     /** @return the trusted proxies */
@@ -47,7 +46,7 @@ public final class ForwardedResolver {
         if (!trusted.trusts(peer)) {
             return direct;
         }
-        return family == ForwardedHeaders.FORWARDED ? fromForwarded(direct, headers.all("Forwarded"))
+        return rfc7239 ? fromForwarded(direct, headers.all("Forwarded"))
                 : fromXForwarded(direct, headers);
     }
 

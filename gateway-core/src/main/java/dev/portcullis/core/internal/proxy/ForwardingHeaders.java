@@ -2,7 +2,6 @@ package dev.portcullis.core.internal.proxy;
 
 import dev.portcullis.api.GatewayRequest;
 import dev.portcullis.api.HttpHeaders;
-import dev.portcullis.core.ForwardedHeaders;
 import dev.portcullis.core.internal.net.ForwardedSyntax;
 import dev.portcullis.core.internal.net.IpLiterals;
 import java.util.List;
@@ -23,15 +22,15 @@ public final class ForwardingHeaders {
             "X-Forwarded", "Forwarded-For", "X-Originating-IP", "X-Remote-IP", "X-Remote-Addr", "Client-IP",
             "X-ProxyUser-Ip", "X-Azure-ClientIP", "X-Azure-SocketIP", "Akamai-Origin-Hop");
     private final String via;
-    private final ForwardedHeaders family;
+    private final boolean rfc7239;
 
     /**
      * @param viaPseudonym the name this gateway gives itself in {@code Via}, e.g. {@code portcullis}
-     * @param family the forwarding header family the trusted proxies write
+     * @param rfc7239 whether the trusted proxies write RFC 7239 {@code Forwarded} (else {@code X-Forwarded-*})
      */
-    public ForwardingHeaders(String viaPseudonym, ForwardedHeaders family) {
+    public ForwardingHeaders(String viaPseudonym, boolean rfc7239) {
         this.via = "1.1 " + viaPseudonym;
-        this.family = family;
+        this.rfc7239 = rfc7239;
     }
 
     /**
@@ -47,9 +46,9 @@ public final class ForwardingHeaders {
         String client = peerTrusted && !request.clientAddress().equals(request.peerAddress())
                 ? IpLiterals.bracketed(request.clientAddress()) : "";
         String priorFor = !peerTrusted ? ""
-                : family == ForwardedHeaders.X_FORWARDED ? String.join(", ", endToEnd.all("X-Forwarded-For")) : client;
+                : !rfc7239 ? String.join(", ", endToEnd.all("X-Forwarded-For")) : client;
         String priorForwarded = !peerTrusted ? ""
-                : family == ForwardedHeaders.FORWARDED ? String.join(", ", endToEnd.all("Forwarded"))
+                : rfc7239 ? String.join(", ", endToEnd.all("Forwarded"))
                 : client.isEmpty() ? "" : "for=" + ForwardedSyntax.quoteIfNeeded(client);
         FORWARDING.forEach(out::remove);
         if (!peerTrusted) {

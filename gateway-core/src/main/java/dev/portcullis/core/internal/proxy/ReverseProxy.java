@@ -1,5 +1,7 @@
 package dev.portcullis.core.internal.proxy;
 
+import dev.portcullis.api.ExchangeEvent;
+import dev.portcullis.api.ExchangeListener;
 import dev.portcullis.api.GatewayRequest;
 import dev.portcullis.api.GatewayResponse;
 import dev.portcullis.api.HttpHeaders;
@@ -9,12 +11,12 @@ import dev.portcullis.api.ProblemTypes;
 import dev.portcullis.api.routing.Route;
 import dev.portcullis.api.routing.RouteMatch;
 import dev.portcullis.api.routing.Upstream;
-import dev.portcullis.core.ForwardedHeaders;
 import dev.portcullis.core.client.UpstreamClient;
 import dev.portcullis.core.client.UpstreamRequest;
 import dev.portcullis.core.client.UpstreamResponse;
 import dev.portcullis.core.internal.net.TrustedProxies;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -32,27 +34,23 @@ public final class ReverseProxy {
     private final UpstreamClient client;
     private final TrustedProxies trusted;
     private final ForwardingHeaders forwarding;
-    private final String requestIdHeader;
-    private final boolean allowUnderscoreHeaders;
+    private final ProxyRules rules;
     private final UpstreamResponseCheck responseCheck;
+    private final ExchangeListener listener;
 
     /**
      * @param client sends the requests
      * @param trusted decides whether incoming forwarding headers are kept
-     * @param viaPseudonym this gateway's name in {@code Via}
-     * @param requestIdHeader the header that carries the request id upstream
-     * @param family the forwarding header family the trusted proxies write
-     * @param allowUnderscoreHeaders whether request header names holding {@code _} are forwarded
-     * @param maxResponseHeadBytes the largest upstream response head relayed; a larger one is a 502
+     * @param rules the proxy's settings
+     * @param listener hears each upstream call and its answer or failure; must not throw
      */
-    public ReverseProxy(UpstreamClient client, TrustedProxies trusted, String viaPseudonym, String requestIdHeader,
-                        ForwardedHeaders family, boolean allowUnderscoreHeaders, int maxResponseHeadBytes) {
+    public ReverseProxy(UpstreamClient client, TrustedProxies trusted, ProxyRules rules, ExchangeListener listener) {
         this.client = client;
-        this.allowUnderscoreHeaders = allowUnderscoreHeaders;
-        this.responseCheck = new UpstreamResponseCheck(maxResponseHeadBytes);
         this.trusted = trusted;
-        this.forwarding = new ForwardingHeaders(viaPseudonym, family);
-        this.requestIdHeader = requestIdHeader;
+        this.rules = rules;
+        this.responseCheck = new UpstreamResponseCheck(rules.maxResponseHeadBytes());
+        this.forwarding = new ForwardingHeaders(rules.viaPseudonym(), rules.rfc7239());
+        this.listener = listener;
     }
 
     /**
@@ -78,26 +76,35 @@ public final class ReverseProxy {
         HttpHeaders headers = upstreamHeaders(request, route);
         if (request.body().contentLength() < 0 && !UpstreamRequest.carriesBody(request.method())) {
             return PeekedBody.resolve(request.body()).handle((body, failure) -> failure == null
-                    ? send(request, new UpstreamRequest(request.method(), uri, headers, body, route.connectTimeout(),
-                            route.responseTimeout(), route.idleTimeout()), onAbort)
+                    ? send(request, route, upstream, new UpstreamRequest(request.method(), uri, headers, body,
+                            route.connectTimeout(), route.responseTimeout(), route.idleTimeout()), onAbort)
                     : CompletableFuture.completedFuture(GatewayResponse.problem(
                             UpstreamFailures.toProblem(failure).orElseGet(() -> unexpected(request, failure)))))
                     .thenCompose(stage -> stage);
         }
-        return send(request, new UpstreamRequest(request.method(), uri, headers, request.body(),
+        return send(request, route, upstream, new UpstreamRequest(request.method(), uri, headers, request.body(),
                 route.connectTimeout(), route.responseTimeout(), route.idleTimeout()), onAbort);
     }
 
-    private CompletionStage<GatewayResponse> send(GatewayRequest request, UpstreamRequest upstreamRequest,
-                                                  Consumer<Runnable> onAbort) {
+    private CompletionStage<GatewayResponse> send(GatewayRequest request, Route route, Upstream upstream,
+                                                  UpstreamRequest upstreamRequest, Consumer<Runnable> onAbort) {
         CompletableFuture<OnceBody> body = new CompletableFuture<>();
+        boolean heard = listener != ExchangeListener.NONE;
+        if (heard) {
+            listener.onEvent(new ExchangeEvent.UpstreamCalled(request.id(), route.id(), upstream.uri()));
+        }
+        long sent = System.nanoTime();
         CompletableFuture<UpstreamResponse> exchange = client.exchange(upstreamRequest);
         onAbort.accept(() -> abort(exchange, body));
         return exchange.handle((response, failure) -> {
             if (failure != null) {
                 body.cancel(false);
-                return UpstreamFailures.toResponse(UpstreamFailures.toProblem(failure).orElseGet(() -> unexpected(request,
-                        failure)));
+                Problem problem = UpstreamFailures.toProblem(failure).orElseGet(() -> unexpected(request, failure));
+                if (heard) {
+                    listener.onEvent(new ExchangeEvent.UpstreamFailed(request.id(), upstream.uri(), problem.type(),
+                            Duration.ofNanos(System.nanoTime() - sent)));
+                }
+                return UpstreamFailures.toResponse(problem);
             }
             OnceBody once = new OnceBody(response.body());
             body.complete(once);
@@ -105,7 +112,15 @@ public final class ReverseProxy {
             if (fault.isPresent()) {
                 once.discard();
                 LOG.warn("request {}: the upstream response is not relayed: {}", request.id(), fault.get());
+                if (heard) {
+                    listener.onEvent(new ExchangeEvent.UpstreamFailed(request.id(), upstream.uri(),
+                            ProblemTypes.UPSTREAM_UNAVAILABLE, Duration.ofNanos(System.nanoTime() - sent)));
+                }
                 return GatewayResponse.problem(UpstreamFailures.unavailable());
+            }
+            if (heard) {
+                listener.onEvent(new ExchangeEvent.UpstreamAnswered(request.id(), upstream.uri(), response.status(),
+                        Duration.ofNanos(System.nanoTime() - sent)));
             }
             return GatewayResponse.builder(response.status())
                     .headers(responseHeaders(response.headers()))
@@ -124,10 +139,10 @@ public final class ReverseProxy {
     }
 
     private HttpHeaders upstreamHeaders(GatewayRequest request, Route route) {
-        HttpHeaders endToEnd = HeaderHygiene.forwardable(request.headers(), allowUnderscoreHeaders);
+        HttpHeaders endToEnd = HeaderHygiene.forwardable(request.headers(), rules.allowUnderscoreHeaders());
         HttpHeaders.Builder headers = endToEnd.toBuilder()
                 .remove("Host").remove("Content-Length").remove("Expect")
-                .set(requestIdHeader, request.id());
+                .set(rules.requestIdHeader(), request.id());
         if (route.preserveHost()) {
             headers.set("Host", request.headers().first("Host").orElse(request.authority()));
         }

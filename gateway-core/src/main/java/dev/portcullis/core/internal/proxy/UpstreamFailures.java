@@ -18,9 +18,8 @@ import java.util.Optional;
 public final class UpstreamFailures {
     /** The {@code Retry-After}, in seconds, of a request shed because the upstream client's capacity is used up. */
     public static final String RETRY_AFTER_SECONDS = "1";
-    private static final Problem OVERLOADED = Problem.builder(ProblemTypes.OVERLOADED, 503, "Service Unavailable")
-            .detail("The gateway has as many upstream requests pending as it can hold; retry after the Retry-After "
-                    + "delay.").build();
+    private static final Problem OVERLOADED = overloaded("The gateway has as many upstream requests pending as it "
+            + "can hold; retry after the Retry-After delay.");
 
     private UpstreamFailures() {
     }
@@ -54,6 +53,14 @@ public final class UpstreamFailures {
     public static GatewayResponse toResponse(Problem problem) {
         GatewayResponse response = GatewayResponse.problem(problem);
         return ProblemTypes.OVERLOADED.equals(problem.type()) ? response.withHeader("Retry-After", RETRY_AFTER_SECONDS) : response;
+    }
+
+    /**
+     * @param detail which capacity is used up
+     * @return the 503 {@code overloaded} problem; send it with {@code Retry-After: }{@value #RETRY_AFTER_SECONDS}
+     */
+    public static Problem overloaded(String detail) {
+        return Problem.builder(ProblemTypes.OVERLOADED, 503, "Service Unavailable").detail(detail).build();
     }
 
     /** @return the 502 problem for an upstream that cannot be reached or answered malformed */

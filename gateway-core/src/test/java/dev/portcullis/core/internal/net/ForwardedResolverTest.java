@@ -6,15 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.portcullis.api.HttpHeaders;
-import dev.portcullis.core.ForwardedHeaders;
 import java.net.InetAddress;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ForwardedResolverTest {
     private static final TrustedProxies TRUSTED = TrustedProxies.of(List.of("10.0.0.0/8", "2001:db8:ffff::/48"));
-    private static final ForwardedResolver RESOLVER = new ForwardedResolver(TRUSTED, ForwardedHeaders.X_FORWARDED);
-    private static final ForwardedResolver RFC7239 = new ForwardedResolver(TRUSTED, ForwardedHeaders.FORWARDED);
+    private static final ForwardedResolver RESOLVER = new ForwardedResolver(TRUSTED, false);
+    private static final ForwardedResolver RFC7239 = new ForwardedResolver(TRUSTED, true);
 
     private static InetAddress ip(String literal) {
         return IpLiterals.parse(literal).orElseThrow();

@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import dev.portcullis.api.Body;
+import dev.portcullis.api.ExchangeListener;
 import dev.portcullis.api.GatewayResponse;
 import dev.portcullis.api.HttpHeaders;
 import dev.portcullis.api.routing.Route;
 import dev.portcullis.api.routing.RouteMatch;
-import dev.portcullis.core.ForwardedHeaders;
 import dev.portcullis.core.client.Subscriptions;
 import dev.portcullis.core.client.UpstreamClient;
 import dev.portcullis.core.client.UpstreamRequest;
@@ -66,8 +66,8 @@ class ReverseProxyAbortTest {
     };
 
     private GatewayResponse forwardCapturingAbort(AtomicReference<Runnable> abort) {
-        ReverseProxy proxy = new ReverseProxy(headersAlreadyArrived, TrustedProxies.of(List.of()), "portcullis",
-                "X-Request-Id", ForwardedHeaders.X_FORWARDED, false, 7 * 1024);
+        ReverseProxy proxy = new ReverseProxy(headersAlreadyArrived, TrustedProxies.of(List.of()),
+                new ProxyRules("portcullis", "X-Request-Id", false, false, 7 * 1024), ExchangeListener.NONE);
         Route route = Route.builder("api").path("/api/**").upstream("http://127.0.0.1:9").build();
         return proxy.forward(TestRequests.request("GET", "/api/x").build(), new RouteMatch(route, "/api/x", Map.of()),
                 abort::set).toCompletableFuture().join();

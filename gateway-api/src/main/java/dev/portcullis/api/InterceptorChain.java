@@ -1,10 +1,5 @@
-package dev.portcullis.api.internal;
+package dev.portcullis.api;
 
-import dev.portcullis.api.Chain;
-import dev.portcullis.api.GatewayRequest;
-import dev.portcullis.api.GatewayResponse;
-import dev.portcullis.api.Handler;
-import dev.portcullis.api.Interceptor;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -17,7 +12,7 @@ import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
  * names the interceptor. A stage that is already complete is passed back as is, so a synchronous pipeline costs one
  * small chain object per interceptor and nothing more.
  */
-public final class InterceptorChain implements Chain {
+final class InterceptorChain implements Chain {
     private static final AtomicIntegerFieldUpdater<InterceptorChain> PROCEEDED =
             AtomicIntegerFieldUpdater.newUpdater(InterceptorChain.class, "proceeded");
 
@@ -25,13 +20,16 @@ public final class InterceptorChain implements Chain {
     private final Handler terminal;
     private final int index;
     private final GatewayRequest request;
+    private final ExchangeListener listener;
     private volatile int proceeded;
 
-    private InterceptorChain(List<Interceptor> interceptors, Handler terminal, int index, GatewayRequest request) {
+    private InterceptorChain(List<Interceptor> interceptors, Handler terminal, int index, GatewayRequest request,
+                             ExchangeListener listener) {
         this.interceptors = interceptors;
         this.terminal = terminal;
         this.index = index;
         this.request = request;
+        this.listener = listener;
     }
 
     /**
@@ -40,11 +38,12 @@ public final class InterceptorChain implements Chain {
      * @param interceptors the stages, in order
      * @param terminal the end of the pipeline
      * @param request the request
+     * @param listener hears {@link ExchangeEvent.StageAnswered} when a stage answers without proceeding
      * @return the response; exceptional on a contract breach or an interceptor's exception
      */
     public static CompletionStage<GatewayResponse> start(
-            List<Interceptor> interceptors, Handler terminal, GatewayRequest request) {
-        return new InterceptorChain(interceptors, terminal, 0, request).invoke();
+            List<Interceptor> interceptors, Handler terminal, GatewayRequest request, ExchangeListener listener) {
+        return new InterceptorChain(interceptors, terminal, 0, request, listener).invoke();
     }
 
     @Override
@@ -59,7 +58,7 @@ public final class InterceptorChain implements Chain {
             throw new IllegalStateException("interceptor " + interceptors.get(index).name()
                     + " called proceed() more than once");
         }
-        return new InterceptorChain(interceptors, terminal, index + 1, next).invoke();
+        return new InterceptorChain(interceptors, terminal, index + 1, next, listener).invoke();
     }
 
     private CompletionStage<GatewayResponse> invoke() {
@@ -75,14 +74,31 @@ public final class InterceptorChain implements Chain {
             return CompletableFuture.failedFuture(new IllegalStateException(who() + " returned null"));
         }
         if (stage instanceof CompletableFuture<GatewayResponse> future && future.isDone()) {
-            return future.isCompletedExceptionally() || future.join() != null ? future : nullResponse();
+            if (future.isCompletedExceptionally()) {
+                return future;
+            }
+            GatewayResponse response = future.join();
+            if (response == null) {
+                return nullResponse();
+            }
+            reportIfAnswered(response);
+            return future;
         }
         return stage.thenApply(response -> {
             if (response == null) {
                 throw new IllegalStateException(who() + " completed with a null response");
             }
+            reportIfAnswered(response);
             return response;
         });
+    }
+
+    /** Tells the listener when this chain's interceptor answered the request itself instead of proceeding. */
+    private void reportIfAnswered(GatewayResponse response) {
+        if (proceeded == 0 && index < interceptors.size() && listener != ExchangeListener.NONE) {
+            listener.onEvent(new ExchangeEvent.StageAnswered(request.id(), interceptors.get(index).name(),
+                    response.status(), response.problem().map(problem -> problem.type())));
+        }
     }
 
     private CompletableFuture<GatewayResponse> nullResponse() {

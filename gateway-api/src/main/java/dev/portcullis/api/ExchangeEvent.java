@@ -1,0 +1,153 @@
+package dev.portcullis.api;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What an {@link ExchangeListener} hears. Every event names its exchange by {@link #requestId()}; the kinds form a
+ * closed family:
+ * <ul>
+ *   <li>{@link Started}: the gateway admitted a request and read its head (always first);</li>
+ *   <li>{@link StageAnswered}: a pipeline stage answered the request itself instead of passing it on (a 401, a 429,
+ *       a CORS preflight);</li>
+ *   <li>{@link UpstreamCalled}, then {@link UpstreamAnswered} or {@link UpstreamFailed}: the proxy sent the request
+ *       to an upstream instance and got response headers, or did not;</li>
+ *   <li>{@link Ended}: the exchange is over (always last, exactly once).</li>
+ * </ul>
+ * Values come from the gateway, never raw from the wire beyond what {@link GatewayRequest} already holds, so tag
+ * values drawn from configured names (route ids, stage names) have bounded cardinality.
+ */
+public sealed interface ExchangeEvent {
+    /** @return the id of the exchange this event belongs to, as in {@code X-Request-Id} */
+    String requestId();
+
+    /**
+     * The gateway admitted a request and read its head. Emitted for every admitted request, also one the gateway
+     * then refuses at once (an ambiguous path, a bad method).
+     *
+     * @param requestId the exchange
+     * @param method the request method
+     * @param rawPath the raw path, still percent-encoded, without the query
+     * @param peer the socket peer
+     * @param startNanos {@link System#nanoTime()} when the exchange started
+     */
+    record Started(String requestId, String method, String rawPath, InetAddress peer, long startNanos)
+            implements ExchangeEvent {
+        /** Checks the values. */
+        public Started {
+            Objects.requireNonNull(requestId, "requestId");
+            Objects.requireNonNull(method, "method");
+            Objects.requireNonNull(rawPath, "rawPath");
+            Objects.requireNonNull(peer, "peer");
+        }
+    }
+
+    /**
+     * A pipeline stage answered the request itself.
+     *
+     * @param requestId the exchange
+     * @param stage the stage's {@link Interceptor#name() name}
+     * @param status the status it answered with
+     * @param problemType the problem type when it answered with a problem
+     */
+    record StageAnswered(String requestId, String stage, int status, Optional<String> problemType)
+            implements ExchangeEvent {
+        /** Checks the values. */
+        public StageAnswered {
+            Objects.requireNonNull(requestId, "requestId");
+            Objects.requireNonNull(stage, "stage");
+            Objects.requireNonNull(problemType, "problemType");
+        }
+    }
+
+    /**
+     * The proxy sends the request to an upstream instance.
+     *
+     * @param requestId the exchange
+     * @param routeId the id of the matched route
+     * @param instance the chosen instance's base URI
+     */
+    record UpstreamCalled(String requestId, String routeId, URI instance) implements ExchangeEvent {
+        /** Checks the values. */
+        public UpstreamCalled {
+            Objects.requireNonNull(requestId, "requestId");
+            Objects.requireNonNull(routeId, "routeId");
+            Objects.requireNonNull(instance, "instance");
+        }
+    }
+
+    /**
+     * The upstream's response headers arrived (its body may still be streaming).
+     *
+     * @param requestId the exchange
+     * @param instance the base URI of the instance that answered
+     * @param status the upstream's status
+     * @param timeToHeaders from sending the request to receiving the response headers
+     */
+    record UpstreamAnswered(String requestId, URI instance, int status, Duration timeToHeaders)
+            implements ExchangeEvent {
+        /** Checks the values. */
+        public UpstreamAnswered {
+            Objects.requireNonNull(requestId, "requestId");
+            Objects.requireNonNull(instance, "instance");
+            Objects.requireNonNull(timeToHeaders, "timeToHeaders");
+        }
+    }
+
+    /**
+     * The upstream exchange failed before response headers (refused, reset, timed out, a malformed or refused
+     * response), or the gateway's own upstream capacity was used up.
+     *
+     * @param requestId the exchange
+     * @param instance the base URI of the instance that was called
+     * @param problemType the problem the client gets for it, e.g. {@code .../upstream-timeout}
+     * @param elapsed from sending the request to the failure
+     */
+    record UpstreamFailed(String requestId, URI instance, String problemType, Duration elapsed)
+            implements ExchangeEvent {
+        /** Checks the values. */
+        public UpstreamFailed {
+            Objects.requireNonNull(requestId, "requestId");
+            Objects.requireNonNull(instance, "instance");
+            Objects.requireNonNull(problemType, "problemType");
+            Objects.requireNonNull(elapsed, "elapsed");
+        }
+    }
+
+    /**
+     * The exchange is over.
+     *
+     * @param requestId the exchange
+     * @param request the request as the last stage saw it (route match, principal and other attributes), empty when
+     *     the gateway refused it before the pipeline ran
+     * @param status the status sent, or the one the application set; 0 when no response head was sent
+     * @param outcome how it ended
+     * @param bytesOut response body bytes the gateway wrote, or -1 when the application wrote the response
+     * @param duration from {@link Started} to the end
+     */
+    record Ended(String requestId, Optional<GatewayRequest> request, int status, Outcome outcome, long bytesOut,
+                 Duration duration) implements ExchangeEvent {
+        /** Checks the values. */
+        public Ended {
+            Objects.requireNonNull(requestId, "requestId");
+            Objects.requireNonNull(request, "request");
+            Objects.requireNonNull(outcome, "outcome");
+            Objects.requireNonNull(duration, "duration");
+        }
+    }
+
+    /** How an exchange ended. */
+    enum Outcome {
+        /** The response was written to its end: the upstream's, a stage's, a problem. */
+        COMPLETED,
+        /** The application's servlets served the request. */
+        APPLICATION,
+        /** The client went away before the response was complete. */
+        CLIENT_GONE,
+        /** The upstream failed after the response had started, and the gateway cut the client connection. */
+        UPSTREAM_FAILED
+    }
+}

@@ -1,0 +1,20 @@
+package dev.portcullis.api;
+
+import java.lang.System.Logger.Level;
+
+/** Delivers an event to a listener so that a listener's failure is logged and never reaches the request. */
+final class Listeners {
+    private static final System.Logger LOG = System.getLogger(ExchangeListener.class.getName());
+
+    private Listeners() {
+    }
+
+    static void notify(ExchangeListener listener, ExchangeEvent event) {
+        try {
+            listener.onEvent(event);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "exchange listener " + listener.getClass().getName() + " failed on "
+                    + event.getClass().getSimpleName() + "; the request is not affected", e);
+        }
+    }
+}

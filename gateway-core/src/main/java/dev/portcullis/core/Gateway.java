@@ -1,0 +1,365 @@
+package dev.portcullis.core;
+
+import dev.portcullis.api.ExchangeEvent;
+import dev.portcullis.api.ExchangeListener;
+import dev.portcullis.api.HttpHeaders;
+import dev.portcullis.api.Pipeline;
+import dev.portcullis.api.Problem;
+import dev.portcullis.core.client.JdkUpstreamClient;
+import dev.portcullis.core.client.UpstreamClient;
+import dev.portcullis.core.client.UpstreamClientProvider;
+import dev.portcullis.core.internal.Admission;
+import dev.portcullis.core.internal.MethodGuard;
+import dev.portcullis.core.internal.PathGuard;
+import dev.portcullis.core.internal.net.TrustedProxies;
+import dev.portcullis.core.internal.proxy.ProxyRules;
+import dev.portcullis.core.internal.proxy.ReverseProxy;
+import dev.portcullis.core.internal.proxy.UpstreamFailures;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.ServiceLoader;
+import java.util.function.Supplier;
+import java.util.stream.StreamSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The container-neutral gateway: admission control, request intake (request id, method, framing and path guards,
+ * header hygiene, trusted proxies), the pipeline, the reverse proxy, problem documents and exchange events. A
+ * container adapter (the servlet {@code GatewayFilter}) turns each request into an {@link IncomingRequest}, calls
+ * {@link #open} and drives the returned {@link Exchange}; it never sees the engine's parts. Build once; thread-safe.
+ *
+ * <pre>{@code
+ * Gateway gateway = Gateway.builder()
+ *     .pipeline(Pipeline.builder().add(Routing.interceptor(routes)).build())
+ *     .trustedProxies("10.0.0.0/8")
+ *     .build();
+ * Exchange exchange = gateway.open(incoming);   // then exchange.refusal() or exchange.run()
+ * }</pre>
+ *
+ * <p>Without {@link Settings#upstreamClient(UpstreamClient)} the gateway creates its client from the
+ * highest-priority {@link UpstreamClientProvider} on the classpath ({@code gateway-jetty-client} registers one for
+ * the Jetty client), else {@link JdkUpstreamClient#create()}; {@link #close()} closes only a client it created.
+ */
+public final class Gateway implements AutoCloseable {
+    static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
+    private static final Problem OVERLOADED = UpstreamFailures.overloaded(
+            "The gateway has as many requests in flight as it admits; retry after the Retry-After delay.");
+    private static final HttpHeaders RETRY_AFTER = HttpHeaders.builder()
+            .set("Retry-After", UpstreamFailures.RETRY_AFTER_SECONDS).build();
+
+    private final Pipeline pipeline;
+    private final UpstreamClient client;
+    private final boolean ownsClient;
+    private final Admission admission;
+    private final Intake intake;
+    private final ReverseProxy proxy;
+    private final String requestIdHeader;
+    private final ExchangeListener listener;
+
+    private Gateway(Settings<?> b, TrustedProxies trusted, UpstreamClient client, boolean ownsClient) {
+        boolean rfc7239 = b.forwardedHeaders == ForwardedHeaders.FORWARDED;
+        this.pipeline = b.pipeline;
+        this.client = client;
+        this.ownsClient = ownsClient;
+        this.admission = new Admission(b.maxInFlight);
+        this.requestIdHeader = b.requestIdHeader;
+        this.listener = b.listeners.isEmpty() ? ExchangeListener.NONE
+                : ExchangeListener.all(b.listeners.toArray(ExchangeListener[]::new));
+        this.intake = new Intake(trusted, rfc7239, new PathGuard(b.allowEncodedSlash), new MethodGuard(b.allowTrace),
+                b.requestIdHeader);
+        this.proxy = new ReverseProxy(client, trusted, new ProxyRules(b.viaPseudonym, b.requestIdHeader, rfc7239,
+                b.allowUnderscoreHeaders, b.maxUpstreamResponseHeadBytes), listener);
+    }
+
+    /** @return a builder */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Admits and reads a request. Over the {@linkplain Settings#maxInFlight(int) in-flight cap} the exchange is
+     * refused at once with 503 {@code overloaded} and {@code Retry-After}, before any stage; a request intake refuses
+     * gets its 400/405/501 problem. Either way the adapter writes {@link Exchange#refusal()} and then
+     * {@linkplain Exchange#end ends} the exchange.
+     *
+     * @param incoming the request as the container read it
+     * @return the exchange
+     */
+    public Exchange open(IncomingRequest incoming) {
+        long start = System.nanoTime();
+        if (!admission.tryEnter()) {
+            String id = RequestIds.choose(null, false);
+            Exchange refused = new Exchange(this, id, start, false, null,
+                    ProblemResponse.of(OVERLOADED, RETRY_AFTER, requestIdHeader, id));
+            emit(() -> new ExchangeEvent.Started(id, incoming.method(), incoming.rawPath(), Intake.peerOf(incoming),
+                    start));
+            return refused;
+        }
+        Intake.Result read;
+        try {
+            read = intake.read(incoming);
+        } catch (RuntimeException e) {
+            String id = RequestIds.choose(null, false);
+            LOG.error("request {} failed before the pipeline", id, e);
+            read = new Intake.Result(id, Intake.peerOf(incoming), null, Exchange.internalError(), HttpHeaders.empty());
+        }
+        Intake.Result result = read;
+        emit(() -> new ExchangeEvent.Started(result.id(), incoming.method(), incoming.rawPath(), result.peer(), start));
+        ProblemResponse refusal = result.refusal() == null ? null
+                : ProblemResponse.of(result.refusal(), result.refusalHeaders(), requestIdHeader, result.id());
+        return new Exchange(this, result.id(), start, true, result.request(), refusal);
+    }
+
+    /** @return the header that carries the request id in both directions */
+    public String requestIdHeader() {
+        return requestIdHeader;
+    }
+
+    /** @return the client proxied requests go through */
+    public UpstreamClient upstreamClient() {
+        return client;
+    }
+
+    /** @return the pipeline's stages in order, e.g. {@code "Routing -> Authentication"} */
+    public String describe() {
+        return pipeline.describe();
+    }
+
+    /** Closes the upstream client if this gateway created it; a client given to the builder is left open. */
+    @Override
+    public void close() {
+        if (ownsClient) {
+            client.close();
+        }
+    }
+
+    Pipeline pipeline() {
+        return pipeline;
+    }
+
+    ExchangeListener listener() {
+        return listener;
+    }
+
+    ReverseProxy proxy() {
+        return proxy;
+    }
+
+    void left(boolean admitted) {
+        if (admitted) {
+            admission.leave();
+        }
+    }
+
+    void emit(Supplier<ExchangeEvent> event) {
+        if (listener != ExchangeListener.NONE) {
+            listener.onEvent(event.get());
+        }
+    }
+
+    /**
+     * @param providers the candidates, in {@link ServiceLoader} order
+     * @return a new client from the highest-priority provider (the first of equals), else the JDK client
+     */
+    static UpstreamClient defaultClient(Iterable<UpstreamClientProvider> providers) {
+        return StreamSupport.stream(providers.spliterator(), false)
+                .reduce((best, next) -> next.priority() > best.priority() ? next : best)
+                .map(UpstreamClientProvider::create)
+                .orElseGet(JdkUpstreamClient::create);
+    }
+
+    /** Builds a {@link Gateway}. Not thread-safe. */
+    public static final class Builder extends Settings<Builder> {
+        private Builder() {
+        }
+
+        /**
+         * @return the gateway
+         * @throws IllegalArgumentException naming the setting that is missing or wrong
+         */
+        public Gateway build() {
+            return buildGateway();
+        }
+    }
+
+    /**
+     * The gateway's settings, shared by every builder that ends in a gateway (this class's {@link Builder}, the
+     * servlet filter's). {@link #buildGateway()} validates them.
+     *
+     * @param <B> the concrete builder, returned by every setter
+     */
+    public abstract static class Settings<B extends Settings<B>> {
+        private Pipeline pipeline;
+        private final List<String> trustedProxies = new ArrayList<>();
+        private UpstreamClient upstreamClient;
+        private String requestIdHeader = "X-Request-Id";
+        private String viaPseudonym = "portcullis";
+        private boolean allowEncodedSlash;
+        private boolean allowTrace;
+        private boolean allowUnderscoreHeaders;
+        private int maxUpstreamResponseHeadBytes = 7 * 1024;
+        private ForwardedHeaders forwardedHeaders = ForwardedHeaders.X_FORWARDED;
+        private int maxInFlight = defaultMaxInFlight();
+        private final List<ExchangeListener> listeners = new ArrayList<>();
+
+        /** Settings with the defaults documented on each setter. */
+        protected Settings() {
+        }
+
+        @SuppressWarnings("unchecked")
+        private B self() {
+            return (B) this;
+        }
+
+        /** @param pipeline the interceptors, in order (required) @return this builder */
+        public B pipeline(Pipeline pipeline) {
+            this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
+            return self();
+        }
+
+        /**
+         * @param cidrs IPv4 or IPv6 blocks, e.g. {@code 10.0.0.0/8}, {@code ::1/128}; default: trust nobody
+         * @return this builder
+         */
+        public B trustedProxies(String... cidrs) {
+            trustedProxies.addAll(List.of(Objects.requireNonNull(cidrs, "cidrs")));
+            return self();
+        }
+
+        /**
+         * @param client sends proxied requests; the caller keeps ownership and closes it after the gateway is closed.
+         *     Default: a client from the highest-priority {@link UpstreamClientProvider} on the classpath (the Jetty
+         *     client with {@code gateway-jetty-client}), else {@link JdkUpstreamClient#create()}, closed with the
+         *     gateway
+         * @return this builder
+         */
+        public B upstreamClient(UpstreamClient client) {
+            this.upstreamClient = Objects.requireNonNull(client, "upstreamClient");
+            return self();
+        }
+
+        /** @param header the request id header, default {@code X-Request-Id} @return this builder */
+        public B requestIdHeader(String header) {
+            this.requestIdHeader = Objects.requireNonNull(header, "requestIdHeader");
+            return self();
+        }
+
+        /** @param pseudonym this gateway's name in {@code Via}, default {@code portcullis} @return this builder */
+        public B viaPseudonym(String pseudonym) {
+            this.viaPseudonym = Objects.requireNonNull(pseudonym, "viaPseudonym");
+            return self();
+        }
+
+        /**
+         * @param family the forwarding headers the trusted proxies write, default
+         *     {@link ForwardedHeaders#X_FORWARDED}; the other family is ignored and replaced before forwarding
+         * @return this builder
+         */
+        public B forwardedHeaders(ForwardedHeaders family) {
+            this.forwardedHeaders = Objects.requireNonNull(family, "forwardedHeaders");
+            return self();
+        }
+
+        /**
+         * @param allow whether {@code %2F} and {@code %5C} may appear in paths; default false (400)
+         * @return this builder
+         */
+        public B allowEncodedSlash(boolean allow) {
+            this.allowEncodedSlash = allow;
+            return self();
+        }
+
+        /**
+         * Caps the exchanges in flight at once (from the container's dispatch until the response is complete or
+         * the client is gone). A request beyond the cap gets {@code 503} problem {@link
+         * dev.portcullis.api.ProblemTypes#OVERLOADED overloaded} with {@code Retry-After: 1} at once: no pipeline,
+         * no upstream call. Default: the JVM's max heap / 64 KiB, clamped to [64, 10,000] (2,048 at
+         * {@code -Xmx128m}).
+         *
+         * @param max the cap, at least 1
+         * @return this builder
+         */
+        public B maxInFlight(int max) {
+            this.maxInFlight = max;
+            return self();
+        }
+
+        /**
+         * @param allow whether {@code TRACE} is forwarded; default false (405 problem), since a traced request echoes
+         *     the client's headers, credentials included, back from the upstream
+         * @return this builder
+         */
+        public B allowTrace(boolean allow) {
+            this.allowTrace = allow;
+            return self();
+        }
+
+        /**
+         * @param allow whether request header names holding {@code _} are forwarded; default false: they are
+         *     dropped, as by nginx's {@code underscores_in_headers off}, because many upstreams read {@code _} as
+         *     {@code -} and would see a twin of a header the gateway controls
+         * @return this builder
+         */
+        public B allowUnderscoreHeaders(boolean allow) {
+            this.allowUnderscoreHeaders = allow;
+            return self();
+        }
+
+        /**
+         * @param bytes the largest upstream response head (status line and header lines) relayed; a larger one is
+         *     answered {@code 502}. Default 7 KiB, which leaves room for the headers the container adds within its
+         *     own 8 KiB response-head buffer (Jetty and Tomcat alike)
+         * @return this builder
+         */
+        public B maxUpstreamResponseHeadBytes(int bytes) {
+            this.maxUpstreamResponseHeadBytes = bytes;
+            return self();
+        }
+
+        /**
+         * @param listener hears every exchange's events (access log, metrics, traces); repeatable, called in the
+         *     order added; a listener that throws is logged and never fails a request
+         * @return this builder
+         */
+        public B listener(ExchangeListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
+            return self();
+        }
+
+        /**
+         * @return the gateway
+         * @throws IllegalArgumentException naming the setting that is missing or wrong
+         */
+        protected final Gateway buildGateway() {
+            if (pipeline == null) {
+                throw new IllegalArgumentException("pipeline: required, set it with .pipeline(...)");
+            }
+            if (!HttpHeaders.isToken(requestIdHeader)) {
+                throw new IllegalArgumentException("requestIdHeader: not a header name: " + requestIdHeader);
+            }
+            if (!HttpHeaders.isToken(viaPseudonym)) {
+                throw new IllegalArgumentException("viaPseudonym: not a token: " + viaPseudonym);
+            }
+            if (maxUpstreamResponseHeadBytes < 256) {
+                throw new IllegalArgumentException("maxUpstreamResponseHeadBytes: must be at least 256, was "
+                        + maxUpstreamResponseHeadBytes);
+            }
+            if (maxInFlight < 1) {
+                throw new IllegalArgumentException("maxInFlight: must be at least 1, was " + maxInFlight);
+            }
+            TrustedProxies trusted = TrustedProxies.of(trustedProxies);
+            if (upstreamClient != null) {
+                return new Gateway(this, trusted, upstreamClient, false);
+            }
+            return new Gateway(this, trusted, defaultClient(ServiceLoader.load(UpstreamClientProvider.class,
+                    Gateway.class.getClassLoader())), true);
+        }
+
+        private static int defaultMaxInFlight() {
+            long byHeap = Runtime.getRuntime().maxMemory() / (64 * 1024);
+            return (int) Math.max(64, Math.min(10_000, byHeap));
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package dev.portcullis.core;
+
+import dev.portcullis.api.Body;
+import dev.portcullis.api.GatewayRequest;
+import dev.portcullis.api.HttpHeaders;
+import dev.portcullis.api.Problem;
+import dev.portcullis.api.ProblemTypes;
+import dev.portcullis.core.internal.MethodGuard;
+import dev.portcullis.core.internal.PathGuard;
+import dev.portcullis.core.internal.net.ClientOrigin;
+import dev.portcullis.core.internal.net.ForwardedResolver;
+import dev.portcullis.core.internal.net.IpLiterals;
+import dev.portcullis.core.internal.net.TrustedProxies;
+import dev.portcullis.core.internal.proxy.HeaderHygiene;
+import java.net.InetAddress;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads an {@link IncomingRequest} into a {@link GatewayRequest}, or refuses it before any stage runs: a method the
+ * gateway does not forward, framing it would forward differently from how the container read it, an ambiguous
+ * path, a header it cannot forward. Never reads the body. Thread-safe.
+ */
+final class Intake {
+    private static final Problem HTTP10_CODING = Problem.builder(ProblemTypes.BAD_REQUEST, 400, "Bad Request")
+            .detail("An HTTP/1.0 request cannot carry Transfer-Encoding.").build();
+    private static final Problem UNSUPPORTED_CODING = Problem.builder(ProblemTypes.UNSUPPORTED_TRANSFER_CODING, 501,
+            "Not Implemented").detail("The only transfer coding accepted is chunked.").build();
+    private static final Problem UNFORWARDABLE_HEADER = Problem.builder(ProblemTypes.BAD_REQUEST, 400, "Bad Request")
+            .detail("A request header holds a character the gateway cannot forward.").build();
+    /** Sent with a framing refusal: the body that follows cannot be delimited safely. */
+    private static final HttpHeaders CLOSE = HttpHeaders.builder().set("Connection", "close").build();
+
+    private final TrustedProxies trusted;
+    private final ForwardedResolver resolver;
+    private final PathGuard paths;
+    private final MethodGuard methods;
+    private final String requestIdHeader;
+
+    Intake(TrustedProxies trusted, boolean rfc7239, PathGuard paths, MethodGuard methods, String requestIdHeader) {
+        this.trusted = trusted;
+        this.resolver = new ForwardedResolver(trusted, rfc7239);
+        this.paths = paths;
+        this.methods = methods;
+        this.requestIdHeader = requestIdHeader;
+    }
+
+    /**
+     * What intake made of a request: a request for the pipeline, or a refusal.
+     *
+     * @param id the request id
+     * @param peer the socket peer
+     * @param request the request, or null when refused
+     * @param refusal the problem, or null when accepted
+     * @param refusalHeaders headers to send with the refusal
+     */
+    record Result(String id, InetAddress peer, GatewayRequest request, Problem refusal, HttpHeaders refusalHeaders) {
+    }
+
+    /** @return the socket peer of {@code incoming}, or one that is never trusted when it is not an IP literal */
+    static InetAddress peerOf(IncomingRequest incoming) {
+        return IpLiterals.parse(incoming.peerAddress()).orElse(TrustedProxies.UNKNOWN_PEER);
+    }
+
+    /**
+     * @param incoming the request as the container read it
+     * @return the request id and either the gateway's request or the problem refusing it
+     */
+    Result read(IncomingRequest incoming) {
+        InetAddress peer = peerOf(incoming);
+        String id = RequestIds.choose(incoming.headers().first(requestIdHeader).orElse(null), trusted.trusts(peer));
+        Optional<Problem> badMethod = methods.check(incoming.method());
+        if (badMethod.isPresent()) {
+            return refuse(id, peer, badMethod.get(), HttpHeaders.empty());
+        }
+        Optional<Problem> badFraming = framing(incoming);
+        if (badFraming.isPresent()) {
+            return refuse(id, peer, badFraming.get(), CLOSE);
+        }
+        Optional<String> invalid = paths.check(incoming.rawPath(), incoming.rawQuery());
+        if (invalid.isPresent()) {
+            return refuse(id, peer, Problem.builder(ProblemTypes.INVALID_PATH, 400, "Invalid Path")
+                    .detail(invalid.get()).build(), HttpHeaders.empty());
+        }
+        HttpHeaders headers;
+        try {
+            headers = HeaderHygiene.endToEnd(incoming.headers());
+        } catch (IllegalArgumentException e) {
+            return refuse(id, peer, UNFORWARDABLE_HEADER, HttpHeaders.empty());
+        }
+        long length = incoming.declaredLength();
+        String host = headers.first("Host").orElse(incoming.serverName() + ':' + incoming.serverPort());
+        ClientOrigin origin = resolver.resolve(peer, headers, incoming.scheme(), host);
+        GatewayRequest request = GatewayRequest.builder()
+                .id(id)
+                .method(incoming.method())
+                .scheme(origin.scheme())
+                .authority(origin.authority())
+                .rawPath(incoming.rawPath())
+                .rawQuery(incoming.rawQuery())
+                .headers(headers)
+                .clientAddress(origin.address())
+                .peerAddress(peer)
+                .body(length == 0 ? Body.empty() : incoming.body().open(length))
+                .build();
+        return new Result(id, peer, request, null, null);
+    }
+
+    private static Result refuse(String id, InetAddress peer, Problem problem, HttpHeaders headers) {
+        return new Result(id, peer, null, problem, headers);
+    }
+
+    /**
+     * A {@code Transfer-Encoding} on an HTTP/1.0 request is faulty framing (RFC 9112 §6.1, 400), and any transfer
+     * coding other than exactly {@code chunked} ({@code gzip, chunked} included) is refused (501).
+     */
+    private static Optional<Problem> framing(IncomingRequest incoming) {
+        List<String> codings = incoming.headers().all("Transfer-Encoding");
+        if (codings.isEmpty()) {
+            return Optional.empty();
+        }
+        if ("HTTP/1.0".equals(incoming.protocol())) {
+            return Optional.of(HTTP10_CODING);
+        }
+        if (codings.size() != 1 || !codings.get(0).trim().equalsIgnoreCase("chunked")) {
+            return Optional.of(UNSUPPORTED_CODING);
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,9 @@
+/**
+ * The container-neutral engine. {@link dev.portcullis.core.Gateway} holds the parts (admission cap, request intake,
+ * pipeline, reverse proxy, problem documents, exchange events); a container adapter turns each request into an
+ * {@link dev.portcullis.core.IncomingRequest}, {@linkplain dev.portcullis.core.Gateway#open opens} an
+ * {@link dev.portcullis.core.Exchange}, runs it and reports what happens on the wire. Sub-packages: the upstream
+ * client contract and the JDK client ({@code client}), and the standard stages ({@code guard}, {@code cors},
+ * {@code ipfilter}, {@code transform}). {@code internal} packages are implementation and promise nothing.
+ */
+package dev.portcullis.core;
