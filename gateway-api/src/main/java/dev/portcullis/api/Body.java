@@ -1,7 +1,5 @@
 package dev.portcullis.api;
 
-import dev.portcullis.api.internal.BytesBody;
-import dev.portcullis.api.internal.FailedBody;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Flow;

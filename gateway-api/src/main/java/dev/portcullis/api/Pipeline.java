@@ -1,6 +1,5 @@
 package dev.portcullis.api;
 
-import dev.portcullis.api.internal.InterceptorChain;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

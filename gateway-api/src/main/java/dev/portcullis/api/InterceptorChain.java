@@ -1,10 +1,5 @@
-package dev.portcullis.api.internal;
+package dev.portcullis.api;
 
-import dev.portcullis.api.Chain;
-import dev.portcullis.api.GatewayRequest;
-import dev.portcullis.api.GatewayResponse;
-import dev.portcullis.api.Handler;
-import dev.portcullis.api.Interceptor;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -17,7 +12,7 @@ import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
  * names the interceptor. A stage that is already complete is passed back as is, so a synchronous pipeline costs one
  * small chain object per interceptor and nothing more.
  */
-public final class InterceptorChain implements Chain {
+final class InterceptorChain implements Chain {
     private static final AtomicIntegerFieldUpdater<InterceptorChain> PROCEEDED =
             AtomicIntegerFieldUpdater.newUpdater(InterceptorChain.class, "proceeded");
 
@@ -42,7 +37,7 @@ public final class InterceptorChain implements Chain {
      * @param request the request
      * @return the response; exceptional on a contract breach or an interceptor's exception
      */
-    public static CompletionStage<GatewayResponse> start(
+    static CompletionStage<GatewayResponse> start(
             List<Interceptor> interceptors, Handler terminal, GatewayRequest request) {
         return new InterceptorChain(interceptors, terminal, 0, request).invoke();
     }

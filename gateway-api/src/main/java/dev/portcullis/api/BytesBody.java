@@ -1,20 +1,19 @@
-package dev.portcullis.api.internal;
+package dev.portcullis.api;
 
-import dev.portcullis.api.Body;
 import java.nio.ByteBuffer;
 import java.util.Objects;
 import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** A replayable body over a byte array: each subscriber receives one read-only buffer, then completion. */
-public final class BytesBody implements Body {
+final class BytesBody implements Body {
     /** The shared empty body. */
-    public static final BytesBody EMPTY = new BytesBody(new byte[0]);
+    static final BytesBody EMPTY = new BytesBody(new byte[0]);
 
     private final byte[] bytes;
 
     /** @param bytes the content, not copied */
-    public BytesBody(byte[] bytes) {
+    BytesBody(byte[] bytes) {
         this.bytes = Objects.requireNonNull(bytes, "bytes");
     }
 

@@ -1,12 +1,11 @@
-package dev.portcullis.api.internal;
+package dev.portcullis.api;
 
-import dev.portcullis.api.Body;
 import java.nio.ByteBuffer;
 import java.util.Objects;
 import java.util.concurrent.Flow;
 
 /** A body whose every subscriber is failed at once; see {@link Body#failed(Throwable, long)}. */
-public final class FailedBody implements Body {
+final class FailedBody implements Body {
     private static final Flow.Subscription IGNORED = new Flow.Subscription() {
         @Override
         public void request(long n) {
@@ -24,7 +23,7 @@ public final class FailedBody implements Body {
      * @param failure what every subscriber receives
      * @param contentLength the length to report
      */
-    public FailedBody(Throwable failure, long contentLength) {
+    FailedBody(Throwable failure, long contentLength) {
         this.failure = Objects.requireNonNull(failure, "failure");
         this.contentLength = contentLength;
     }
