@@ -34,11 +34,6 @@ enum LibraryModule {
         return packageRoot + "..";
     }
 
-    /** The ArchUnit package identifier of the module's internal packages: {@code dev.portcullis.core.internal..}. */
-    String internalPackages() {
-        return packageRoot + ".internal..";
-    }
-
     boolean owns(String packageName) {
         return packageName.equals(packageRoot) || packageName.startsWith(packageRoot + ".");
     }
@@ -48,10 +43,6 @@ enum LibraryModule {
         return Arrays.stream(values())
                 .filter(module -> module.owns(packageName))
                 .max(Comparator.comparingInt(module -> module.packageRoot.length()));
-    }
-
-    static String[] allPackages() {
-        return Arrays.stream(values()).map(LibraryModule::packages).toArray(String[]::new);
     }
 
     static String[] packageRoots() {
