@@ -8,12 +8,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /** A replayable body over a byte array: each subscriber receives one read-only buffer, then completion. */
 final class BytesBody implements Body {
     /** The shared empty body. */
-    public static final BytesBody EMPTY = new BytesBody(new byte[0]);
+    static final BytesBody EMPTY = new BytesBody(new byte[0]);
 
     private final byte[] bytes;
 
     /** @param bytes the content, not copied */
-    public BytesBody(byte[] bytes) {
+    BytesBody(byte[] bytes) {
         this.bytes = Objects.requireNonNull(bytes, "bytes");
     }
 

@@ -23,7 +23,7 @@ final class FailedBody implements Body {
      * @param failure what every subscriber receives
      * @param contentLength the length to report
      */
-    public FailedBody(Throwable failure, long contentLength) {
+    FailedBody(Throwable failure, long contentLength) {
         this.failure = Objects.requireNonNull(failure, "failure");
         this.contentLength = contentLength;
     }

@@ -41,7 +41,7 @@ final class InterceptorChain implements Chain {
      * @param listener hears {@link ExchangeEvent.StageAnswered} when a stage answers without proceeding
      * @return the response; exceptional on a contract breach or an interceptor's exception
      */
-    public static CompletionStage<GatewayResponse> start(
+    static CompletionStage<GatewayResponse> start(
             List<Interceptor> interceptors, Handler terminal, GatewayRequest request, ExchangeListener listener) {
         return new InterceptorChain(interceptors, terminal, 0, request, listener).invoke();
     }
