@@ -77,7 +77,7 @@ public final class UpstreamGroup {
             }
         }
         if (chosen == null || !instances.contains(chosen)) {
-            throw new IllegalStateException("load balancer " + balancer + " chose " + (chosen == null ? "nothing"
+            throw new IllegalStateException(balancer + " chose " + (chosen == null ? "nothing"
                     : chosen) + ", which is not one of its instances " + instances);
         }
         return chosen;

@@ -78,7 +78,7 @@ public final class ReverseProxy {
             return CompletableFuture.failedFuture(answer);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(new IllegalStateException("route " + route.id()
-                    + ": its load balancer failed: " + e.getMessage(), e));
+                    + ": the load balancer failed: " + e.getMessage(), e));
         }
         URI uri;
         try {

@@ -77,7 +77,7 @@ class ReverseProxyLoadBalancerTest {
 
         IllegalStateException failure = assertInstanceOf(IllegalStateException.class,
                 assertThrows(CompletionException.class, outcome::join).getCause());
-        assertEquals("route api: its load balancer failed: no such instance", failure.getMessage());
+        assertEquals("route api: the load balancer failed: no such instance", failure.getMessage());
         assertInstanceOf(IndexOutOfBoundsException.class, failure.getCause());
         assertTrue(sent.isEmpty());
     }
@@ -89,7 +89,7 @@ class ReverseProxyLoadBalancerTest {
 
         IllegalStateException failure = assertInstanceOf(IllegalStateException.class,
                 assertThrows(CompletionException.class, outcome::join).getCause());
-        assertTrue(failure.getMessage().startsWith("route api: its load balancer failed: load balancer "),
+        assertTrue(failure.getMessage().startsWith("route api: the load balancer failed: "),
                 failure.getMessage());
         assertTrue(failure.getMessage().contains("which is not one of its instances"), failure.getMessage());
         assertTrue(sent.isEmpty());
