@@ -64,9 +64,8 @@ public final class ReverseProxy {
      * @param match its route match
      * @param onAbort receives the action that aborts this exchange if the client goes away
      * @return the response, with a streamed body; completes with a problem on an upstream fault, exceptionally when
-     *     the load balancer fails. A bodyless method
-     *     ({@code GET}, {@code DELETE}, ...) with a body of unknown length waits for the body's first signal, so an
-     *     empty one is sent without framing
+     *     the load balancer fails. A bodyless method ({@code GET}, {@code DELETE}, ...) with a body of unknown length
+     *     waits for the body's first signal, so an empty one is sent without framing
      */
     public CompletionStage<GatewayResponse> forward(GatewayRequest request, RouteMatch match,
                                                     Consumer<Runnable> onAbort) {
