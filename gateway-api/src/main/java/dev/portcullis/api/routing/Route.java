@@ -14,7 +14,8 @@ import java.util.function.Predicate;
 
 /**
  * A named rule: which requests it takes (predicates on path, host, method, headers and query), how their path is
- * rewritten, and which upstream instances serve them. Immutable and thread-safe.
+ * rewritten, which upstream instances serve them and how a {@link LoadBalancer} chooses among them. Immutable (but
+ * for its balancer's state) and thread-safe.
  *
  * <p>Path patterns match the <em>raw</em> (still percent-encoded) path, segment by segment, and are compiled once:
  * <ul>
@@ -38,6 +39,7 @@ import java.util.function.Predicate;
  *     .stripPrefix(1)                            // /api/users/7 -> /users/7
  *     .upstream("http://127.0.0.1:9001")
  *     .upstream("http://127.0.0.1:9002")
+ *     .loadBalancer(LoadBalancers.roundRobin())  // default: weightedRoundRobin()
  *     .responseTimeout(Duration.ofSeconds(5))
  *     .build();
  * }</pre>
@@ -66,7 +68,11 @@ public final class Route {
             throw new IllegalArgumentException("route " + id + ": upstream: an instance is listed twice; "
                     + "give it a higher weight instead");
         }
-        this.upstreams = UpstreamGroup.of(b.upstreams);
+        try {
+            this.upstreams = UpstreamGroup.of(b.upstreams, b.loadBalancer);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("route " + id + ": loadBalancer: " + e.getMessage(), e);
+        }
         this.connectTimeout = b.connectTimeout;
         this.responseTimeout = b.responseTimeout;
         this.idleTimeout = b.idleTimeout;
@@ -111,7 +117,7 @@ public final class Route {
         return id;
     }
 
-    /** @return the upstream instances and the choice among them */
+    /** @return the upstream instances and the load balancer that chooses among them */
     public UpstreamGroup upstreams() {
         return upstreams;
     }
@@ -157,6 +163,7 @@ public final class Route {
         private String rewriteReplacement;
         private String addPrefix = "";
         private final List<Upstream> upstreams = new ArrayList<>();
+        private LoadBalancer.Factory loadBalancer = LoadBalancers.weightedRoundRobin();
         private Duration connectTimeout = Duration.ofSeconds(5);
         private Duration responseTimeout = Duration.ofSeconds(30);
         private Duration idleTimeout = Duration.ofSeconds(60);
@@ -281,6 +288,19 @@ public final class Route {
         /** @param upstream one more upstream instance @return this builder */
         public Builder upstream(Upstream upstream) {
             upstreams.add(Objects.requireNonNull(upstream, "upstream"));
+            return this;
+        }
+
+        /**
+         * Chooses how the route's instances share its requests; {@link #build()} creates the route's own balancer
+         * from it. See {@link LoadBalancer} for what a custom balancer must do.
+         *
+         * @param factory a strategy, e.g. {@link LoadBalancers#roundRobin()}; default
+         *     {@link LoadBalancers#weightedRoundRobin()}
+         * @return this builder
+         */
+        public Builder loadBalancer(LoadBalancer.Factory factory) {
+            this.loadBalancer = Objects.requireNonNull(factory, "loadBalancer");
             return this;
         }
 

@@ -1,44 +1,58 @@
 package dev.portcullis.api.routing;
 
+import dev.portcullis.api.GatewayRequest;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The instances of one route and the choice among them. With equal weights it is plain round-robin (lock-free);
- * with different weights it is smooth weighted round-robin (as in nginx), which spreads each instance's share evenly
- * over a cycle of {@code sum(weights)} picks instead of sending bursts. Thread-safe; never blocks on I/O.
+ * The instances of one route and the {@link LoadBalancer} that chooses among them. Immutable apart from the
+ * balancer's own state; thread-safe; never blocks on I/O.
+ *
+ * <p>{@link #choose(GatewayRequest)} asks the balancer and checks its answer: a {@code null} or an instance that is
+ * not one of the group's is refused with an {@link IllegalStateException}, so a faulty balancer can never send a
+ * request to an address that was not configured.
  *
  * <pre>{@code
  * UpstreamGroup group = UpstreamGroup.of(List.of(Upstream.of("http://a:80", 5), Upstream.of("http://b:80", 1),
  *     Upstream.of("http://c:80", 1)));
- * Upstream next = group.next();   // a, a, b, a, c, a, a, then again
+ * Upstream chosen = group.choose(request);   // a, a, b, a, c, a, a, then again
  * }</pre>
  */
 public final class UpstreamGroup {
     private final List<Upstream> instances;
-    private final int totalWeight;
-    private final boolean equalWeights;
-    private final AtomicInteger turn = new AtomicInteger();
-    private final long[] current;
+    private final LoadBalancer balancer;
 
-    private UpstreamGroup(List<Upstream> instances) {
+    private UpstreamGroup(List<Upstream> instances, LoadBalancer.Factory factory) {
         if (instances.isEmpty()) {
             throw new IllegalArgumentException("an upstream group needs at least one upstream");
         }
         this.instances = List.copyOf(instances);
-        this.totalWeight = instances.stream().mapToInt(Upstream::weight).sum();
-        this.equalWeights = instances.stream().mapToInt(Upstream::weight).distinct().count() == 1;
-        this.current = new long[instances.size()];
+        LoadBalancer created = factory.create(this.instances);
+        if (created == null) {
+            throw new IllegalArgumentException("load balancer factory " + factory + " created no balancer");
+        }
+        this.balancer = created;
     }
 
     /**
      * @param instances one or more upstreams
-     * @return the group
+     * @return the group, balanced by {@link LoadBalancers#weightedRoundRobin()}
      * @throws IllegalArgumentException if the list is empty
      */
     public static UpstreamGroup of(List<Upstream> instances) {
-        return new UpstreamGroup(Objects.requireNonNull(instances, "instances"));
+        return of(instances, LoadBalancers.weightedRoundRobin());
+    }
+
+    /**
+     * @param instances one or more upstreams
+     * @param loadBalancer creates the group's balancer, once, from its instances
+     * @return the group
+     * @throws IllegalArgumentException if the list is empty, or the factory refuses the instances or creates no
+     *     balancer
+     */
+    public static UpstreamGroup of(List<Upstream> instances, LoadBalancer.Factory loadBalancer) {
+        return new UpstreamGroup(Objects.requireNonNull(instances, "instances"),
+                Objects.requireNonNull(loadBalancer, "loadBalancer"));
     }
 
     /** @return the instances, in configuration order */
@@ -46,24 +60,31 @@ public final class UpstreamGroup {
         return instances;
     }
 
-    /** @return the instance to send the next request to */
-    public Upstream next() {
-        if (instances.size() == 1) {
-            return instances.get(0);
-        }
-        if (equalWeights) {
-            return instances.get(Math.floorMod(turn.getAndIncrement(), instances.size()));
-        }
-        synchronized (current) {
-            int best = 0;
-            for (int i = 0; i < current.length; i++) {
-                current[i] += instances.get(i).weight();
-                if (current[i] > current[best]) {
-                    best = i;
-                }
+    /**
+     * Asks the group's balancer which instance serves a request.
+     *
+     * @param request the request being proxied
+     * @return one of {@link #instances()}
+     * @throws IllegalStateException if the balancer returned {@code null} or an instance outside the group
+     * @throws RuntimeException whatever the balancer threw
+     */
+    public Upstream choose(GatewayRequest request) {
+        Objects.requireNonNull(request, "request");
+        Upstream chosen = balancer.choose(request);
+        for (Upstream instance : instances) {
+            if (instance == chosen) {
+                return chosen;
             }
-            current[best] -= totalWeight;
-            return instances.get(best);
         }
+        if (chosen == null || !instances.contains(chosen)) {
+            throw new IllegalStateException(balancer + " chose " + (chosen == null ? "nothing"
+                    : chosen) + ", which is not one of its instances " + instances);
+        }
+        return chosen;
+    }
+
+    @Override
+    public String toString() {
+        return "UpstreamGroup" + instances.stream().map(Upstream::uri).toList() + " balanced by " + balancer;
     }
 }

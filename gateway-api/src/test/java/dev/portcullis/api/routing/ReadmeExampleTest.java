@@ -2,8 +2,12 @@ package dev.portcullis.api.routing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.portcullis.api.GatewayRequest;
+import dev.portcullis.api.HttpHeaders;
 import dev.portcullis.api.TestRequests;
 import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** Keeps the example in the Routing section of README.md honest. */
@@ -43,5 +47,30 @@ class ReadmeExampleTest {
         assertEquals("7", users.pathVariables().get("id"));
         assertEquals("/v2/a/b", legacy.upstreamRawPath());
         assertEquals(true, routes.route(TestRequests.get("/api/admin/x")).isEmpty());
+    }
+
+    @Test
+    void theReadmeLoadBalancersChooseAsDocumented() {
+        LoadBalancer.Factory byTenant = instances -> request -> instances.get(
+                Math.floorMod(request.headers().first("X-Tenant").orElse("").hashCode(), instances.size()));
+        RouteTable routes = RouteTable.of(
+                Route.builder("reports").path("/reports/**")
+                        .upstream("http://10.0.0.7:8080", 3).upstream("http://10.0.0.8:8080", 1)
+                        .loadBalancer(LoadBalancers.roundRobin())
+                        .build(),
+                Route.builder("tenants").path("/tenants/**")
+                        .upstream("http://10.0.0.5:8080").upstream("http://10.0.0.6:8080")
+                        .loadBalancer(byTenant)
+                        .build());
+
+        GatewayRequest report = TestRequests.get("/reports/q1");
+        UpstreamGroup reports = routes.route(report).orElseThrow().route().upstreams();
+        assertEquals(List.of("10.0.0.7", "10.0.0.8", "10.0.0.7", "10.0.0.8"),
+                Stream.generate(() -> reports.choose(report).uri().getHost()).limit(4).toList());
+        GatewayRequest acme = TestRequests.builder("GET", "/tenants/x")
+                .headers(HttpHeaders.builder().add("X-Tenant", "acme").build()).build();
+        UpstreamGroup tenants = routes.route(acme).orElseThrow().route().upstreams();
+        Upstream first = tenants.choose(acme);
+        assertEquals(List.of(first, first, first), Stream.generate(() -> tenants.choose(acme)).limit(3).toList());
     }
 }

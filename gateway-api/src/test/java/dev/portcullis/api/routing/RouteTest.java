@@ -185,6 +185,27 @@ class RouteTest {
     }
 
     @Test
+    void theRouteChoosesWithTheLoadBalancerItWasBuiltWith() {
+        Route route = route().upstream("http://127.0.0.1:9002", 5).loadBalancer(LoadBalancers.roundRobin()).build();
+        GatewayRequest request = TestRequests.get("/");
+
+        assertEquals(9001, route.upstreams().choose(request).uri().getPort());
+        assertEquals(9002, route.upstreams().choose(request).uri().getPort());
+        assertEquals(9001, route.upstreams().choose(request).uri().getPort());
+    }
+
+    @Test
+    void aLoadBalancerFactoryThatRefusesTheInstancesIsReportedNamingTheRoute() {
+        LoadBalancer.Factory unweightedOnly = instances -> {
+            throw new IllegalArgumentException("weights are not supported");
+        };
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> route().loadBalancer(unweightedOnly).build());
+        assertEquals("route r: loadBalancer: weights are not supported", e.getMessage());
+    }
+
+    @Test
     void aBlankIdIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> Route.builder(" "));
     }

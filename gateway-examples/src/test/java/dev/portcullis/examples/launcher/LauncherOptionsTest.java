@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.portcullis.api.GatewayRequest;
 import dev.portcullis.api.ratelimit.RateLimitQuota;
 import dev.portcullis.api.routing.Route;
 import dev.portcullis.api.routing.Upstream;
 import dev.portcullis.ratelimit.Limit;
 import dev.portcullis.ratelimit.RateLimitPolicy;
+import java.net.InetAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -115,9 +117,11 @@ class LauncherOptionsTest {
     @Test
     void aRouteWithSeveralUrlsUsesThemRoundRobin() throws Exception {
         Route route = LauncherOptions.parse("--route", "/api=http://a:1,http://b:2").routes().get(0);
-        assertEquals("a", route.upstreams().next().uri().getHost());
-        assertEquals("b", route.upstreams().next().uri().getHost());
-        assertEquals("a", route.upstreams().next().uri().getHost());
+        GatewayRequest request = GatewayRequest.builder().id("r").method("GET").authority("gw").rawPath("/api")
+                .clientAddress(InetAddress.getLoopbackAddress()).build();
+        assertEquals("a", route.upstreams().choose(request).uri().getHost());
+        assertEquals("b", route.upstreams().choose(request).uri().getHost());
+        assertEquals("a", route.upstreams().choose(request).uri().getHost());
     }
 
     @Test

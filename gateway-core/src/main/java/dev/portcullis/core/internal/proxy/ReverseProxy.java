@@ -7,6 +7,7 @@ import dev.portcullis.api.GatewayResponse;
 import dev.portcullis.api.HttpHeaders;
 import dev.portcullis.api.LogSafe;
 import dev.portcullis.api.Problem;
+import dev.portcullis.api.ProblemException;
 import dev.portcullis.api.ProblemTypes;
 import dev.portcullis.api.routing.Route;
 import dev.portcullis.api.routing.RouteMatch;
@@ -25,9 +26,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Forwards a routed request to one instance of its route and turns the answer into a {@link GatewayResponse} whose
- * body streams the upstream's. Upstream failures become 502/504 problems; the upstream's own 4xx/5xx pass through
- * unchanged; a client failure of any other kind is a 502 too. Thread-safe.
+ * Forwards a routed request to the instance its route's load balancer chooses and turns the answer into a
+ * {@link GatewayResponse} whose body streams the upstream's. Upstream failures become 502/504 problems; the
+ * upstream's own 4xx/5xx pass through unchanged; a client failure of any other kind is a 502 too. A load balancer
+ * that fails (throws, or chooses outside its group) fails the stage with an {@link IllegalStateException} naming the
+ * route, which the adapter logs once and answers with 500; a {@link ProblemException} it throws fails the stage
+ * unchanged, so the request gets its problem. Thread-safe.
  */
 public final class ReverseProxy {
     private static final Logger LOG = LoggerFactory.getLogger(ReverseProxy.class);
@@ -57,14 +61,22 @@ public final class ReverseProxy {
      * @param request the request after every interceptor
      * @param match its route match
      * @param onAbort receives the action that aborts this exchange if the client goes away
-     * @return the response, with a streamed body; completes with a problem on an upstream fault. A bodyless method
-     *     ({@code GET}, {@code DELETE}, ...) with a body of unknown length waits for the body's first signal, so an
-     *     empty one is sent without framing
+     * @return the response, with a streamed body; completes with a problem on an upstream fault, exceptionally when
+     *     the load balancer fails. A bodyless method ({@code GET}, {@code DELETE}, ...) with a body of unknown length
+     *     waits for the body's first signal, so an empty one is sent without framing
      */
     public CompletionStage<GatewayResponse> forward(GatewayRequest request, RouteMatch match,
                                                     Consumer<Runnable> onAbort) {
         Route route = match.route();
-        Upstream upstream = route.upstreams().next();
+        Upstream upstream;
+        try {
+            upstream = route.upstreams().choose(request);
+        } catch (ProblemException answer) {
+            return CompletableFuture.failedFuture(answer);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(new IllegalStateException("route " + route.id()
+                    + ": the load balancer failed: " + e.getMessage(), e));
+        }
         URI uri;
         try {
             uri = UpstreamUris.build(upstream, match.upstreamRawPath(), request.rawQuery().orElse(null));
