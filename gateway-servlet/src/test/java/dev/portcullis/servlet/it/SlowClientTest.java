@@ -14,7 +14,8 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import org.junit.jupiter.api.Test;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -25,6 +26,9 @@ class SlowClientTest {
     private static final long GIVE_UP_MILLIS = 8_000;
     /** Pace of a dripping client: one read attempt of this length between two writes. */
     private static final int DRIP_MILLIS = 300;
+    /** A 2 s head deadline, sampled on Tomcat once a second; 30 s idle. */
+    private static final SlowClientLimits HEAD_DEADLINE_2S = SlowClientLimits.defaults()
+            .withRequestHeadTimeout(Duration.ofSeconds(2)).withIdleTimeout(Duration.ofSeconds(30));
 
     @ParameterizedTest
     @MethodSource(CONTAINERS)
@@ -52,39 +56,30 @@ class SlowClientTest {
         }
     }
 
-    /** Only Jetty: Tomcat has no whole-head deadline (see {@code TomcatSlowClientLimits}). */
-    @Test
-    void aSlowlorisDrippingOneHeaderLineEvery300msIsCutByTheHeadDeadlineOnJetty() throws Exception {
-        SlowClientLimits limits = SlowClientLimits.defaults().withRequestHeadTimeout(Duration.ofSeconds(2))
-                .withIdleTimeout(Duration.ofSeconds(30));
-        try (RunningServer server = ServletContainer.JETTY.start(Gateways.routing(), new AppServlet(), limits);
+    @ParameterizedTest
+    @MethodSource(CONTAINERS)
+    void aSlowlorisDrippingOneHeaderLineEvery300msIsCutByTheHeadDeadline(ServletContainer container)
+            throws Exception {
+        try (RunningServer server = container.start(Gateways.routing(), new AppServlet(), HEAD_DEADLINE_2S);
              Socket socket = new Socket("127.0.0.1", server.port())) {
-            socket.getOutputStream().write("GET /x HTTP/1.1\r\nHost: gw\r\n".getBytes(StandardCharsets.ISO_8859_1));
-            long cutAfter = millisUntilCut(socket, "X-Drip: 1\r\n");
+            long cutAfter = millisUntilSlowlorisCut(socket);
             assertTrue(cutAfter >= 900 && cutAfter < 4_000, "cut after " + cutAfter + " ms");
         }
     }
 
-    /** Only Jetty: Tomcat has no minimum data rate (see {@code TomcatSlowClientLimits}). */
-    @Test
-    void aRequestBodyDrippingTenBytesEvery300msIsCutByTheMinimumDataRateOnJetty() throws Exception {
+    @ParameterizedTest
+    @MethodSource(CONTAINERS)
+    void aRequestBodyDrippingTenBytesEvery300msIsCutByTheMinimumDataRate(ServletContainer container)
+            throws Exception {
         SlowClientLimits limits = SlowClientLimits.defaults().withIdleTimeout(Duration.ofSeconds(30))
                 .withMinRequestBodyRate(1024);
-        try (RunningServer server = ServletContainer.JETTY.start(Gateways.routing(), new BodyReadingServlet(), limits);
+        SlowClientServlet servlet = new SlowClientServlet();
+        try (RunningServer server = container.start(Gateways.routing(), servlet, limits);
              Socket socket = new Socket("127.0.0.1", server.port())) {
-            socket.getOutputStream().write("POST /x HTTP/1.1\r\nHost: gw\r\nContent-Length: 100000\r\n\r\n"
-                    .getBytes(StandardCharsets.ISO_8859_1));
-            long cutAfter = millisUntilCut(socket, "0123456789");
+            long cutAfter = millisUntilDripperCut(socket);
             assertTrue(cutAfter < 5_000, "cut after " + cutAfter + " ms");
-        }
-    }
-
-    /** Reads the whole request body, then answers 200. */
-    private static final class BodyReadingServlet extends HttpServlet {
-        @Override
-        protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-            request.getInputStream().readAllBytes();
-            response.setStatus(200);
+            assertTrue(servlet.readFailed.await(GIVE_UP_MILLIS, TimeUnit.MILLISECONDS),
+                    "the servlet's body read still waits");
         }
     }
 
@@ -102,6 +97,27 @@ class SlowClientTest {
                 assertEquals(200, RawHttp.read(in).status());
             }
         }
+    }
+
+    /**
+     * Sends a request line and header, then one more header line per {@link #DRIP_MILLIS}, never ending the head.
+     *
+     * @return milliseconds until the server cut the connection
+     */
+    private static long millisUntilSlowlorisCut(Socket socket) throws IOException {
+        socket.getOutputStream().write("GET /x HTTP/1.1\r\nHost: gw\r\n".getBytes(StandardCharsets.ISO_8859_1));
+        return millisUntilCut(socket, "X-Drip: 1\r\n");
+    }
+
+    /**
+     * Sends the head of a 100,000-byte POST, then ten body bytes per {@link #DRIP_MILLIS} (33 bytes/s).
+     *
+     * @return milliseconds until the server cut the connection
+     */
+    private static long millisUntilDripperCut(Socket socket) throws IOException {
+        socket.getOutputStream().write("POST /x HTTP/1.1\r\nHost: gw\r\nContent-Length: 100000\r\n\r\n"
+                .getBytes(StandardCharsets.ISO_8859_1));
+        return millisUntilCut(socket, "0123456789");
     }
 
     /**
@@ -133,5 +149,23 @@ class SlowClientTest {
 
     private static long elapsed(long start) {
         return (System.nanoTime() - start) / 1_000_000;
+    }
+
+    /** Reads the whole request body, then answers 200; if that read fails, counts {@link #readFailed} down. */
+    private static final class SlowClientServlet extends HttpServlet {
+        private static final long serialVersionUID = 1L;
+        /** Counted down when reading a whole body fails. */
+        final transient CountDownLatch readFailed = new CountDownLatch(1);
+
+        @Override
+        protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            try {
+                request.getInputStream().readAllBytes();
+            } catch (IOException | RuntimeException e) {
+                readFailed.countDown();
+                throw e;
+            }
+            response.setStatus(200);
+        }
     }
 }
