@@ -3,6 +3,7 @@ package dev.portcullis.servlet.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.portcullis.api.routing.Route;
 import dev.portcullis.servlet.container.SlowClientLimits;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -87,6 +88,23 @@ class SlowClientTest {
             assertTrue(cutAfter < 5_000, "cut after " + cutAfter + " ms");
             assertTrue(servlet.readFailed.await(GIVE_UP_MILLIS, TimeUnit.MILLISECONDS),
                     "the servlet's body read still waits");
+        }
+    }
+
+    /** The gateway reads a proxied body with a {@code ReadListener}: the container waits for it asynchronously. */
+    @ParameterizedTest
+    @MethodSource(CONTAINERS)
+    void aProxiedRequestBodyDrippingTenBytesEvery300msIsCutByTheMinimumDataRate(ServletContainer container)
+            throws Exception {
+        SlowClientLimits limits = SlowClientLimits.defaults().withIdleTimeout(Duration.ofSeconds(30))
+                .withMinRequestBodyRate(1024);
+        try (TestUpstream upstream = TestUpstream.start(TestUpstream.echo())) {
+            Route api = Route.builder("api").path("/api/**").upstream(upstream.baseUri()).build();
+            try (RunningServer server = container.start(Gateways.routing(api), new AppServlet(), limits);
+                 Socket socket = new Socket("127.0.0.1", server.port())) {
+                long cutAfter = millisUntilDripperCut(socket, "/api/upload");
+                assertTrue(cutAfter < 5_000, "cut after " + cutAfter + " ms");
+            }
         }
     }
 
@@ -209,12 +227,21 @@ class SlowClientTest {
     }
 
     /**
-     * Sends the head of a 100,000-byte POST, then ten body bytes per {@link #DRIP_MILLIS} (33 bytes/s).
+     * Sends the head of a 100,000-byte POST to {@code /x}, then ten body bytes per {@link #DRIP_MILLIS} (33 bytes/s).
      *
      * @return milliseconds until the server cut the connection
      */
     private static long millisUntilDripperCut(Socket socket) throws IOException {
-        socket.getOutputStream().write("POST /x HTTP/1.1\r\nHost: gw\r\nContent-Length: 100000\r\n\r\n"
+        return millisUntilDripperCut(socket, "/x");
+    }
+
+    /**
+     * Sends the head of a 100,000-byte POST to {@code path}, then ten body bytes per {@link #DRIP_MILLIS} (33 bytes/s).
+     *
+     * @return milliseconds until the server cut the connection
+     */
+    private static long millisUntilDripperCut(Socket socket, String path) throws IOException {
+        socket.getOutputStream().write(("POST " + path + " HTTP/1.1\r\nHost: gw\r\nContent-Length: 100000\r\n\r\n")
                 .getBytes(StandardCharsets.ISO_8859_1));
         return millisUntilCut(socket, "0123456789");
     }
