@@ -64,6 +64,33 @@ public abstract class ExampleAppContract {
         assertTrue(cutAfter < 11_000, "cut after " + cutAfter + " ms");
     }
 
+    @Test
+    void aSlowlorisDrippingAHeaderLineEverySecondIsCutWithinTheDefaultTenSecondDeadline() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", app.port())) {
+            socket.setSoTimeout(1_000);
+            long start = System.nanoTime();
+            socket.getOutputStream().write("GET /hello HTTP/1.1\r\nHost: gw\r\n"
+                    .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            while (!closedWithinOneSecond(socket)) {
+                assertTrue(System.nanoTime() - start < 15_000_000_000L, "a dripping request head was not cut in 15 s");
+                socket.getOutputStream().write("X-Drip: 1\r\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            }
+            long cutAfter = (System.nanoTime() - start) / 1_000_000;
+            assertTrue(cutAfter < 11_000, "cut after " + cutAfter + " ms");
+        }
+    }
+
+    /** @return whether the server closed or reset the connection within the socket's one-second read timeout */
+    private static boolean closedWithinOneSecond(java.net.Socket socket) {
+        try {
+            return socket.getInputStream().read() < 0;
+        } catch (java.net.SocketTimeoutException stillOpen) {
+            return false;
+        } catch (IOException reset) {
+            return true;
+        }
+    }
+
     /**
      * Sends a request line and one header, then nothing, and waits (at most 15 s) for the server to close the
      * connection.

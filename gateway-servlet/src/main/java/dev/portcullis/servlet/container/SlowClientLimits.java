@@ -7,8 +7,11 @@ import java.util.Objects;
  * The limits a servlet container puts on slow or silent clients, as one immutable value free of container types:
  * a deadline for a whole request head, an idle timeout, and a minimum request-body data rate. Apply it with
  * {@link JettySlowClientLimits#applyTo(org.eclipse.jetty.server.Server, SlowClientLimits)} or
- * {@link TomcatSlowClientLimits#applyTo(org.apache.catalina.connector.Connector, SlowClientLimits)}; what each
- * container enforces exactly is described there and in the README ("Container hardening: slow clients").
+ * {@link TomcatSlowClientLimits#applyTo(org.apache.catalina.connector.Connector, SlowClientLimits)}: both containers
+ * enforce all three. They differ in detail, described there and in the README ("Container hardening: slow clients"):
+ * Jetty checks the body rate at each read of the application and answers 408, Tomcat checks it only while the
+ * application waits for body bytes and closes the connection; Tomcat bounds a stalled response write by the head
+ * deadline, Jetty by the idle timeout.
  *
  * <p>{@link #defaults()} is 10 s for the request head, 30 s idle, 1024 bytes/s of request body. Every {@code with}
  * method returns a new value and refuses a non-positive setting with an {@link IllegalArgumentException} naming it.
@@ -49,7 +52,8 @@ public final class SlowClientLimits {
     }
 
     /**
-     * @param timeout the longest a connection may stay silent (no byte read or written)
+     * @param timeout the longest a connection may stay silent (no byte read or written; on Tomcat a stalled response
+     *        write is bounded by the request head timeout instead)
      * @return a copy with that idle timeout
      */
     public SlowClientLimits withIdleTimeout(Duration timeout) {
@@ -57,7 +61,8 @@ public final class SlowClientLimits {
     }
 
     /**
-     * @param bytesPerSecond the slowest average rate at which a request body may arrive
+     * @param bytesPerSecond the slowest average rate, counted from the body's first byte, at which a request body may
+     *        arrive
      * @return a copy with that rate
      */
     public SlowClientLimits withMinRequestBodyRate(long bytesPerSecond) {
