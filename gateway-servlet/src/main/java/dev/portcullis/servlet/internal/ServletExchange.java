@@ -32,8 +32,8 @@ import org.slf4j.LoggerFactory;
  * completes the async context, the end of the exchange). This object only holds the container's handles (the async
  * context, the running pump, whether the resumed dispatch must abort the connection), each guarded by its monitor
  * in short sections that call nothing foreign except {@code startAsync}. The exchange ends once: when the initial
- * dispatch returns without async, when this exchange completes the async context itself, or else when the
- * container reports the async cycle complete (after a dispatch to the application).
+ * dispatch returns without async, when this exchange completes the async context itself or cuts the connection,
+ * or else when the container reports the async cycle complete (after a dispatch to the application).
  */
 final class ServletExchange implements AsyncListener {
     static final String RESUME_ATTRIBUTE = ServletExchange.class.getName() + ".resume";
@@ -135,6 +135,7 @@ final class ServletExchange implements AsyncListener {
             abort = abortAfterCommit;
         }
         if (abort) {
+            exchange.end(response.getStatus(), bytesOut);
             abortConnection();
         }
         chain.doFilter(applicationRequest(), response);
