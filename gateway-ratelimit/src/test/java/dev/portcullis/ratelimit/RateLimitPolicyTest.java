@@ -27,6 +27,14 @@ class RateLimitPolicyTest {
     }
 
     @Test
+    void aWindowTooLongToCountInNanosecondsFailsAtBuild() {
+        RateLimitPolicy.Builder tooLong = RateLimitPolicy.builder("api")
+                .limit(Limit.interval("ages", 5, Duration.ofDays(365L * 300)));
+
+        assertThrows(ArithmeticException.class, tooLong::build);
+    }
+
+    @Test
     void aLimitOfExactlyOneUnitPerNanosecondBuildsAndIsCountedByTheLocalStore() {
         RateLimitPolicy fastest = RateLimitPolicy.builder("api")
                 .limit(Limit.interval("burst", 1_000_000_000L, Duration.ofSeconds(1))).build();
