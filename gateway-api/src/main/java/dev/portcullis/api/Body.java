@@ -16,7 +16,8 @@ import java.util.concurrent.Flow;
  *
  * <p>Nothing reads a body until somebody subscribes, so an interceptor that only looks at headers costs no I/O. An
  * interceptor that must see the bytes (schema validation) buffers them up to a cap it chooses and passes a new
- * request with {@link #of(byte[])} down the chain.
+ * request with {@link #of(byte[])} down the chain. One that only watches or guards the stream on its way (counts,
+ * caps, times it) wraps it in a {@link ForwardingBody}.
  *
  * <pre>{@code
  * GatewayResponse.builder(200).body(Body.of("{\"ok\":true}")).header("Content-Type", "application/json").build();

@@ -6,14 +6,13 @@ import java.util.concurrent.Flow;
 
 /**
  * A body subscriber that passes every signal on to another one: the base for a {@link Body} that watches or changes
- * a stream on its way (counting bytes, noticing the end) without re-implementing the signals it leaves alone.
- * Override what you need and call {@code super} to pass the signal on.
+ * a stream on its way (counting bytes, noticing the end) without re-implementing the signals it leaves alone; the
+ * body itself usually extends {@link ForwardingBody}. Override what you need and call {@code super} to pass the signal on.
  *
  * <pre>{@code
- * Body noticed = new Body() {
- *     public long contentLength() { return body.contentLength(); }
+ * Body noticed = new ForwardingBody(body) {
  *     public void subscribe(Flow.Subscriber<? super ByteBuffer> reader) {
- *         body.subscribe(new ForwardingSubscriber(reader) {
+ *         source().subscribe(new ForwardingSubscriber(reader) {
  *             public void onComplete() { super.onComplete(); log.info("body sent"); }
  *         });
  *     }

@@ -12,6 +12,10 @@ import java.util.concurrent.CompletionStage;
  * {@link RateLimitDecision#storeUnavailable} carrying the policy's {@link RateLimitPolicy#failureMode()}, never
  * exceptionally.
  *
+ * <p>A store reads the shape of a bucket from the policy's {@link RateLimitPolicy#limits()}; the policy holds no
+ * store's representation of it. The standard stores derive their Bucket4j configuration from the limits once per
+ * policy shape; a store of your own needs no Bucket4j.
+ *
  * <pre>{@code
  * BucketStore store = LocalBucketStore.builder().maxKeys(100_000).build();
  * store.tryConsume("api:ip:203.0.113.7", policy, 1).thenAccept(System.out::println);

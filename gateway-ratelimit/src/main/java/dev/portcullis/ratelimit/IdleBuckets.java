@@ -22,6 +22,7 @@ final class IdleBuckets {
     private final int maxKeys;
     private final LongSupplier nanoTime;
     private final TimeMeter timeMeter;
+    private final BucketConfigurations configurations = new BucketConfigurations();
     private final ReentrantLock sweeping = new ReentrantLock();
     private volatile long nextSweep;
 
@@ -54,7 +55,7 @@ final class IdleBuckets {
 
     private LocalBucket newBucket(RateLimitPolicy policy) {
         var builder = Bucket.builder().withCustomTimePrecision(timeMeter);
-        for (var bandwidth : policy.bucketConfiguration().getBandwidths()) {
+        for (var bandwidth : configurations.of(policy).getBandwidths()) {
             builder.addLimit(bandwidth);
         }
         return builder.build();

@@ -5,7 +5,6 @@ import dev.portcullis.api.GatewayRequest;
 import dev.portcullis.api.ratelimit.FailureMode;
 import dev.portcullis.api.ratelimit.RateLimitQuota;
 import dev.portcullis.api.routing.Routing;
-import io.github.bucket4j.BucketConfiguration;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -59,7 +58,6 @@ public final class RateLimitPolicy {
     private final FailureMode failureMode;
     private final Duration unavailableRetryAfter;
     private final BucketStore store;
-    private final BucketConfiguration bucketConfiguration;
     private final String fingerprint;
 
     private RateLimitPolicy(Builder b) {
@@ -74,7 +72,6 @@ public final class RateLimitPolicy {
         this.failureMode = b.failureMode;
         this.unavailableRetryAfter = b.unavailableRetryAfter;
         this.store = b.store;
-        this.bucketConfiguration = Buckets.configuration(limits);
         this.fingerprint = KeyResolvers.hash(limits.stream()
                 .map(l -> l.name() + '/' + l.quota().quota() + '/' + l.quota().window().getSeconds() + '/' + l.refill())
                 .collect(java.util.stream.Collectors.joining(","))).substring(0, 8);
@@ -152,11 +149,6 @@ public final class RateLimitPolicy {
      */
     String fingerprint() {
         return fingerprint;
-    }
-
-    /** @return the Bucket4j configuration of this policy's buckets */
-    BucketConfiguration bucketConfiguration() {
-        return bucketConfiguration;
     }
 
     @Override
@@ -258,8 +250,10 @@ public final class RateLimitPolicy {
 
         /**
          * @return the policy
-         * @throws IllegalArgumentException naming the policy and setting: no limit, a limit name used twice, or a
-         *     cost below 1 or above the smallest quota (such a request could never pass)
+         * @throws IllegalArgumentException naming the policy and setting: no limit, a limit name used twice, a
+         *     cost below 1 or above the smallest quota (such a request could never pass), or naming the limit: one
+         *     that refills more than one unit per nanosecond
+         * @throws ArithmeticException if a limit's window is too long to count in nanoseconds (about 292 years)
          */
         public RateLimitPolicy build() {
             if (limits.isEmpty()) {
@@ -276,7 +270,18 @@ public final class RateLimitPolicy {
             checkCost("cost", cost, smallest);
             methodCosts.forEach((method, c) -> checkCost("methodCost(" + method + ")", c, smallest));
             routeCosts.forEach((route, c) -> checkCost("routeCost(" + route + ")", c, smallest));
+            limits.forEach(Builder::checkRate);
             return new RateLimitPolicy(this);
+        }
+
+        /** Buckets count time in nanoseconds: a window must fit in them, and refill one unit per nanosecond at most. */
+        private static void checkRate(Limit limit) {
+            RateLimitQuota quota = limit.quota();
+            long windowNanos = quota.window().toNanos();
+            if (quota.quota() > windowNanos) {
+                throw new IllegalArgumentException("limit " + limit.name() + ": " + quota.quota() + " per "
+                        + windowNanos + " ns is more than one unit per nanosecond, the highest rate a bucket refills");
+            }
         }
 
         private void checkCost(String setting, long value, long smallest) {

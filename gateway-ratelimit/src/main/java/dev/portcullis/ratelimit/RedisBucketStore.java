@@ -51,6 +51,7 @@ public final class RedisBucketStore implements BucketStore, AutoCloseable {
     private final RedisURI uri;
     private final AtomicReference<Connecting> current;
     private final Executor executor;
+    private final BucketConfigurations configurations = new BucketConfigurations();
 
     private RedisBucketStore(Builder b) {
         this.timeout = b.timeout;
@@ -81,7 +82,7 @@ public final class RedisBucketStore implements BucketStore, AutoCloseable {
         byte[] redisKey = (keyPrefix + key).getBytes(StandardCharsets.UTF_8);
         return buckets()
                 .thenCompose(manager -> manager.builder()
-                        .build(redisKey, () -> CompletableFuture.completedFuture(policy.bucketConfiguration()))
+                        .build(redisKey, () -> CompletableFuture.completedFuture(configurations.of(policy)))
                         .asVerbose()
                         .tryConsumeAndReturnRemaining(cost))
                 .orTimeout(timeout.toNanos(), TimeUnit.NANOSECONDS)

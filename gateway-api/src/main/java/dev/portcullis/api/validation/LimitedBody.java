@@ -1,32 +1,27 @@
 package dev.portcullis.api.validation;
 
 import dev.portcullis.api.Body;
+import dev.portcullis.api.ForwardingBody;
 import dev.portcullis.api.ForwardingSubscriber;
 import java.nio.ByteBuffer;
 import java.util.concurrent.Flow;
 
 /** A body that counts the bytes of its source and turns the first byte past the cap into a 413 error. */
-final class LimitedBody implements Body {
-    private final Body source;
+final class LimitedBody extends ForwardingBody {
     private final long maxBytes;
 
     LimitedBody(Body source, long maxBytes) {
-        this.source = source;
+        super(source);
         this.maxBytes = maxBytes;
     }
 
     @Override
-    public long contentLength() {
-        return source.contentLength();
-    }
-
-    @Override
     public void subscribe(Flow.Subscriber<? super ByteBuffer> subscriber) {
-        if (source.contentLength() > maxBytes) {
-            Body.failed(BodyLimits.tooLarge(maxBytes), source.contentLength()).subscribe(subscriber);
+        if (contentLength() > maxBytes) {
+            Body.failed(BodyLimits.tooLarge(maxBytes), contentLength()).subscribe(subscriber);
             return;
         }
-        source.subscribe(new Counting(subscriber));
+        source().subscribe(new Counting(subscriber));
     }
 
     private final class Counting extends ForwardingSubscriber {

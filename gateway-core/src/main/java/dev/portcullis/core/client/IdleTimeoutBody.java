@@ -1,6 +1,7 @@
 package dev.portcullis.core.client;
 
 import dev.portcullis.api.Body;
+import dev.portcullis.api.ForwardingBody;
 import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -14,25 +15,19 @@ import java.util.concurrent.TimeUnit;
  * request for more bytes unanswered for longer than the idle timeout. The clock runs only while the subscriber has
  * asked for bytes, so a slow client never counts against the upstream.
  */
-final class IdleTimeoutBody implements Body {
-    private final Body source;
+final class IdleTimeoutBody extends ForwardingBody {
     private final ScheduledExecutorService scheduler;
     private final Duration timeout;
 
     IdleTimeoutBody(Body source, ScheduledExecutorService scheduler, Duration timeout) {
-        this.source = source;
+        super(source);
         this.scheduler = scheduler;
         this.timeout = timeout;
     }
 
     @Override
-    public long contentLength() {
-        return source.contentLength();
-    }
-
-    @Override
     public void subscribe(Flow.Subscriber<? super ByteBuffer> subscriber) {
-        source.subscribe(new Relay(subscriber));
+        source().subscribe(new Relay(subscriber));
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.portcullis.core.client;
 
 import dev.portcullis.api.Body;
+import dev.portcullis.api.ForwardingBody;
 import dev.portcullis.api.ForwardingSubscriber;
 import java.nio.ByteBuffer;
 import java.util.concurrent.Flow;
@@ -9,23 +10,17 @@ import java.util.concurrent.Flow;
  * A request body that runs a callback once its last byte has been handed to the client (its {@code onComplete}), so
  * the response-header timeout can start when the upload ends rather than when it begins.
  */
-final class SentSignalBody implements Body {
-    private final Body body;
+final class SentSignalBody extends ForwardingBody {
     private final Runnable sent;
 
     SentSignalBody(Body body, Runnable sent) {
-        this.body = body;
+        super(body);
         this.sent = sent;
     }
 
     @Override
-    public long contentLength() {
-        return body.contentLength();
-    }
-
-    @Override
     public void subscribe(Flow.Subscriber<? super ByteBuffer> subscriber) {
-        body.subscribe(new ForwardingSubscriber(subscriber) {
+        source().subscribe(new ForwardingSubscriber(subscriber) {
             @Override
             public void onComplete() {
                 super.onComplete();

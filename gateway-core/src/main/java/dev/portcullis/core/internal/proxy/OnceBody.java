@@ -1,6 +1,7 @@
 package dev.portcullis.core.internal.proxy;
 
 import dev.portcullis.api.Body;
+import dev.portcullis.api.ForwardingBody;
 import dev.portcullis.core.client.Subscriptions;
 import java.nio.ByteBuffer;
 import java.util.concurrent.CancellationException;
@@ -12,23 +13,17 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * comes first: an exchange aborted after its headers arrived still releases its connection, and a reader that comes
  * later is told the body is gone instead of subscribing a second time.
  */
-final class OnceBody implements Body {
-    private final Body upstream;
+final class OnceBody extends ForwardingBody {
     private final AtomicBoolean claimed = new AtomicBoolean();
 
     OnceBody(Body upstream) {
-        this.upstream = upstream;
-    }
-
-    @Override
-    public long contentLength() {
-        return upstream.contentLength();
+        super(upstream);
     }
 
     @Override
     public void subscribe(Flow.Subscriber<? super ByteBuffer> subscriber) {
         if (claimed.compareAndSet(false, true)) {
-            upstream.subscribe(subscriber);
+            super.subscribe(subscriber);
         } else {
             Body.failed(new CancellationException("the upstream body was discarded or is already read"),
                     contentLength()).subscribe(subscriber);
@@ -38,7 +33,7 @@ final class OnceBody implements Body {
     /** Subscribes and cancels at once, releasing the upstream connection, unless someone already subscribed. */
     void discard() {
         if (claimed.compareAndSet(false, true)) {
-            Subscriptions.cancel(upstream);
+            Subscriptions.cancel(source());
         }
     }
 }
