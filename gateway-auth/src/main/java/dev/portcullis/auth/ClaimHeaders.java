@@ -61,8 +61,7 @@ public final class ClaimHeaders implements Interceptor {
         claims.keySet().forEach(headers::remove);
         List.of(Objects.toString(scopesHeader, ""), Objects.toString(rolesHeader, "")).stream()
                 .filter(name -> !name.isEmpty()).forEach(headers::remove);
-        CredentialRelay relay = request.attribute(Routing.MATCH)
-                .flatMap(match -> match.route().metadata().get(CredentialRelay.KEY)).orElse(defaultRelay);
+        CredentialRelay relay = Routing.metadata(request, CredentialRelay.KEY).orElse(defaultRelay);
         if (relay == CredentialRelay.STRIP) {
             headers.remove("Authorization");
         }

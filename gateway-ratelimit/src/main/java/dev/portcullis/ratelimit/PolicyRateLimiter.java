@@ -62,8 +62,7 @@ public final class PolicyRateLimiter implements RateLimiter {
 
     @Override
     public CompletionStage<RateLimitDecision> decide(GatewayRequest request) {
-        Optional<RateLimitPolicy> policy = request.attribute(Routing.MATCH)
-                .flatMap(match -> match.route().metadata().get(RateLimitPolicy.ROUTE))
+        Optional<RateLimitPolicy> policy = Routing.metadata(request, RateLimitPolicy.ROUTE)
                 .or(() -> Optional.ofNullable(defaultPolicy));
         if (policy.isEmpty()) {
             return CompletableFuture.completedFuture(RateLimitDecision.notLimited());

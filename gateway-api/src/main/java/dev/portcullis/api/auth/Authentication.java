@@ -148,8 +148,7 @@ public final class Authentication implements Interceptor {
         if (request.attribute(GatewayPrincipal.ATTRIBUTE).isPresent()) {
             request = request.toBuilder().attributes(request.attributes().without(GatewayPrincipal.ATTRIBUTE)).build();
         }
-        List<Authenticator> chosen = request.attribute(Routing.MATCH)
-                .flatMap(match -> match.route().metadata().get(Authenticators.KEY))
+        List<Authenticator> chosen = Routing.metadata(request, Authenticators.KEY)
                 .orElse(defaults).list();
         List<Authenticator> stripping = strippedBy(chosen);
         GatewayRequest anonymous = request;

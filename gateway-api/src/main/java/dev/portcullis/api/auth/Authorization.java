@@ -52,8 +52,7 @@ public final class Authorization implements Interceptor {
     @Override
     public CompletionStage<GatewayResponse> intercept(Chain chain) {
         GatewayRequest request = chain.request();
-        AccessPolicy policy = request.attribute(Routing.MATCH)
-                .flatMap(match -> match.route().metadata().get(AccessPolicy.KEY))
+        AccessPolicy policy = Routing.metadata(request, AccessPolicy.KEY)
                 .orElse(defaultPolicy);
         if (policy.allowsAnonymous() || (allowCorsPreflight && isPreflight(request))) {
             return chain.proceed(request);

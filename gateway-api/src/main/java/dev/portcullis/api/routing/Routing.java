@@ -2,6 +2,7 @@ package dev.portcullis.api.routing;
 
 import dev.portcullis.api.AttributeKey;
 import dev.portcullis.api.Chain;
+import dev.portcullis.api.GatewayRequest;
 import dev.portcullis.api.GatewayResponse;
 import dev.portcullis.api.Interceptor;
 import dev.portcullis.api.Problem;
@@ -37,6 +38,23 @@ public final class Routing {
             .build();
 
     private Routing() {
+    }
+
+    /**
+     * Reads a value the matched route carries in its metadata: how a stage finds its per-route policy.
+     *
+     * <pre>{@code
+     * AccessPolicy policy = Routing.metadata(request, AccessPolicy.KEY).orElse(defaultPolicy);
+     * }</pre>
+     *
+     * @param request a request after routing
+     * @param key the metadata key
+     * @param <T> the value's type
+     * @return the value of the request's matched route, empty when no route matched or the route has none
+     */
+    public static <T> Optional<T> metadata(GatewayRequest request, AttributeKey<T> key) {
+        Objects.requireNonNull(key, "key");
+        return request.attribute(MATCH).flatMap(match -> match.route().metadata().get(key));
     }
 
     /**

@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.portcullis.api.AttributeKey;
 import dev.portcullis.api.GatewayRequest;
 import dev.portcullis.api.GatewayResponse;
 import dev.portcullis.api.Pipeline;
 import dev.portcullis.api.ProblemTypes;
 import dev.portcullis.api.TestRequests;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -102,8 +104,24 @@ class RouteTableTest {
 
     @Test
     void aCustomRouterIsCheckedToo() {
-        Router careless = request -> java.util.Optional.of(new RouteMatch(API, "/a/../b", java.util.Map.of()));
+        Router careless = request -> Optional.of(new RouteMatch(API, "/a/../b", java.util.Map.of()));
 
         assertEquals(400, run(careless, "/anything").status());
+    }
+
+    @Test
+    void aStageReadsItsPolicyFromTheMatchedRoutesMetadataAndNothingWithoutAMatch() {
+        AttributeKey<String> tier = AttributeKey.of("tier", String.class);
+        Route gold = Route.builder("gold").path("/gold/**").upstream("http://127.0.0.1:9").metadata(tier, "gold").build();
+        Route plain = Route.builder("plain").path("/plain/**").upstream("http://127.0.0.1:9").build();
+        RouteTable table = RouteTable.of(gold, plain);
+        GatewayRequest onGold = TestRequests.get("/gold/x");
+        GatewayRequest onPlain = TestRequests.get("/plain/x");
+
+        assertEquals(Optional.of("gold"), Routing.metadata(
+                onGold.withAttribute(Routing.MATCH, table.route(onGold).orElseThrow()), tier));
+        assertTrue(Routing.metadata(onPlain.withAttribute(Routing.MATCH, table.route(onPlain).orElseThrow()), tier)
+                .isEmpty());
+        assertTrue(Routing.metadata(onGold, tier).isEmpty(), "no match, no metadata");
     }
 }

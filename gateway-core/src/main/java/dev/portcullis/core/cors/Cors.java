@@ -107,8 +107,7 @@ public final class Cors {
 
     /** @return the policy's methods, narrowed to those the matched route's {@link GuardPolicy} allows, if it lists any */
     private static Set<String> methods(CorsPolicy policy, GatewayRequest request) {
-        Set<String> route = request.attribute(Routing.MATCH)
-                .flatMap(match -> match.route().metadata().get(RequestGuards.POLICY))
+        Set<String> route = Routing.metadata(request, RequestGuards.POLICY)
                 .map(GuardPolicy::allowedMethods).orElse(Set.of());
         if (route.isEmpty()) {
             return policy.methods();

@@ -50,8 +50,7 @@ public final class RequestGuards {
         Objects.requireNonNull(defaults, "defaults");
         return Interceptor.named("RequestGuards", chain -> {
             GatewayRequest request = chain.request();
-            GuardPolicy policy = request.attribute(Routing.MATCH)
-                    .flatMap(match -> match.route().metadata().get(POLICY))
+            GuardPolicy policy = Routing.metadata(request, POLICY)
                     .orElse(defaults);
             GatewayResponse rejection = GuardChecks.firstRejection(request, policy);
             if (rejection != null) {

@@ -49,8 +49,7 @@ public final class Transform {
     /** @return an interceptor applying the matched route's {@link #ROUTE} transform, if it has one */
     public static Interceptor perRoute() {
         return Interceptor.named("RouteTransform", chain -> {
-            Transform transform = chain.request().attribute(Routing.MATCH)
-                    .flatMap(match -> match.route().metadata().get(ROUTE)).orElse(null);
+            Transform transform = Routing.metadata(chain.request(), ROUTE).orElse(null);
             return transform == null
                     ? chain.proceed(chain.request())
                     : chain.proceed(transform.applyTo(chain.request())).thenApply(transform::applyTo);
