@@ -9,11 +9,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.portcullis.api.ProblemTypes;
+import dev.portcullis.auth.SharedTestData;
 import dev.portcullis.auth.Tokens;
 import dev.portcullis.servlet.it.RawHttp;
 import dev.portcullis.servlet.it.ServletContainer;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,9 +33,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * into this repository); without it those tests are skipped.
  */
 class MalformedBearerTokenTest extends GatewayPerContainer {
-    private static final List<Path> VECTORS = List.of(
-            Path.of("../../../shared/testdata/wycheproof/json_web_signature_test.json"),
-            Path.of("/work/shared/testdata/wycheproof/json_web_signature_test.json"));
     /** The stored copy (SHA-256 pinned in its README) has this many such cases. */
     private static final int MALFORMED_CASES = 12;
     private static final Pattern COMPACT_JWS_ALPHABET = Pattern.compile("[A-Za-z0-9_\\-.]*");
@@ -114,8 +111,8 @@ class MalformedBearerTokenTest extends GatewayPerContainer {
      *     keyed by {@code tcId comment}; skips the calling test when the shared test data is absent
      */
     private static Map<String, String> malformedWycheproofTokens() throws IOException {
-        Path file = VECTORS.stream().filter(Files::isReadable).findFirst().orElse(null);
-        assumeTrue(file != null, "Wycheproof vectors not present in /work/shared/testdata/wycheproof; skipped");
+        Path file = SharedTestData.file("wycheproof/json_web_signature_test.json").orElse(null);
+        assumeTrue(file != null, "Wycheproof vectors not present in ../shared/testdata beside the project; skipped");
         Map<String, String> tokens = new LinkedHashMap<>();
         for (JsonNode group : new ObjectMapper().readTree(file.toFile()).get("testGroups")) {
             for (JsonNode test : group.get("tests")) {
