@@ -27,8 +27,8 @@ import java.util.Objects;
  * proxied where), {@link #pipeline} (which stages every request passes, in order) and {@link #filter} (the servlet
  * filter that runs them).
  *
- * <p>The pipeline is {@code Routing -> Cors -> RequestGuards -> Authentication -> Authorization -> ClaimHeaders ->
- * PerIpRateLimit -> TenantInterceptor}:
+ * <p>The pipeline is {@code Routing -> Cors -> RequestGuards -> PerIpRateLimit -> Authentication -> Authorization ->
+ * ClaimHeaders -> TenantInterceptor}, the order the README advises:
  * <ul>
  *   <li>{@code /api/**} is proxied to the demo upstream with its first segment stripped
  *       ({@code /api/orders} arrives as {@code /orders}); {@code /secure/**} likewise, but only with a JWT from the
@@ -41,8 +41,9 @@ import java.util.Objects;
  *   <li>the {@linkplain TenantInterceptor custom interceptor}: routed requests need {@code X-Tenant} naming
  *       {@code acme} or {@code globex}.</li>
  * </ul>
- * Authentication sits after {@code Cors} (a browser's preflight needs no token) and before the rate limit, so a
- * per-user rule could follow it; put a per-IP limit before it when floods of bad tokens are the worry.
+ * The per-IP limit sits before {@code Authentication}, so a flood of bad tokens is turned away before any token is
+ * checked; {@code Cors} comes before both (a browser's preflight needs no token). A per-user limit would follow
+ * {@code Authorization}.
  *
  * <pre>{@code
  * GatewayFilter filter = DemoGateway.filter("http://127.0.0.1:9000");
@@ -103,11 +104,11 @@ public final class DemoGateway {
                         .exposedHeaders("X-Request-Id")
                         .build()))
                 .add(RequestGuards.interceptor(GuardPolicy.defaults()))
+                .add(RateLimiting.builder(PolicyRateLimiter.builder(LocalBucketStore.builder().build())
+                        .defaultPolicy(perIp).build()).name("PerIpRateLimit").build())
                 .add(Authentication.interceptor(DemoIssuer.shared().authenticator()))
                 .add(Authorization.builder().defaultPolicy(AccessPolicy.anonymous()).build())
                 .add(ClaimHeaders.builder().claim("sub", "X-User-Id").build())
-                .add(RateLimiting.builder(PolicyRateLimiter.builder(LocalBucketStore.builder().build())
-                        .defaultPolicy(perIp).build()).name("PerIpRateLimit").build())
                 .add(TenantInterceptor.builder().header("X-Tenant").tenants("acme", "globex").build())
                 .build();
     }
