@@ -51,6 +51,8 @@ public final class ProblemTypes {
     public static final String IP_DENIED = BASE + "ip-denied";
     /** The request uses a transfer coding other than {@code chunked}, which the gateway does not implement (501). */
     public static final String UNSUPPORTED_TRANSFER_CODING = BASE + "unsupported-transfer-coding";
+    /** 501: the request asks to switch protocols (a WebSocket upgrade, say) on a route the proxy cannot upgrade. */
+    public static final String UPGRADE_NOT_SUPPORTED = BASE + "upgrade-not-supported";
 
     private ProblemTypes() {
     }

@@ -103,7 +103,9 @@ final class Intake {
                 .peerAddress(peer)
                 .body(length == 0 ? Body.empty() : incoming.body().open(length))
                 .build();
-        return new Result(id, peer, request, null, null);
+        Optional<String> upgrade = HeaderHygiene.requestedUpgrade(incoming.headers());
+        return new Result(id, peer, upgrade.isEmpty() ? request
+                : request.withAttribute(HeaderHygiene.REQUESTED_UPGRADE, upgrade.get()), null, null);
     }
 
     private static Result refuse(String id, InetAddress peer, Problem problem, HttpHeaders headers) {

@@ -1,8 +1,10 @@
 package dev.portcullis.core.internal.proxy;
 
+import dev.portcullis.api.AttributeKey;
 import dev.portcullis.api.HttpHeaders;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -12,6 +14,12 @@ import java.util.function.Predicate;
  * are returned as they are, without a copy; names are compared ignoring case, never lower-cased.
  */
 public final class HeaderHygiene {
+    /**
+     * The protocol a client asked to switch to ({@code Upgrade} with {@code Connection: upgrade}, e.g.
+     * {@code websocket}), kept on the request because intake strips both headers: the proxy refuses such a request
+     * instead of forwarding it as a plain one.
+     */
+    public static final AttributeKey<String> REQUESTED_UPGRADE = AttributeKey.of("requested-upgrade", String.class);
     private static final String[] HOP_BY_HOP = {"Connection", "Keep-Alive", "Proxy-Connection", "TE",
         "Transfer-Encoding", "Upgrade", "Proxy-Authorization", "Proxy-Authenticate", "Trailer"};
 
@@ -25,6 +33,18 @@ public final class HeaderHygiene {
     public static HttpHeaders endToEnd(HttpHeaders headers) {
         List<String> named = connectionOptions(headers);
         return without(headers, name -> dropped(name, named));
+    }
+
+    /**
+     * @param headers a client request's headers, before {@link #endToEnd}
+     * @return the protocols its {@code Upgrade} asks for, when its {@code Connection} names {@code upgrade}
+     */
+    public static Optional<String> requestedUpgrade(HttpHeaders headers) {
+        List<String> upgrade = headers.all("Upgrade");
+        if (upgrade.isEmpty() || connectionOptions(headers).stream().noneMatch("upgrade"::equalsIgnoreCase)) {
+            return Optional.empty();
+        }
+        return Optional.of(String.join(", ", upgrade));
     }
 
     /**

@@ -35,6 +35,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class ReverseProxy {
     private static final Logger LOG = LoggerFactory.getLogger(ReverseProxy.class);
+    private static final Problem UPGRADE_NOT_SUPPORTED = Problem.builder(ProblemTypes.UPGRADE_NOT_SUPPORTED, 501,
+            "Not Implemented").detail("The gateway does not switch protocols (WebSocket, h2c) on proxied routes.")
+            .build();
     private final UpstreamClient client;
     private final TrustedProxies trusted;
     private final ForwardingHeaders forwarding;
@@ -68,6 +71,12 @@ public final class ReverseProxy {
     public CompletionStage<GatewayResponse> forward(GatewayRequest request, RouteMatch match,
                                                     Consumer<Runnable> onAbort) {
         Route route = match.route();
+        Optional<String> upgrade = request.attribute(HeaderHygiene.REQUESTED_UPGRADE);
+        if (upgrade.isPresent()) {
+            LOG.info("request {}: route {} cannot switch protocols ({}); answered 501", request.id(), route.id(),
+                    LogSafe.value(upgrade.get()));
+            return CompletableFuture.completedFuture(GatewayResponse.problem(UPGRADE_NOT_SUPPORTED));
+        }
         Upstream upstream;
         try {
             upstream = route.upstreams().choose(request);
