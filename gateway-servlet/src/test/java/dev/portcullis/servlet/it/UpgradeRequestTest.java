@@ -48,4 +48,20 @@ class UpgradeRequestTest {
             assertTrue(response.text().startsWith("app GET /hello"), response.text());
         }
     }
+
+    @ParameterizedTest
+    @MethodSource(CONTAINERS)
+    void anOptionalH2cUpgradeOfferIsIgnoredAndTheRequestProxiedInHttp11(ServletContainer container)
+            throws Exception {
+        try (TestUpstream upstream = TestUpstream.start(exchange -> TestUpstream.reply(exchange, 200, "plain"));
+             RunningServer server = container.start(Gateways.routing(Route.builder("api").path("/api/**")
+                     .upstream(upstream.baseUri()).build()), new AppServlet())) {
+            RawHttp.Response response = RawHttp.exchange(server.port(), "GET /api/x HTTP/1.1\r\nHost: gw\r\n"
+                    + "Connection: Upgrade, HTTP2-Settings\r\nUpgrade: h2c\r\nHTTP2-Settings: AAMAAABkAAQBAAAAAAIAAAAA\r\n"
+                    + "Connection: close\r\n\r\n");
+
+            assertEquals(200, response.status());
+            assertEquals("plain", response.text());
+        }
+    }
 }

@@ -36,15 +36,27 @@ public final class HeaderHygiene {
     }
 
     /**
+     * The protocols a request needs to switch to. An offer of {@code h2c} is not counted: it is optional (the JDK's
+     * {@code HttpClient} sends it with every plain-HTTP request), and answering it in HTTP/1.1 is correct.
+     *
      * @param headers a client request's headers, before {@link #endToEnd}
-     * @return the protocols its {@code Upgrade} asks for, when its {@code Connection} names {@code upgrade}
+     * @return the protocols its {@code Upgrade} asks for besides {@code h2c}, when its {@code Connection} names
+     *     {@code upgrade}; empty otherwise
      */
     public static Optional<String> requestedUpgrade(HttpHeaders headers) {
-        List<String> upgrade = headers.all("Upgrade");
-        if (upgrade.isEmpty() || connectionOptions(headers).stream().noneMatch("upgrade"::equalsIgnoreCase)) {
+        if (connectionOptions(headers).stream().noneMatch("upgrade"::equalsIgnoreCase)) {
             return Optional.empty();
         }
-        return Optional.of(String.join(", ", upgrade));
+        List<String> protocols = new ArrayList<>();
+        for (String value : headers.all("Upgrade")) {
+            for (String token : value.split(",")) {
+                String protocol = token.trim();
+                if (!protocol.isEmpty() && !protocol.equalsIgnoreCase("h2c")) {
+                    protocols.add(protocol);
+                }
+            }
+        }
+        return protocols.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", protocols));
     }
 
     /**
