@@ -12,7 +12,9 @@ import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -132,20 +134,35 @@ public final class TestCertificates {
         }
     }
 
+    /**
+     * Runs {@code keytool} in two rounds of parallel processes (the CA and the self-signed certificate, then the
+     * certificates the CA issues, each in a copy of the CA's store): a keytool run is a JVM start, seconds on a busy
+     * machine.
+     */
     private static TestCertificates generate() throws IOException {
         Path directory = Files.createTempDirectory("portcullis-tls");
         directory.toFile().deleteOnExit();
-        Path all = directory.resolve("generated.p12");
-        all.toFile().deleteOnExit();
-        keytool(all, CA, "CN=Portcullis Test CA", List.of("-ext", "bc:c"));
-        for (ServerCertificate server : ServerCertificate.values()) {
-            keytool(all, server.alias, "CN=" + server.alias, server.keytoolArguments);
+        Map<String, Process> first = new LinkedHashMap<>();
+        first.put(CA, keytool(directory, CA, "CN=Portcullis Test CA", List.of("-ext", "bc:c")));
+        ServerCertificate self = ServerCertificate.SELF_SIGNED;
+        first.put(self.alias, keytool(directory, self.alias, "CN=" + self.alias, self.keytoolArguments));
+        await(first);
+        Map<String, Process> second = new LinkedHashMap<>();
+        for (ServerCertificate server : List.of(ServerCertificate.TRUSTED, ServerCertificate.WRONG_HOST)) {
+            second.put(server.alias, issue(directory, server.alias, "CN=" + server.alias, server.keytoolArguments));
         }
-        keytool(all, CLIENT, clientSubject(), List.of("-signer", CA));
+        second.put(CLIENT, issue(directory, CLIENT, clientSubject(), List.of("-signer", CA)));
+        await(second);
+        List<String> aliases = new ArrayList<>(first.keySet());
+        aliases.addAll(second.keySet());
         try {
-            KeyStore generated = KeyStore.getInstance("PKCS12");
-            try (InputStream in = Files.newInputStream(all)) {
-                generated.load(in, PASSWORD);
+            KeyStore generated = emptyStore();
+            for (String alias : aliases) {
+                KeyStore one = KeyStore.getInstance("PKCS12");
+                try (InputStream in = Files.newInputStream(file(directory, alias))) {
+                    one.load(in, PASSWORD);
+                }
+                generated.setKeyEntry(alias, one.getKey(alias, PASSWORD), PASSWORD, one.getCertificateChain(alias));
             }
             TestCertificates certificates = new TestCertificates(directory, generated);
             certificates.writeFiles();
@@ -153,6 +170,17 @@ public final class TestCertificates {
         } catch (GeneralSecurityException e) {
             throw new IOException("cannot read what keytool generated", e);
         }
+    }
+
+    private static Process issue(Path directory, String alias, String subject, List<String> extra) throws IOException {
+        Files.copy(file(directory, CA), file(directory, alias));
+        return keytool(directory, alias, subject, extra);
+    }
+
+    private static Path file(Path directory, String alias) {
+        Path file = directory.resolve(alias + ".generated.p12");
+        file.toFile().deleteOnExit();
+        return file;
     }
 
     private void writeFiles() throws IOException, GeneralSecurityException {
@@ -168,24 +196,33 @@ public final class TestCertificates {
         write(clientChainPem(), chain.toString());
     }
 
-    private static void keytool(Path store, String alias, String subject, List<String> extra) throws IOException {
+    private static Process keytool(Path directory, String alias, String subject, List<String> extra)
+            throws IOException {
         Path bin = Path.of(System.getProperty("java.home"), "bin");
         Path keytool = Files.exists(bin.resolve("keytool")) ? bin.resolve("keytool") : bin.resolve("keytool.exe");
-        List<String> command = new ArrayList<>(List.of(keytool.toString(), "-genkeypair", "-alias", alias,
-                "-keyalg", "EC", "-groupname", "secp256r1", "-dname", subject, "-validity", "2",
-                "-keystore", store.toString(), "-storetype", "PKCS12", "-storepass", STORE_PASSWORD));
+        List<String> command = new ArrayList<>(List.of(keytool.toString(), "-J-XX:TieredStopAtLevel=1",
+                "-J-XX:+UseSerialGC", "-genkeypair", "-alias", alias, "-keyalg", "EC", "-groupname", "secp256r1",
+                "-dname", subject, "-validity", "2", "-keystore", file(directory, alias).toString(),
+                "-storetype", "PKCS12", "-storepass", STORE_PASSWORD));
         command.addAll(extra);
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        try {
-            byte[] output = process.getInputStream().readAllBytes();
-            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                throw new IOException("keytool failed for " + alias + ": " + new String(output, StandardCharsets.UTF_8));
+        return new ProcessBuilder(command).redirectErrorStream(true).start();
+    }
+
+    private static void await(Map<String, Process> running) throws IOException {
+        for (Map.Entry<String, Process> entry : running.entrySet()) {
+            Process process = entry.getValue();
+            try {
+                byte[] output = process.getInputStream().readAllBytes();
+                if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                    throw new IOException("keytool failed for " + entry.getKey() + ": "
+                            + new String(output, StandardCharsets.UTF_8));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while keytool ran", e);
+            } finally {
+                process.destroy();
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while keytool ran", e);
-        } finally {
-            process.destroy();
         }
     }
 
