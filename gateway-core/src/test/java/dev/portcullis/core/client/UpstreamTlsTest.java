@@ -140,6 +140,16 @@ class UpstreamTlsTest {
     }
 
     @Test
+    void aPkcs12TrustStoreWhoseCertificatesAreEncryptedNeedsItsPassword() throws Exception {
+        KeyStore trust = store();
+        trust.setCertificateEntry("ca", someCaCertificate());
+        Path file = save(trust, "ca.p12", PASSWORD);
+        assertTrue(UpstreamTls.builder().trustStore(file, PASSWORD).build().hostnameVerification());
+        assertEquals("trustStore: " + file + ": holds no certificate it can show without a password",
+                failure(() -> UpstreamTls.builder().trustStore(file, null)));
+    }
+
+    @Test
     void aMissingClientCertificateStoreFailsNamingTheSettingAndTheFile() {
         Path missing = directory.resolve("client.p12");
         assertEquals("clientCertificate: " + missing + ": no such file",
@@ -172,10 +182,12 @@ class UpstreamTlsTest {
     @Test
     void aPemKeyInAnotherFormThanPkcs8FailsSayingHowToConvertIt() throws Exception {
         Path chain = write("chain.pem", pem("CERTIFICATE", someCaCertificate().getEncoded()));
+        String encryptedHeaders = "Proc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,0123456789ABCDEF\n\n";
         for (String label : new String[] {"RSA PRIVATE KEY", "EC PRIVATE KEY", "ENCRYPTED PRIVATE KEY"}) {
-            Path key = write("key.pem", pem(label, new byte[] {1, 2, 3}));
+            Path key = write("key.pem", pem(label, new byte[] {1, 2, 3}).replace("-----\n", "-----\n"
+                    + encryptedHeaders));
             String message = failure(() -> UpstreamTls.builder().clientCertificatePem(key, chain));
-            assertTrue(message.startsWith("clientCertificate: " + key + ": holds a " + label), message);
+            assertTrue(message.startsWith("clientCertificate: " + key + ": the key is a PEM '" + label + "'"), message);
             assertTrue(message.contains("openssl pkcs8 -topk8 -nocrypt"), message);
         }
     }

@@ -169,20 +169,21 @@ public abstract class UpstreamTlsContract {
     @MethodSource(CONTAINERS)
     public void anUpstreamRequiringAClientCertificateAcceptsTheConfiguredPkcs12One(ServletContainer container)
             throws Exception {
-        try (TlsUpstream upstream = serverRequiringAClientCertificate()) {
-            assertAnswered(get(container, upstream, client(trustingTheTestCa()
-                    .clientCertificate(certificates.clientPkcs12(), TestCertificates.PASSWORD).build())));
-            assertEquals(List.of(TestCertificates.clientSubject()), upstream.clientSubjects());
-        }
+        assertTheClientCertificateIsAccepted(container, trustingTheTestCa()
+                .clientCertificate(certificates.clientPkcs12(), TestCertificates.PASSWORD).build());
     }
 
     @ParameterizedTest
     @MethodSource(CONTAINERS)
     public void anUpstreamRequiringAClientCertificateAcceptsAPemKeyAndChain(ServletContainer container)
             throws Exception {
+        assertTheClientCertificateIsAccepted(container, trustingTheTestCa()
+                .clientCertificatePem(certificates.clientKeyPem(), certificates.clientChainPem()).build());
+    }
+
+    private void assertTheClientCertificateIsAccepted(ServletContainer container, UpstreamTls tls) throws Exception {
         try (TlsUpstream upstream = serverRequiringAClientCertificate()) {
-            assertAnswered(get(container, upstream, client(trustingTheTestCa()
-                    .clientCertificatePem(certificates.clientKeyPem(), certificates.clientChainPem()).build())));
+            assertAnswered(get(container, upstream, client(tls)));
             assertEquals(List.of(TestCertificates.clientSubject()), upstream.clientSubjects());
         }
     }

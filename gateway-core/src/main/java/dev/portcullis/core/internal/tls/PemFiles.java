@@ -31,7 +31,7 @@ import java.util.regex.Pattern;
  */
 final class PemFiles {
     private static final Pattern BLOCK = Pattern.compile(
-            "-----BEGIN ([A-Z0-9 ]+)-----([A-Za-z0-9+/=\\s]*)-----END \\1-----");
+            "-----BEGIN ([A-Z0-9 ]+)-----(.*?)-----END \\1-----", Pattern.DOTALL);
     private static final List<String> KEY_ALGORITHMS = List.of("RSA", "EC", "EdDSA", "RSASSA-PSS", "DSA");
     private static final Map<String, String> PROOF_SIGNATURES = Map.of("RSA", "SHA256withRSA",
             "EC", "SHA256withECDSA", "EdDSA", "EdDSA", "Ed25519", "Ed25519", "Ed448", "Ed448");
@@ -105,7 +105,7 @@ final class PemFiles {
                 return decode(setting, file, base64(setting, file, block.group(2)));
             }
             if (label.endsWith("PRIVATE KEY")) {
-                throw TlsFiles.invalid(setting, file, "holds a " + label + "; only an unencrypted PKCS#8 key "
+                throw TlsFiles.invalid(setting, file, "the key is a PEM '" + label + "'; only an unencrypted PKCS#8 key "
                         + "(BEGIN PRIVATE KEY) is read: convert it with 'openssl pkcs8 -topk8 -nocrypt', or put key and "
                         + "certificate in a password-protected PKCS12 key store instead");
             }
