@@ -6,9 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
+import dev.portcullis.core.testing.StandardError;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -217,18 +216,10 @@ class UpstreamTlsTest {
 
     @Test
     void turningHostnameVerificationOffLogsOneWarningAndDropsTheEndpointCheck() {
-        PrintStream err = System.err;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        UpstreamTls tls;
-        try {
-            System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-            tls = UpstreamTls.builder().hostnameVerification(false).build();
-        } finally {
-            System.setErr(err);
-        }
-        assertFalse(tls.hostnameVerification());
-        assertNull(tls.sslParameters().getEndpointIdentificationAlgorithm());
-        String log = captured.toString(StandardCharsets.UTF_8);
+        UpstreamTls[] built = new UpstreamTls[1];
+        String log = StandardError.captured(() -> built[0] = UpstreamTls.builder().hostnameVerification(false).build());
+        assertFalse(built[0].hostnameVerification());
+        assertNull(built[0].sslParameters().getEndpointIdentificationAlgorithm());
         assertEquals(1, log.split("WARN", -1).length - 1, log);
         assertTrue(log.contains("host name verification off"), log);
     }
