@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -51,8 +52,15 @@ import org.slf4j.LoggerFactory;
  * without any framing header from Java 19 on. Java 17 and 18 add {@code Content-Length: 0} to every request
  * (JDK-8283544) and offer no way around it; use the Jetty client there if an upstream objects.
  *
+ * <p><b>TLS.</b> {@code https} upstreams are verified as {@link UpstreamTls} says: by default against the JDK's trusted
+ * CAs, with host name verification on (whatever the JVM-wide {@code jdk.internal.httpclient.disableHostnameVerification}
+ * property says) and SNI sent; {@link Builder#tls(UpstreamTls)} sets a trust store and a client certificate.
+ *
  * <pre>{@code
  * UpstreamClient client = JdkUpstreamClient.create();
+ * UpstreamClient mtls = JdkUpstreamClient.builder()
+ *     .tls(UpstreamTls.builder().clientCertificate(Path.of("gateway.p12"), password).build())
+ *     .build();
  * }</pre>
  */
 public final class JdkUpstreamClient implements UpstreamClient {
@@ -66,8 +74,10 @@ public final class JdkUpstreamClient implements UpstreamClient {
     private final ExecutorService executor;
     private final ScheduledThreadPoolExecutor deadlines;
     private final boolean hostAllowed;
+    private final UpstreamTls tls;
 
-    private JdkUpstreamClient() {
+    private JdkUpstreamClient(UpstreamTls tls) {
+        this.tls = tls;
         AtomicInteger threads = new AtomicInteger();
         this.executor = Executors.newCachedThreadPool(task -> {
             Thread thread = new Thread(task, "portcullis-upstream-" + threads.incrementAndGet());
@@ -83,8 +93,17 @@ public final class JdkUpstreamClient implements UpstreamClient {
         this.hostAllowed = probeHostAllowed();
     }
 
-    /** @return a new client; close it when done (the filter closes only one it created) */
+    /** @return a new client with the default settings; close it when done (the filter closes only one it created) */
     public static JdkUpstreamClient create() {
+        return builder().build();
+    }
+
+    /** @return a builder for a client with other TLS settings */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    private static JdkUpstreamClient create(UpstreamTls tls) {
         if (System.getProperty(RESTRICTED_HEADERS_PROPERTY) == null) {
             System.setProperty(RESTRICTED_HEADERS_PROPERTY, "host");
         }
@@ -94,7 +113,7 @@ public final class JdkUpstreamClient implements UpstreamClient {
                     + "start the JVM with -D{}=2 or use JettyUpstreamClient", ForkJoinPool.getCommonPoolParallelism(),
                     COMMON_POOL_PARALLELISM_PROPERTY);
         }
-        return new JdkUpstreamClient();
+        return new JdkUpstreamClient(tls);
     }
 
     /** @return whether this JVM lets the client send a {@code Host} header, needed by {@code preserveHost} routes */
@@ -181,6 +200,8 @@ public final class JdkUpstreamClient implements UpstreamClient {
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(connectTimeout)
                 .executor(executor)
+                .sslContext(tls.sslContext())
+                .sslParameters(tls.sslParameters())
                 .build();
     }
 
@@ -233,6 +254,29 @@ public final class JdkUpstreamClient implements UpstreamClient {
             return true;
         } catch (IllegalArgumentException e) {
             return false;
+        }
+    }
+
+    /** Collects the client's settings. Not thread-safe. */
+    public static final class Builder {
+        private UpstreamTls tls;
+
+        private Builder() {
+        }
+
+        /**
+         * @param tls how to verify {@code https} upstreams and which client certificate to present; default
+         *     {@link UpstreamTls#defaults()}
+         * @return this builder
+         */
+        public Builder tls(UpstreamTls tls) {
+            this.tls = Objects.requireNonNull(tls, "tls");
+            return this;
+        }
+
+        /** @return the client; close it when done */
+        public JdkUpstreamClient build() {
+            return create(tls == null ? UpstreamTls.defaults() : tls);
         }
     }
 }

@@ -1,2 +1,2 @@
-/** Test fixtures: a recording stand-in upstream and request and body builders. */
+/** Test fixtures: a recording stand-in upstream, request and body builders, and a capture of what is logged. */
 package dev.portcullis.core.testing;

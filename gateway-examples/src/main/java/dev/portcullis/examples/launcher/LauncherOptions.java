@@ -31,11 +31,14 @@ import java.util.regex.Pattern;
  * @param redis the {@code --redis} URI whose Redis holds the buckets; empty to keep them in this JVM
  * @param drainTimeout how long a stop (SIGTERM) lets in-flight exchanges finish before it cuts them, default
  *     {@link #DEFAULT_DRAIN_TIMEOUT}; {@code 0s} cuts them at once
+ * @param upstreamTls the {@code --upstream-*} TLS options for {@code https} upstreams, {@link UpstreamTlsOptions#NONE}
+ *     for the clients' defaults
  * @param help whether {@code --help} was given (then nothing else is checked)
  */
 public record LauncherOptions(String host, int port, List<Route> routes, ClientKind client,
                               List<String> trustedProxies, Optional<RateLimitPolicy> rateLimit,
-                              Optional<String> redis, Duration drainTimeout, boolean help) {
+                              Optional<String> redis, Duration drainTimeout, UpstreamTlsOptions upstreamTls,
+                              boolean help) {
     /** How long a stop waits for in-flight exchanges unless {@code --drain-timeout} says otherwise. */
     public static final Duration DEFAULT_DRAIN_TIMEOUT = Duration.ofSeconds(10);
     /** The longest {@code --drain-timeout} accepted: an orchestrator's grace period is rarely longer. */
@@ -55,6 +58,15 @@ public record LauncherOptions(String host, int port, List<Route> routes, ClientK
             "  --redis redis://127.0.0.1:6379       keep the rate-limit buckets in this Redis (needs --rate-limit)",
             "  --drain-timeout 10s                  on SIGTERM, let in-flight exchanges finish for this long (ms or s,",
             "                                       at most 5 min), then cut them and exit",
+            "  --upstream-trust-store ca.pem        trust these certificates (PEM, PKCS12 or JKS) for https upstreams",
+            "                                       instead of the JDK's CAs",
+            "  --upstream-trust-store-password-env CA_PASSWORD",
+            "                                       read the trust store's password from this environment variable",
+            "  --upstream-client-cert gateway.p12   present this client certificate to https upstreams (mTLS): a",
+            "                                       PKCS12 or JKS key store, or a PEM chain with --upstream-client-key",
+            "  --upstream-client-cert-password-env CLIENT_PASSWORD",
+            "                                       read the key store's password from this environment variable",
+            "  --upstream-client-key gateway.key    the unencrypted PKCS#8 PEM key of a PEM --upstream-client-cert",
             "  --help                               print this and exit");
 
     /** Copies the lists. */
@@ -66,6 +78,7 @@ public record LauncherOptions(String host, int port, List<Route> routes, ClientK
         Objects.requireNonNull(rateLimit, "rateLimit");
         Objects.requireNonNull(redis, "redis");
         Objects.requireNonNull(drainTimeout, "drainTimeout");
+        Objects.requireNonNull(upstreamTls, "upstreamTls");
     }
 
     /**
@@ -83,11 +96,12 @@ public record LauncherOptions(String host, int port, List<Route> routes, ClientK
         RateLimitPolicy rateLimit = null;
         String redis = null;
         Duration drainTimeout = DEFAULT_DRAIN_TIMEOUT;
+        UpstreamTlsOptions tls = UpstreamTlsOptions.NONE;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             if (option.equals("--help") || option.equals("-h")) {
                 return new LauncherOptions(host, port, List.of(), client, List.of(), Optional.empty(), Optional.empty(),
-                        drainTimeout, true);
+                        drainTimeout, tls, true);
             }
             if (!option.startsWith("--")) {
                 throw new UsageException(option, "unexpected argument; options start with --, see --help");
@@ -104,6 +118,9 @@ public record LauncherOptions(String host, int port, List<Route> routes, ClientK
                 case "--rate-limit" -> rateLimit = once(option, rateLimit, RateLimitArgument.policy(value));
                 case "--redis" -> redis = once(option, redis, RateLimitArgument.redisUri(value));
                 case "--drain-timeout" -> drainTimeout = parseDrainTimeout(value);
+                case UpstreamTlsOptions.TRUST_STORE, UpstreamTlsOptions.TRUST_STORE_PASSWORD_ENV,
+                        UpstreamTlsOptions.CLIENT_CERT, UpstreamTlsOptions.CLIENT_CERT_PASSWORD_ENV,
+                        UpstreamTlsOptions.CLIENT_KEY -> tls = tls.with(option, value);
                 case "--route" -> {
                     Route route = RouteArgument.parse(value);
                     if (!prefixes.add(route.pathPattern())) {
@@ -120,8 +137,9 @@ public record LauncherOptions(String host, int port, List<Route> routes, ClientK
         if (redis != null && rateLimit == null) {
             throw new UsageException("--redis", "needs --rate-limit: Redis holds only the rate-limit buckets");
         }
+        tls.check();
         return new LauncherOptions(host, port, routes, client, trusted, Optional.ofNullable(rateLimit),
-                Optional.ofNullable(redis), drainTimeout, false);
+                Optional.ofNullable(redis), drainTimeout, tls, false);
     }
 
     private static Duration parseDrainTimeout(String value) throws UsageException {

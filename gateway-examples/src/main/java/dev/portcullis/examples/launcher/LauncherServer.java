@@ -5,6 +5,7 @@ import dev.portcullis.api.ratelimit.RateLimiting;
 import dev.portcullis.api.routing.RouteTable;
 import dev.portcullis.api.routing.Routing;
 import dev.portcullis.core.client.UpstreamClient;
+import dev.portcullis.core.client.UpstreamTls;
 import dev.portcullis.ratelimit.BucketStore;
 import dev.portcullis.ratelimit.LocalBucketStore;
 import dev.portcullis.ratelimit.PolicyRateLimiter;
@@ -72,7 +73,8 @@ public final class LauncherServer implements AutoCloseable {
     /**
      * @param options the parsed command line
      * @return the started server
-     * @throws UsageException if a {@code --trusted-proxy} block is malformed
+     * @throws UsageException if a {@code --trusted-proxy} block is malformed, or an {@code --upstream-*} TLS file
+     *     cannot be read or its password variable is unset
      * @throws Exception if Jetty does not start (the port is taken, ...)
      */
     public static LauncherServer start(LauncherOptions options) throws Exception {
@@ -81,7 +83,8 @@ public final class LauncherServer implements AutoCloseable {
         threads.setIdleTimeout(IDLE_THREAD_MILLIS);
         threads.setMaxEvictCount(MAX_THREADS_RETIRED_AT_ONCE);
         Optional<BucketStore> store = options.rateLimit().map(policy -> store(options.redis()));
-        UpstreamClient client = options.client().create(threads);
+        UpstreamTls tls = options.upstreamTls().toUpstreamTls(System::getenv).orElseGet(UpstreamTls::defaults);
+        UpstreamClient client = options.client().create(threads, tls);
         GatewayFilter gateway = filter(options, client, store);
         Server server = new Server(threads);
         store.ifPresent(buckets -> server.addEventListener(new LifeCycle.Listener() {

@@ -64,6 +64,7 @@ public final class StandaloneGateway {
             out.println("  " + route.pathPattern() + " -> " + route.upstreams().instances().stream()
                     .map(Upstream::uri).map(Object::toString).collect(Collectors.joining(", ")));
         }
+        options.upstreamTls().summary().ifPresent(tls -> out.println("  upstream TLS: " + tls));
         options.rateLimit().ifPresent(policy -> {
             RateLimitQuota quota = policy.quotas().get(0);
             String where = options.redis().map(URI::create)     // host and port only: the URI may hold a password

@@ -1,6 +1,7 @@
 package dev.portcullis.examples.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,6 +13,7 @@ import dev.portcullis.ratelimit.Limit;
 import dev.portcullis.ratelimit.RateLimitPolicy;
 import java.net.InetAddress;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -33,6 +35,48 @@ class LauncherOptionsTest {
         assertEquals(Optional.empty(), options.rateLimit());
         assertEquals(Optional.empty(), options.redis());
         assertEquals(Duration.ofSeconds(10), options.drainTimeout());
+        assertEquals(UpstreamTlsOptions.NONE, options.upstreamTls());
+    }
+
+    @Test
+    void upstreamTlsOptionsKeepTheFilesAndTheNamesOfThePasswordVariables() throws Exception {
+        UpstreamTlsOptions tls = LauncherOptions.parse("--route", "/=https://a:1",
+                "--upstream-trust-store", "/etc/ca.p12", "--upstream-trust-store-password-env", "CA_PASSWORD",
+                "--upstream-client-cert", "/etc/gateway.p12", "--upstream-client-cert-password-env", "GW_PASSWORD")
+                .upstreamTls();
+        assertEquals(new UpstreamTlsOptions(Optional.of(Path.of("/etc/ca.p12")), Optional.of("CA_PASSWORD"),
+                Optional.of(Path.of("/etc/gateway.p12")), Optional.of("GW_PASSWORD"), Optional.empty()), tls);
+        assertEquals(Optional.of(Path.of("/etc/gateway.key")), LauncherOptions.parse("--route", "/=https://a:1",
+                "--upstream-client-cert", "/etc/gateway.pem", "--upstream-client-key", "/etc/gateway.key")
+                .upstreamTls().clientKey());
+    }
+
+    @Test
+    void aPasswordVariableOrPemKeyWithoutItsFileIsAnErrorNamingTheOption() {
+        assertEquals("--upstream-trust-store-password-env: needs --upstream-trust-store",
+                failure("--route", "/=https://a:1", "--upstream-trust-store-password-env", "CA_PASSWORD"));
+        assertEquals("--upstream-client-cert-password-env: needs --upstream-client-cert",
+                failure("--route", "/=https://a:1", "--upstream-client-cert-password-env", "GW_PASSWORD"));
+        assertEquals("--upstream-client-key: needs --upstream-client-cert",
+                failure("--route", "/=https://a:1", "--upstream-client-key", "/etc/gateway.key"));
+        assertTrue(failure("--route", "/=https://a:1", "--upstream-client-cert", "/etc/gateway.pem",
+                "--upstream-client-key", "/etc/gateway.key", "--upstream-client-cert-password-env", "GW_PASSWORD")
+                .startsWith("--upstream-client-cert-password-env: a PEM key is read unencrypted"));
+    }
+
+    @Test
+    void somethingThatIsNoVariableNameIsRefusedWithoutEchoingIt() {
+        String message = failure("--route", "/=https://a:1", "--upstream-trust-store", "/etc/ca.p12",
+                "--upstream-trust-store-password-env", "hunter2!");
+        assertTrue(message.startsWith("--upstream-trust-store-password-env: expected the name of an environment"),
+                message);
+        assertFalse(message.contains("hunter2!"), message);
+    }
+
+    @Test
+    void anUpstreamTlsOptionGivenTwiceIsAnError() {
+        assertEquals("--upstream-trust-store: given twice", failure("--route", "/=https://a:1",
+                "--upstream-trust-store", "/a.pem", "--upstream-trust-store", "/b.pem"));
     }
 
     @Test

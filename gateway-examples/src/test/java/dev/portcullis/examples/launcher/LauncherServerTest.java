@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.portcullis.examples.demo.ExampleAppContract;
+import dev.portcullis.servlet.it.TestCertificates;
+import dev.portcullis.servlet.it.TestCertificates.ServerCertificate;
+import dev.portcullis.servlet.it.TlsUpstream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
@@ -14,6 +17,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -110,5 +114,50 @@ class LauncherServerTest {
                 "--route", "/=http://127.0.0.1:1");
         UsageException failure = assertThrows(UsageException.class, () -> LauncherServer.start(options));
         assertTrue(failure.getMessage().startsWith("--trusted-proxy:"), failure.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jdk", "jetty"})
+    void anHttpsRouteTrustsTheGivenStoreAndPresentsTheGivenClientCertificate(String client) throws Exception {
+        TestCertificates certificates = TestCertificates.get();
+        try (TlsUpstream tlsUpstream = TlsUpstream.start(certificates.server(ServerCertificate.TRUSTED), true)) {
+            LauncherOptions options = LauncherOptions.parse("--port", "0", "--client", client,
+                    "--route", "/api=" + tlsUpstream.baseUri(),
+                    "--upstream-trust-store", certificates.caPem().toString(),
+                    "--upstream-client-cert", certificates.clientChainPem().toString(),
+                    "--upstream-client-key", certificates.clientKeyPem().toString());
+            try (LauncherServer server = LauncherServer.start(options)) {
+                HttpResponse<String> response = get(server.port(), "/api/x");
+                assertEquals(200, response.statusCode(), response.body());
+                assertEquals(TlsUpstream.BODY, response.body());
+                assertEquals(List.of(TestCertificates.clientSubject()), tlsUpstream.clientSubjects());
+                ByteArrayOutputStream printed = new ByteArrayOutputStream();
+                StandaloneGateway.describe(options, server.port(), new PrintStream(printed, true, StandardCharsets.UTF_8));
+                assertTrue(printed.toString(StandardCharsets.UTF_8).contains("  upstream TLS: trust store "
+                        + certificates.caPem() + ", client certificate " + certificates.clientChainPem()),
+                        printed.toString(StandardCharsets.UTF_8));
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jdk", "jetty"})
+    void withoutATrustStoreAnHttpsUpstreamOfAPrivateCaIsA502Problem(String client) throws Exception {
+        try (TlsUpstream tlsUpstream = TlsUpstream.start(TestCertificates.get().server(ServerCertificate.TRUSTED), false);
+             LauncherServer server = LauncherServer.start(LauncherOptions.parse("--port", "0", "--client", client,
+                     "--route", "/api=" + tlsUpstream.baseUri()))) {
+            HttpResponse<String> response = get(server.port(), "/api/x");
+            assertEquals(502, response.statusCode(), response.body());
+            assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElseThrow());
+            assertEquals(List.of(), tlsUpstream.serverNames());
+        }
+    }
+
+    @Test
+    void aMissingTrustStoreStopsTheStartWithAUsageErrorNamingTheOptionAndTheFile() throws Exception {
+        LauncherOptions options = LauncherOptions.parse("--port", "0", "--route", "/=https://localhost:1",
+                "--upstream-trust-store", "/nonexistent/ca.pem");
+        UsageException failure = assertThrows(UsageException.class, () -> LauncherServer.start(options));
+        assertEquals("--upstream-trust-store: /nonexistent/ca.pem: no such file", failure.getMessage());
     }
 }

@@ -3,6 +3,7 @@ package dev.portcullis.client.jetty;
 import dev.portcullis.core.client.UpstreamClient;
 import dev.portcullis.core.client.UpstreamRequest;
 import dev.portcullis.core.client.UpstreamResponse;
+import dev.portcullis.core.client.UpstreamTls;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -17,6 +18,7 @@ import org.eclipse.jetty.http.HttpCookieStore;
 import org.eclipse.jetty.io.ArrayByteBufferPool;
 import org.eclipse.jetty.io.ByteBufferPool;
 import org.eclipse.jetty.util.component.LifeCycle;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
 import org.eclipse.jetty.util.thread.Scheduler;
@@ -45,12 +47,19 @@ import org.eclipse.jetty.util.thread.Scheduler;
  * Timeouts fail the exchange with {@link java.net.http.HttpTimeoutException}; every other failure with an
  * {@link java.io.IOException} whose cause is Jetty's (or the request body's) failure.
  *
+ * <p><b>TLS.</b> {@code https} upstreams are verified as the {@link UpstreamTls} given to
+ * {@link Builder#tls(UpstreamTls)} says, with the same {@link javax.net.ssl.SSLContext} the JDK client would use:
+ * by default the JDK's trusted CAs, host name verification on (Jetty's endpoint identification {@code HTTPS}) and
+ * SNI sent with the upstream's host name.
+ *
  * <p>Bodies stream both ways with back-pressure: the request body is pulled from its publisher one buffer per Jetty
  * demand; the response body reads from the connection only what its subscriber requested. Cancelling the future or
  * the response body subscription aborts the request, which closes its connection.
  *
  * <pre>{@code
- * UpstreamClient client = JettyUpstreamClient.builder().maxConnectionsPerDestination(256).build();
+ * UpstreamClient client = JettyUpstreamClient.builder().maxConnectionsPerDestination(256)
+ *     .tls(UpstreamTls.builder().trustStore(Path.of("upstream-ca.pem"), null).build())
+ *     .build();
  * GatewayFilter filter = GatewayFilter.builder().pipeline(pipeline).upstreamClient(client).build();
  * }</pre>
  */
@@ -63,12 +72,14 @@ public final class JettyUpstreamClient implements UpstreamClient {
     private final Duration idleTimeout;
     private final int maxConnectionsPerDestination;
     private final int maxRequestsQueuedPerDestination;
+    private final UpstreamTls tls;
     private volatile boolean closed;
 
     private JettyUpstreamClient(Builder builder) {
         this.idleTimeout = builder.idleTimeout;
         this.maxConnectionsPerDestination = builder.maxConnectionsPerDestination;
         this.maxRequestsQueuedPerDestination = builder.maxRequestsQueuedPerDestination;
+        this.tls = builder.tls == null ? UpstreamTls.defaults() : builder.tls;
         this.ownsThreads = builder.executor == null;
         this.threads = ownsThreads ? ownPool(builder.maxThreads) : builder.executor;
         this.scheduler = new ScheduledExecutorScheduler("portcullis-jetty-upstream-scheduler", true);
@@ -175,12 +186,22 @@ public final class JettyUpstreamClient implements UpstreamClient {
         client.setUserAgentField(null);
         client.setDefaultRequestContentType(null);
         client.setUseInputDirectByteBuffers(false);
+        client.setSslContextFactory(sslContextFactory(tls));
         start(client);
         client.getContentDecoderFactories().clear();
         client.getProtocolHandlers().remove(RedirectProtocolHandler.NAME);
         client.getProtocolHandlers().remove(WWWAuthenticationProtocolHandler.NAME);
         client.getProtocolHandlers().remove(ProxyAuthenticationProtocolHandler.NAME);
         return client;
+    }
+
+    /** One per {@link HttpClient}, since each client stops its own; they share the one {@code SSLContext}. */
+    private static SslContextFactory.Client sslContextFactory(UpstreamTls tls) {
+        SslContextFactory.Client factory = new SslContextFactory.Client();
+        factory.setSslContext(tls.sslContext());
+        factory.setEndpointIdentificationAlgorithm(tls.hostnameVerification() ? "HTTPS" : null);
+        factory.setSNIProvider(new SniHostNames());
+        return factory;
     }
 
     private static void start(Object component) {
@@ -198,8 +219,19 @@ public final class JettyUpstreamClient implements UpstreamClient {
         private int maxRequestsQueuedPerDestination = 1024;
         private int maxThreads = 200;
         private Executor executor;
+        private UpstreamTls tls;
 
         private Builder() {
+        }
+
+        /**
+         * @param tls how to verify {@code https} upstreams and which client certificate to present; default
+         *     {@link UpstreamTls#defaults()}
+         * @return this builder
+         */
+        public Builder tls(UpstreamTls tls) {
+            this.tls = Objects.requireNonNull(tls, "tls");
+            return this;
         }
 
         /**

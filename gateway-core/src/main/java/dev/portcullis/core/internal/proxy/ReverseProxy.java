@@ -120,6 +120,7 @@ public final class ReverseProxy {
         return exchange.handle((response, failure) -> {
             if (failure != null) {
                 body.cancel(false);
+                UpstreamFailures.warnOfTls(request.id(), upstream.uri(), failure);
                 Problem problem = UpstreamFailures.toProblem(failure).orElseGet(() -> unexpected(request, failure));
                 if (heard) {
                     listener.onEvent(new ExchangeEvent.UpstreamFailed(request.id(), upstream.uri(), problem.type(),

@@ -5,9 +5,14 @@ import dev.portcullis.api.Problem;
 import dev.portcullis.api.ProblemException;
 import dev.portcullis.api.ProblemTypes;
 import dev.portcullis.core.client.UpstreamCapacityExceededException;
+import dev.portcullis.api.LogSafe;
 import java.io.IOException;
+import java.net.URI;
 import java.net.http.HttpTimeoutException;
 import java.util.Optional;
+import javax.net.ssl.SSLException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Maps why an upstream exchange failed to the problem the client gets, never naming the upstream: a full local
@@ -18,10 +23,25 @@ import java.util.Optional;
 public final class UpstreamFailures {
     /** The {@code Retry-After}, in seconds, of a request shed because the upstream client's capacity is used up. */
     public static final String RETRY_AFTER_SECONDS = "1";
+    private static final Logger LOG = LoggerFactory.getLogger(UpstreamFailures.class);
     private static final Problem OVERLOADED = overloaded("The gateway has as many upstream requests pending as it "
             + "can hold; retry after the Retry-After delay.");
 
     private UpstreamFailures() {
+    }
+
+    /**
+     * Logs a failed TLS handshake (an untrusted certificate, a host name the certificate does not name, a refused
+     * client certificate) as a WARN naming the instance and the JDK's reason: it is nearly always a configuration
+     * error, and the client's 502 says nothing of it. Other failures are not logged here.
+     *
+     * @param requestId the request's id
+     * @param instance the upstream instance called
+     * @param failure why the exchange failed
+     */
+    public static void warnOfTls(String requestId, URI instance, Throwable failure) {
+        find(failure, SSLException.class).ifPresent(tls -> LOG.warn("request {}: TLS with the upstream {} failed: {}",
+                requestId, instance, LogSafe.value(tls)));
     }
 
     /**
