@@ -32,8 +32,9 @@ import org.slf4j.LoggerFactory;
  * completes the async context, the end of the exchange). This object only holds the container's handles (the async
  * context, the running pump, whether the resumed dispatch must abort the connection), each guarded by its monitor
  * in short sections that call nothing foreign except {@code startAsync}. The exchange ends once: when the initial
- * dispatch returns without async, when this exchange completes the async context itself or cuts the connection,
- * or else when the container reports the async cycle complete (after a dispatch to the application).
+ * dispatch returns without async, when this exchange completes the async context itself or decides to cut the
+ * connection (a container may never run the dispatch that cuts it, or report its end, once the client is gone), or
+ * else when the container reports the async cycle complete (after a dispatch to the application).
  */
 final class ServletExchange implements AsyncListener {
     static final String RESUME_ATTRIBUTE = ServletExchange.class.getName() + ".resume";
@@ -135,7 +136,6 @@ final class ServletExchange implements AsyncListener {
             abort = abortAfterCommit;
         }
         if (abort) {
-            exchange.end(response.getStatus(), bytesOut);
             abortConnection();
         }
         chain.doFilter(applicationRequest(), response);
@@ -333,6 +333,7 @@ final class ServletExchange implements AsyncListener {
             synchronized (ServletExchange.this) {
                 abortAfterCommit = true;
             }
+            exchange.end(response.getStatus(), bytesOut);
             request.setAttribute(RESUME_ATTRIBUTE, ServletExchange.this);
             dispatchOnce();
         }
