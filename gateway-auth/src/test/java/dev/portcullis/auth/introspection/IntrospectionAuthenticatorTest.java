@@ -45,7 +45,7 @@ class IntrospectionAuthenticatorTest {
     Authentication authentication(IntrospectionAuthenticator.ClientAuth auth) {
         return Authentication.interceptor(IntrospectionAuthenticator.builder(idp.uri())
                 .client("gateway", "s3cr:et", auth).audiences("shop-api").clock(clock)
-                .timeouts(Duration.ofSeconds(2), Duration.ofMillis(500)).build());
+                .timeouts(Duration.ofSeconds(2), Duration.ofSeconds(3)).build());
     }
 
     IntrospectionAuthenticator.Builder authenticator() {
