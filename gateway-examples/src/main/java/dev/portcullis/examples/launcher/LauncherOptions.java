@@ -31,11 +31,14 @@ import java.util.regex.Pattern;
  * @param redis the {@code --redis} URI whose Redis holds the buckets; empty to keep them in this JVM
  * @param drainTimeout how long a stop (SIGTERM) lets in-flight exchanges finish before it cuts them, default
  *     {@link #DEFAULT_DRAIN_TIMEOUT}; {@code 0s} cuts them at once
+ * @param adminPort the {@code --admin-port} on 127.0.0.1 of the admin view and the Prometheus scrape ({@code 0}: any
+ *     free one); empty for none, and then no metrics are kept
  * @param help whether {@code --help} was given (then nothing else is checked)
  */
 public record LauncherOptions(String host, int port, List<Route> routes, ClientKind client,
                               List<String> trustedProxies, Optional<RateLimitPolicy> rateLimit,
-                              Optional<String> redis, Duration drainTimeout, boolean help) {
+                              Optional<String> redis, Duration drainTimeout, Optional<Integer> adminPort,
+                              boolean help) {
     /** How long a stop waits for in-flight exchanges unless {@code --drain-timeout} says otherwise. */
     public static final Duration DEFAULT_DRAIN_TIMEOUT = Duration.ofSeconds(10);
     /** The longest {@code --drain-timeout} accepted: an orchestrator's grace period is rarely longer. */
@@ -55,6 +58,8 @@ public record LauncherOptions(String host, int port, List<Route> routes, ClientK
             "  --redis redis://127.0.0.1:6379       keep the rate-limit buckets in this Redis (needs --rate-limit)",
             "  --drain-timeout 10s                  on SIGTERM, let in-flight exchanges finish for this long (ms or s,",
             "                                       at most 5 min), then cut them and exit",
+            "  --admin-port 9901                    serve the admin view (/, /live, /ready) and the Prometheus scrape",
+            "                                       (/metrics) on 127.0.0.1:PORT to loopback callers (0 = any free port)",
             "  --help                               print this and exit");
 
     /** Copies the lists. */
@@ -66,6 +71,7 @@ public record LauncherOptions(String host, int port, List<Route> routes, ClientK
         Objects.requireNonNull(rateLimit, "rateLimit");
         Objects.requireNonNull(redis, "redis");
         Objects.requireNonNull(drainTimeout, "drainTimeout");
+        Objects.requireNonNull(adminPort, "adminPort");
     }
 
     /**
@@ -83,11 +89,12 @@ public record LauncherOptions(String host, int port, List<Route> routes, ClientK
         RateLimitPolicy rateLimit = null;
         String redis = null;
         Duration drainTimeout = DEFAULT_DRAIN_TIMEOUT;
+        Integer adminPort = null;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             if (option.equals("--help") || option.equals("-h")) {
                 return new LauncherOptions(host, port, List.of(), client, List.of(), Optional.empty(), Optional.empty(),
-                        drainTimeout, true);
+                        drainTimeout, Optional.empty(), true);
             }
             if (!option.startsWith("--")) {
                 throw new UsageException(option, "unexpected argument; options start with --, see --help");
@@ -98,7 +105,8 @@ public record LauncherOptions(String host, int port, List<Route> routes, ClientK
             String value = args[++i];
             switch (option) {
                 case "--host" -> host = requireText(option, value);
-                case "--port" -> port = parsePort(value);
+                case "--port" -> port = parsePort(option, value);
+                case "--admin-port" -> adminPort = once(option, adminPort, parsePort(option, value));
                 case "--client" -> client = ClientKind.parse(value);
                 case "--trusted-proxy" -> trusted.add(requireText(option, value));
                 case "--rate-limit" -> rateLimit = once(option, rateLimit, RateLimitArgument.policy(value));
@@ -121,7 +129,7 @@ public record LauncherOptions(String host, int port, List<Route> routes, ClientK
             throw new UsageException("--redis", "needs --rate-limit: Redis holds only the rate-limit buckets");
         }
         return new LauncherOptions(host, port, routes, client, trusted, Optional.ofNullable(rateLimit),
-                Optional.ofNullable(redis), drainTimeout, false);
+                Optional.ofNullable(redis), drainTimeout, Optional.ofNullable(adminPort), false);
     }
 
     private static Duration parseDrainTimeout(String value) throws UsageException {
@@ -137,7 +145,7 @@ public record LauncherOptions(String host, int port, List<Route> routes, ClientK
                 + "500ms, was '" + value + "'");
     }
 
-    private static int parsePort(String value) throws UsageException {
+    private static int parsePort(String option, String value) throws UsageException {
         try {
             int port = Integer.parseInt(value);
             if (port >= 0 && port <= 65_535) {
@@ -146,7 +154,7 @@ public record LauncherOptions(String host, int port, List<Route> routes, ClientK
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new UsageException("--port", "must be a number from 0 to 65535, was '" + value + "'");
+        throw new UsageException(option, "must be a number from 0 to 65535, was '" + value + "'");
     }
 
     private static <T> T once(String option, T previous, T value) throws UsageException {
