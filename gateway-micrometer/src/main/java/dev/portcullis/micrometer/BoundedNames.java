@@ -5,7 +5,8 @@ import java.util.function.Function;
 
 /**
  * Per-name state for at most a fixed number of distinct names (route ids, instances, stages, providers): a name
- * beyond the cap shares the state of {@link TagValues#OTHER}. Configured names never reach the cap; it guards
+ * beyond the cap shares the state of {@link TagValues#OTHER}, made when first needed (so it costs no time series
+ * until then). Configured names never reach the cap; it guards
  * against a custom router or interceptor that makes names from request data. Lookups of a known name allocate
  * nothing. Thread-safe.
  *
@@ -15,7 +16,6 @@ final class BoundedNames<T> {
     private final ConcurrentHashMap<String, T> byName = new ConcurrentHashMap<>();
     private final int cap;
     private final Function<String, T> create;
-    private final T other;
 
     /**
      * @param cap the most distinct names
@@ -24,7 +24,6 @@ final class BoundedNames<T> {
     BoundedNames(int cap, Function<String, T> create) {
         this.cap = cap;
         this.create = create;
-        this.other = create.apply(TagValues.OTHER);
     }
 
     /** @return the state of {@code name}, or of {@value TagValues#OTHER} once the cap is reached */
@@ -33,9 +32,6 @@ final class BoundedNames<T> {
         if (known != null) {
             return known;
         }
-        if (byName.size() >= cap) {
-            return other;
-        }
-        return byName.computeIfAbsent(name, create);
+        return byName.computeIfAbsent(byName.size() < cap ? name : TagValues.OTHER, create);
     }
 }

@@ -54,6 +54,8 @@ class GatewayMetricsTest {
         assertEquals(1, timer.count());
         assertEquals(30, timer.totalTime(TimeUnit.MILLISECONDS), 0.001);
         assertEquals(512, registry.find(GatewayMetrics.RESPONSE_BYTES).tag("route", "orders").summary().totalAmount());
+        assertNull(registry.find(GatewayMetrics.RESPONSE_BYTES).tag("route", "other").summary(),
+                "no series for names beyond the cap while there are none");
     }
 
     @Test
