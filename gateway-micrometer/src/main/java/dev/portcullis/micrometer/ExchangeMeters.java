@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * Turns exchange events into meters: the request timer and response size per route, the in-flight gauge, upstream
  * call timers per instance, rejections per stage. Every tag value is a configured name (route id, instance, stage,
  * problem type; each capped) or a word from {@link TagValues}, never request data. Thread-safe; allocates nothing per
- * event once the meters it needs exist.
+ * event once the meters it needs exist, but for the boxed status of a rejection.
  */
 final class ExchangeMeters implements ExchangeListener {
     private static final int UNKNOWN_METHOD = TagValues.METHODS.length - 1;
@@ -32,7 +32,7 @@ final class ExchangeMeters implements ExchangeListener {
         this.unrouted = new RouteMeters(registry, TagValues.NONE, slos);
         this.routes = new BoundedNames<>(maxNames, route -> new RouteMeters(registry, route, slos));
         this.instances = new BoundedNames<>(maxNames, instance -> new InstanceMeters(registry, instance, slos));
-        this.stages = new BoundedNames<>(maxNames, stage -> new StageMeters(registry, stage, maxNames));
+        this.stages = new BoundedNames<>(maxNames, stage -> new StageMeters(registry, stage));
     }
 
     @Override

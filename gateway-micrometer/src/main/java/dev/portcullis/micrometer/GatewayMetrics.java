@@ -49,9 +49,10 @@ import java.util.Objects;
  * </ul>
  * Tag values are configured names or words from fixed sets, never raw request data, so the number of time series is
  * bounded whatever clients send; in addition each kind of name (routes, instances, stages, problem types, providers)
- * is capped at {@link Builder#maxTagValues(int)}, beyond which names are tagged {@code other}.
+ * is capped at {@link Builder#maxTagValues(int)} (problem types at 64 per stage), beyond which names are tagged
+ * {@code other}.
  *
- * <p>Thread-safe. Recording allocates nothing once a meter exists.
+ * <p>Thread-safe. Recording an exchange allocates nothing once its meters exist (a rejection boxes its status code).
  */
 public final class GatewayMetrics implements ExchangeListener {
     /** Exchanges, from admission to the end of the response. */
@@ -147,8 +148,8 @@ public final class GatewayMetrics implements ExchangeListener {
         }
 
         /**
-         * @param max the most distinct values of each kind of name (routes, instances, stages, problem types per
-         *     stage, providers), at least 1, default 1,000; further names are tagged {@code other}
+         * @param max the most distinct values of each kind of name (routes, instances, stages, providers), at least
+         *     1, default 1,000; further names are tagged {@code other}
          * @return this builder
          */
         public Builder maxTagValues(int max) {

@@ -7,41 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The metrics and admin view every example app serves on {@code /admin}, in a context of its own, over real sockets
  * from 127.0.0.1: a subclass says how to start its app.
  */
-public abstract class MonitoringContract {
+public abstract class MonitoringContract extends RunningAppTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
-    private RunningApp app;
-
-    /**
-     * @param port the port, 0 for any
-     * @return the started app
-     * @throws Exception if it does not start
-     */
-    protected abstract RunningApp start(int port) throws Exception;
-
-    @BeforeEach
-    void startApp() throws Exception {
-        app = start(0);
-    }
-
-    @AfterEach
-    void stopApp() throws Exception {
-        app.close();
-    }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return CLIENT.send(HttpRequest.newBuilder(app.uri(path)).header("X-Tenant", "acme")

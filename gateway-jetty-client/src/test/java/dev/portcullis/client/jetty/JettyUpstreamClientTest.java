@@ -30,17 +30,7 @@ class JettyUpstreamClientTest extends UpstreamClientContract {
         CountDownLatch arrived = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         java.util.concurrent.atomic.AtomicInteger received = new java.util.concurrent.atomic.AtomicInteger();
-        String base = upstream(exchange -> {
-            received.incrementAndGet();
-            arrived.countDown();
-            try {
-                release.await(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            exchange.sendResponseHeaders(204, -1);
-            exchange.close();
-        });
+        String base = holdingUpstream(arrived, release, received);
         try (UpstreamClient small = JettyUpstreamClient.builder().maxConnectionsPerDestination(1)
                 .maxRequestsQueuedPerDestination(1).build()) {
             CompletableFuture<UpstreamResponse> held = small.exchange(request("GET", base + "/held",
@@ -67,16 +57,7 @@ class JettyUpstreamClientTest extends UpstreamClientContract {
     void thePoolFiguresShowTheBusyConnectionThenTheSameConnectionIdle() throws Exception {
         CountDownLatch arrived = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        String base = upstream(exchange -> {
-            arrived.countDown();
-            try {
-                release.await(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            exchange.sendResponseHeaders(204, -1);
-            exchange.close();
-        });
+        String base = holdingUpstream(arrived, release, new java.util.concurrent.atomic.AtomicInteger());
         java.net.URI instance = java.net.URI.create(base);
         assertEquals(new ConnectionPoolFigures(0, 0, 0, 1, 0), client.connectionPool(instance).orElseThrow(),
                 "before the first request: nothing open, the limit");
@@ -103,6 +84,25 @@ class JettyUpstreamClientTest extends UpstreamClientContract {
             figures = client.connectionPool(instance).orElseThrow();
         }
         return figures;
+    }
+
+    /**
+     * @return the base URI of an upstream that counts each request in {@code received}, counts {@code arrived} down
+     *     and answers 204 once {@code release} is (at most 10 s)
+     */
+    private String holdingUpstream(CountDownLatch arrived, CountDownLatch release,
+                                   java.util.concurrent.atomic.AtomicInteger received) throws java.io.IOException {
+        return upstream(exchange -> {
+            received.incrementAndGet();
+            arrived.countDown();
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
     }
 
     @Test

@@ -64,9 +64,7 @@ class MetricsOnTheWireTest {
     @MethodSource(CONTAINERS)
     void tenThousandDistinctPathsAndMethodsLeaveOnlyTheTimeSeriesOfConfiguredNames(ServletContainer container)
             throws Exception {
-        GatewayMetrics metrics = GatewayMetrics.builder(registry).build();
-        try (TestUpstream upstream = TestUpstream.start(TestUpstream.echo());
-             RunningServer server = container.start(gateway(metrics, upstream.baseUri()), new AppServlet())) {
+        onTheWire(container, (server, upstream) -> {
             AtomicIntegerArray statusClasses = sendDistinctRequests(server);
 
             assertEquals(REQUESTS, statusClasses.get(2) + statusClasses.get(4), "every request answered 2xx or 4xx");
@@ -80,16 +78,14 @@ class MetricsOnTheWireTest {
             long series = registry.getMeters().stream().filter(m -> m.getId().getName().startsWith("portcullis")).count();
             assertTrue(series <= 20, "time series stay few: " + series + "\n" + scrape);
             assertEquals(0, registry.find(GatewayMetrics.REQUESTS_ACTIVE).gauge().value());
-        }
+        });
     }
 
     @ParameterizedTest
     @MethodSource(CONTAINERS)
     void aDeadUpstreamIsTimedAsUnavailableForItsInstanceAndItsRouteAs5xx(ServletContainer container)
             throws Exception {
-        GatewayMetrics metrics = GatewayMetrics.builder(registry).build();
-        try (TestUpstream upstream = TestUpstream.start(TestUpstream.echo());
-             RunningServer server = container.start(gateway(metrics, upstream.baseUri()), new AppServlet())) {
+        onTheWire(container, (server, upstream) -> {
             assertEquals(502, Http.get(server.uri("/dead/x")).statusCode());
             assertEquals(200, Http.get(server.uri("/api/x")).statusCode());
             awaitEnded(2);
@@ -97,12 +93,27 @@ class MetricsOnTheWireTest {
             assertEquals(1, registry.find(GatewayMetrics.UPSTREAM_REQUESTS)
                     .tags("instance", "http://127.0.0.1:1", "status", "none", "outcome", "unavailable").timer().count());
             assertEquals(1, registry.find(GatewayMetrics.UPSTREAM_REQUESTS)
-                    .tags("instance", upstream.baseUri(), "status", "2xx", "outcome", "answered").timer().count());
+                    .tags("instance", upstream, "status", "2xx", "outcome", "answered").timer().count());
             assertEquals(1, registry.find(GatewayMetrics.REQUESTS)
                     .tags("route", "dead", "method", "GET", "status", "5xx", "outcome", "completed").timer().count());
             assertTrue(registry.scrape().contains("portcullis_requests_seconds_bucket{method=\"GET\",outcome="
                     + "\"completed\",route=\"api\",status=\"2xx\",le=\"0.005\"}"), registry.scrape());
+        });
+    }
+
+    /** Runs {@code check} against the gateway in {@code container} in front of an echoing upstream. */
+    private void onTheWire(ServletContainer container, Check check) throws Exception {
+        GatewayMetrics metrics = GatewayMetrics.builder(registry).build();
+        try (TestUpstream upstream = TestUpstream.start(TestUpstream.echo());
+             RunningServer server = container.start(gateway(metrics, upstream.baseUri()), new AppServlet())) {
+            check.run(server, upstream.baseUri());
         }
+    }
+
+    /** Assertions against a running gateway. */
+    @FunctionalInterface
+    private interface Check {
+        void run(RunningServer server, String upstream) throws Exception;
     }
 
     /** Sends {@link #REQUESTS} requests, at most 16 at once and for at most two minutes; counts the status classes. */
