@@ -51,7 +51,11 @@ public record TryIt(String what, String command) {
                 new TryIt("a burst over the per-IP limit (" + DemoGateway.REQUESTS_PER_WINDOW + " per "
                                 + DemoGateway.RATE_WINDOW.toSeconds() + " s): 200s, then 429 with Retry-After",
                         "for i in 1 2 3 4 5 6; do curl -s -o /dev/null -w '%{http_code} ' " + baseUri
-                                + "/hello; done; echo; curl -si " + baseUri + "/hello"));
+                                + "/hello; done; echo; curl -si " + baseUri + "/hello"),
+                new TryIt("the admin view on its own context, loopback callers only: routes, stages, instances",
+                        "curl -s " + baseUri + DemoMonitoring.ADMIN_PATH + "/"),
+                new TryIt("the Prometheus scrape of the gateway's metrics, tagged by route id, never by path",
+                        "curl -s " + baseUri + DemoMonitoring.ADMIN_PATH + "/metrics | grep '^portcullis_requests'"));
     }
 
     /**

@@ -36,6 +36,8 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -51,27 +53,40 @@ class AdminViewSecretsTest {
     private static final String REDIS_PASSWORD = "redis-password-789xyz";
     private static final String ADMIN_TOKEN = "admin-token-0123456789abcdef";
 
+    /** One Redis store (never reachable) and one gateway for both containers: Lettuce is slow to start and stop. */
+    private static RedisBucketStore redis;
+    private static Gateway gateway;
+
+    @BeforeAll
+    static void buildGateway() {
+        redis = RedisBucketStore.builder("redis://:" + REDIS_PASSWORD + "@127.0.0.1:1").timeout(Duration.ofMillis(50))
+                .build();
+        gateway = gateway(redis);
+    }
+
+    @AfterAll
+    static void closeGateway() {
+        gateway.close();
+        redis.close();
+    }
+
     @ParameterizedTest
     @MethodSource(CONTAINERS)
     void theViewListsRoutesAndStagesButNoSecretOfAnyKind(ServletContainer container) throws Exception {
-        try (RedisBucketStore redis = RedisBucketStore.builder("redis://:" + REDIS_PASSWORD + "@127.0.0.1:1")
-                .timeout(Duration.ofMillis(50)).build();
-             Gateway gateway = gateway(redis)) {
-            AdminServlet admin = AdminServlet.builder(gateway).bearerToken(ADMIN_TOKEN).build();
-            Filter nothingInFront = (request, response, chain) -> chain.doFilter(request, response);
-            try (RunningServer server = container.start(nothingInFront, admin)) {
-                HttpResponse<String> view = Http.send(HttpRequest.newBuilder(server.uri("/"))
-                        .header("Authorization", "Bearer " + ADMIN_TOKEN).build());
+        AdminServlet admin = AdminServlet.builder(gateway).bearerToken(ADMIN_TOKEN).build();
+        Filter nothingInFront = (request, response, chain) -> chain.doFilter(request, response);
+        try (RunningServer server = container.start(nothingInFront, admin)) {
+            HttpResponse<String> view = Http.send(HttpRequest.newBuilder(server.uri("/"))
+                    .header("Authorization", "Bearer " + ADMIN_TOKEN).build());
 
-                assertEquals(200, view.statusCode(), view.body());
-                assertTrue(view.body().contains("\"partners\"") && view.body().contains("\"Authentication\""),
-                        view.body());
-                for (String secret : List.of(new String(HMAC_SECRET, StandardCharsets.UTF_8),
-                        Base64.getUrlEncoder().withoutPadding().encodeToString(HMAC_SECRET),
-                        HexFormat.of().formatHex(HMAC_SECRET), CLIENT_SECRET, API_KEY, ApiKeys.sha256Hex(API_KEY),
-                        REDIS_PASSWORD, ADMIN_TOKEN)) {
-                    assertFalse(view.body().contains(secret), "the view shows " + secret + ": " + view.body());
-                }
+            assertEquals(200, view.statusCode(), view.body());
+            assertTrue(view.body().contains("\"partners\"") && view.body().contains("\"Authentication\""),
+                    view.body());
+            for (String secret : List.of(new String(HMAC_SECRET, StandardCharsets.UTF_8),
+                    Base64.getUrlEncoder().withoutPadding().encodeToString(HMAC_SECRET),
+                    HexFormat.of().formatHex(HMAC_SECRET), CLIENT_SECRET, API_KEY, ApiKeys.sha256Hex(API_KEY),
+                    REDIS_PASSWORD, ADMIN_TOKEN)) {
+                assertFalse(view.body().contains(secret), "the view shows " + secret + ": " + view.body());
             }
         }
     }
