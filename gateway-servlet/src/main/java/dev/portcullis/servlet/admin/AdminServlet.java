@@ -61,7 +61,6 @@ public final class AdminServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(AdminServlet.class);
     private static final String JSON = "application/json";
-    private static final String REQUEST_ID_HEADER = "X-Request-Id";
     private static final Problem NOT_FOUND = Problem.builder("https://portcullis.dev/problems/not-found", 404,
             "Not Found").detail("The admin view has no such endpoint.").build();
     private static final Problem GET_ONLY = Problem.builder(ProblemTypes.METHOD_NOT_ALLOWED, 405,
@@ -94,9 +93,9 @@ public final class AdminServlet extends HttpServlet {
         Optional<AdminAccess.Refusal> refusal = access.check(request.getRemoteAddr(),
                 request.getHeader("Authorization"));
         if (refusal.isPresent()) {
-            problem(response, refusal.get().problem(), refusal.get().headers());
+            AdminResponses.problem(response, refusal.get().problem(), refusal.get().headers());
         } else if (!"GET".equals(request.getMethod())) {
-            problem(response, GET_ONLY, HttpHeaders.builder().set("Allow", "GET").build());
+            AdminResponses.problem(response, GET_ONLY, HttpHeaders.builder().set("Allow", "GET").build());
         } else {
             String path = request.getPathInfo() == null ? "/" : request.getPathInfo();
             try {
@@ -104,7 +103,8 @@ public final class AdminServlet extends HttpServlet {
             } catch (RuntimeException e) {
                 String id = RequestIds.choose(null, false);
                 LOG.error("admin request {} failed", id, e);
-                write(response, ProblemResponse.of(FAILED, HttpHeaders.empty(), REQUEST_ID_HEADER, id));
+                AdminResponses.write(response, ProblemResponse.of(FAILED, HttpHeaders.empty(),
+                        AdminResponses.REQUEST_ID_HEADER, id));
             }
         }
     }
@@ -112,48 +112,24 @@ public final class AdminServlet extends HttpServlet {
     private void answer(String path, HttpServletResponse response) throws IOException {
         switch (path) {
             case "/":
-                send(response, 200, JSON, document.render(readiness.getAsBoolean()));
+                AdminResponses.send(response, 200, JSON, document.render(readiness.getAsBoolean()));
                 break;
             case "/live":
-                send(response, 200, JSON, AdminDocument.status(true));
+                AdminResponses.send(response, 200, JSON, AdminDocument.status(true));
                 break;
             case "/ready":
                 boolean ready = readiness.getAsBoolean();
-                send(response, ready ? 200 : 503, JSON, AdminDocument.status(ready));
+                AdminResponses.send(response, ready ? 200 : 503, JSON, AdminDocument.status(ready));
                 break;
             default:
                 Endpoint endpoint = endpoints.get(path.substring(1));
                 if (endpoint == null) {
-                    problem(response, NOT_FOUND, HttpHeaders.empty());
+                    AdminResponses.problem(response, NOT_FOUND, HttpHeaders.empty());
                 } else {
-                    send(response, 200, endpoint.contentType(), endpoint.body().get().getBytes(StandardCharsets.UTF_8));
+                    AdminResponses.send(response, 200, endpoint.contentType(),
+                            endpoint.body().get().getBytes(StandardCharsets.UTF_8));
                 }
         }
-    }
-
-    private static void problem(HttpServletResponse response, Problem problem, HttpHeaders headers)
-            throws IOException {
-        write(response, ProblemResponse.of(problem, headers, REQUEST_ID_HEADER, RequestIds.choose(null, false)));
-    }
-
-    private static void write(HttpServletResponse response, ProblemResponse problem) throws IOException {
-        response.reset();
-        problem.headers().forEach((name, value) -> {
-            if (!name.equalsIgnoreCase("Content-Type") && !name.equalsIgnoreCase("Content-Length")) {
-                response.setHeader(name, value);
-            }
-        });
-        send(response, problem.status(), ProblemResponse.MEDIA_TYPE, problem.body());
-    }
-
-    private static void send(HttpServletResponse response, int status, String contentType, byte[] body)
-            throws IOException {
-        response.setStatus(status);
-        response.setHeader("Cache-Control", "no-store");
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setContentType(contentType);
-        response.setContentLength(body.length);
-        response.getOutputStream().write(body);
     }
 
     /** An extra endpoint: its media type and what it answers, computed per request. */
