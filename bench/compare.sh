@@ -14,7 +14,8 @@
 # script starts on a free 127.0.0.1 port (no persistence) and stops on exit; compared with portcullis-jetty, and the
 # redis-server's own CPU per request is shown. All wrk requests come from one address, so the limiter targets hit one
 # bucket (the worst case for a shared store); --clients N sends X-Forwarded-For from N addresses at random instead,
-# with every launcher trusting 127.0.0.1.
+# with every launcher trusting 127.0.0.1. portcullis-metrics, also on request: the launcher with the Jetty client and
+# --admin-port (GatewayMetrics recording into a Prometheus registry), to set against portcullis-jetty.
 # --snapshot adds a target LABEL: the launcher (Jetty client) from a build saved by bench/snapshot.sh DIR, to measure
 # a change before/after in the same run. GATEWAY_JAVA_OPTS is passed to every JVM. All processes stop on exit.
 set -euo pipefail
@@ -77,6 +78,9 @@ for target in $targets; do
     portcullis-jetty|portcullis-jdk)
       main=(dev.portcullis.examples.launcher.StandaloneGateway --port "$port" --client "${target#portcullis-}"
             --route "/api=$upstream" "${trust[@]}") ;;
+    portcullis-metrics)
+      main=(dev.portcullis.examples.launcher.StandaloneGateway --port "$port" --client jetty --route "/api=$upstream" "${trust[@]}"
+            --admin-port "$(free_port)") ;;
     portcullis-limit-local)
       main=(dev.portcullis.examples.launcher.StandaloneGateway --port "$port" --client jetty --route "/api=$upstream" "${trust[@]}"
             --rate-limit "$no_limit") ;;
@@ -95,6 +99,9 @@ done
 for target in $targets; do
   [ "$target" = direct ] && continue
   await_url "${url[$target]}" "$work/$target.log"
+  if [ "$target" = portcullis-metrics ] && ! grep -q 'Prometheus scrape on' "$work/$target.log"; then
+    echo "$target runs without metrics"; cat "$work/$target.log"; exit 1
+  fi
   if [[ $target == portcullis-limit-* ]] && ! curl -fs -D - -o /dev/null "${url[$target]}" | grep -qi '^RateLimit:'; then
     echo "$target answers without rate-limit fields: the limiter is not running"; cat "$work/$target.log"; exit 1
   fi

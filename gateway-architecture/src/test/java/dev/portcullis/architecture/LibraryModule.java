@@ -16,10 +16,14 @@ enum LibraryModule {
     AUTH("gateway-auth", "dev.portcullis.auth"),
     RATELIMIT("gateway-ratelimit", "dev.portcullis.ratelimit"),
     JSONSCHEMA("gateway-jsonschema", "dev.portcullis.jsonschema"),
-    JETTY_CLIENT("gateway-jetty-client", "dev.portcullis.client.jetty");
+    JETTY_CLIENT("gateway-jetty-client", "dev.portcullis.client.jetty"),
+    MICROMETER("gateway-micrometer", "dev.portcullis.micrometer");
 
-    /** The modules that each add one feature and keep its third-party library to themselves. */
-    static final LibraryModule[] FEATURES = {AUTH, RATELIMIT, JSONSCHEMA, JETTY_CLIENT};
+    /**
+     * The modules that each add one feature or integration and keep its third-party library to themselves (the
+     * metrics module reads the gateway only through the api and core, like the features).
+     */
+    static final LibraryModule[] FEATURES = {AUTH, RATELIMIT, JSONSCHEMA, JETTY_CLIENT, MICROMETER};
 
     final String artifactId;
     final String packageRoot;

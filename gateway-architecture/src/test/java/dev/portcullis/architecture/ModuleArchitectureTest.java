@@ -138,6 +138,7 @@ class ModuleArchitectureTest {
                 .and(ownedBy(LibraryModule.RATELIMIT, "io.github.bucket4j..", "io.lettuce.."))
                 .and(ownedBy(LibraryModule.JSONSCHEMA, "com.networknt.."))
                 .and(ownedBy(LibraryModule.JETTY_CLIENT, "org.eclipse.jetty.client.."))
+                .and(ownedBy(LibraryModule.MICROMETER, "io.micrometer.."))
                 .and(ownedBy(LibraryModule.SERVLET,
                         "org.eclipse.jetty.server..", "org.eclipse.jetty.ee10..", "org.apache.catalina..",
                         "org.apache.tomcat..", "org.apache.coyote.."))

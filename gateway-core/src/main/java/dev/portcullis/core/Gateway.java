@@ -135,7 +135,13 @@ public final class Gateway implements AutoCloseable {
         }
     }
 
-    Pipeline pipeline() {
+    /**
+     * A read-only view for an admin listing or metrics: the stages in order, and through
+     * {@link dev.portcullis.api.routing.Routing#routes(Pipeline)} the routes. Nothing here changes the gateway.
+     *
+     * @return the pipeline new exchanges run
+     */
+    public Pipeline pipeline() {
         return pipeline;
     }
 

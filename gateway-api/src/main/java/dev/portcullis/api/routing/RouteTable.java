@@ -40,6 +40,7 @@ public final class RouteTable implements Router {
     }
 
     /** @return the routes, in match order */
+    @Override
     public List<Route> routes() {
         return routes;
     }

@@ -1,6 +1,7 @@
 package dev.portcullis.api.routing;
 
 import dev.portcullis.api.GatewayRequest;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -23,4 +24,14 @@ public interface Router {
      * @return the match, or empty to let the application serve the request
      */
     Optional<RouteMatch> route(GatewayRequest request);
+
+    /**
+     * Lists the routes this router can send requests to, for read-only views (an admin listing, metrics); never
+     * called per request.
+     *
+     * @return the routes in match order; empty (the default) when this router cannot list them
+     */
+    default List<Route> routes() {
+        return List.of();
+    }
 }

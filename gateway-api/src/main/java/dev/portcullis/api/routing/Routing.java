@@ -1,16 +1,13 @@
 package dev.portcullis.api.routing;
 
 import dev.portcullis.api.AttributeKey;
-import dev.portcullis.api.Chain;
 import dev.portcullis.api.GatewayRequest;
-import dev.portcullis.api.GatewayResponse;
 import dev.portcullis.api.Interceptor;
-import dev.portcullis.api.Problem;
-import dev.portcullis.api.ProblemTypes;
+import dev.portcullis.api.Pipeline;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 
 /**
  * Adapts a {@link Router} into the pipeline.
@@ -22,7 +19,7 @@ import java.util.concurrent.CompletionStage;
  *
  * <p>A match whose upstream path is not forwardable (it has {@code //} or a {@code .}/{@code ..} segment, also
  * percent-encoded or with {@code ;parameters}) is answered right here with a 400
- * {@link ProblemTypes#INVALID_PATH} problem: the gateway never collapses such a path, which would route on one path
+ * {@link dev.portcullis.api.ProblemTypes#INVALID_PATH} problem: the gateway never collapses such a path, which would route on one path
  * and forward another.
  *
  * <pre>{@code
@@ -32,10 +29,6 @@ import java.util.concurrent.CompletionStage;
 public final class Routing {
     /** The matched route of a request, set by the routing interceptor. */
     public static final AttributeKey<RouteMatch> MATCH = AttributeKey.of("route-match", RouteMatch.class);
-
-    private static final Problem UNFORWARDABLE = Problem.builder(ProblemTypes.INVALID_PATH, 400, "Invalid Path")
-            .detail("The path has an empty or dot segment and cannot be forwarded.")
-            .build();
 
     private Routing() {
     }
@@ -61,25 +54,31 @@ public final class Routing {
      * @param router the routing decision
      * @return an interceptor that records the router's match on the request and proceeds
      */
-    public static Interceptor interceptor(Router router) {
-        Objects.requireNonNull(router, "router");
-        return new Interceptor() {
-            @Override
-            public CompletionStage<GatewayResponse> intercept(Chain chain) {
-                Optional<RouteMatch> match = router.route(chain.request());
-                if (match.isEmpty()) {
-                    return chain.proceed(chain.request());
-                }
-                if (!ForwardPaths.isForwardable(match.get().upstreamRawPath())) {
-                    return CompletableFuture.completedFuture(GatewayResponse.problem(UNFORWARDABLE));
-                }
-                return chain.proceed(chain.request().withAttribute(MATCH, match.get()));
-            }
+    public static RoutingInterceptor interceptor(Router router) {
+        return new RoutingInterceptor(Objects.requireNonNull(router, "router"));
+    }
 
-            @Override
-            public String name() {
-                return "Routing";
+    /**
+     * Lists the routes a pipeline can send requests to: those of every routing stage in it, in stage order and then
+     * in match order, as far as their routers {@linkplain Router#routes() can list them}. A read-only view for an
+     * admin listing or metrics; nothing here runs per request.
+     *
+     * <pre>{@code
+     * for (Route route : Routing.routes(pipeline)) {
+     *     System.out.println(route.id() + " " + route.pathPattern());
+     * }
+     * }</pre>
+     *
+     * @param pipeline a pipeline
+     * @return its routes, possibly empty
+     */
+    public static List<Route> routes(Pipeline pipeline) {
+        List<Route> routes = new ArrayList<>();
+        for (Interceptor interceptor : Objects.requireNonNull(pipeline, "pipeline").interceptors()) {
+            if (interceptor instanceof RoutingInterceptor routing) {
+                routes.addAll(routing.router().routes());
             }
-        };
+        }
+        return List.copyOf(routes);
     }
 }

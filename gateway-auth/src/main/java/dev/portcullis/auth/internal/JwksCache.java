@@ -3,6 +3,7 @@ package dev.portcullis.auth.internal;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWKSet;
 import dev.portcullis.api.LogSafe;
+import dev.portcullis.api.auth.IdentityProviderCall;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -47,6 +48,7 @@ public final class JwksCache implements KeySource {
     private final Settings settings;
     private final Set<JWSAlgorithm> algorithms;
     private final Clock clock;
+    private final ProviderCalls calls;
     private volatile Snapshot snapshot;
     private Instant lastAttempt = Instant.MIN;
     private Instant lastOnDemand = Instant.MIN;
@@ -72,13 +74,16 @@ public final class JwksCache implements KeySource {
      * @param settings limits
      * @param algorithms the issuer's allowed algorithms
      * @param clock the time source
+     * @param calls hears every fetch
      */
-    public JwksCache(URI uri, HttpClient client, Settings settings, Set<JWSAlgorithm> algorithms, Clock clock) {
+    public JwksCache(URI uri, HttpClient client, Settings settings, Set<JWSAlgorithm> algorithms, Clock clock,
+                     ProviderCalls calls) {
         this.uri = uri;
         this.client = client;
         this.settings = settings;
         this.algorithms = Set.copyOf(algorithms);
         this.clock = clock;
+        this.calls = calls;
     }
 
     @Override
@@ -144,6 +149,7 @@ public final class JwksCache implements KeySource {
     private CompletableFuture<KeyRing> fetch() {
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(settings.readTimeout())
                 .header("Accept", "application/jwk-set+json, application/json").GET().build();
+        long start = System.nanoTime();
         CompletableFuture<HttpResponse<byte[]>> response;
         try {
             response = CappedFetch.send(client, request, settings.maxBytes(),
@@ -152,6 +158,8 @@ public final class JwksCache implements KeySource {
             response = CompletableFuture.failedFuture(e);
         }
         return response.handle((answer, failure) -> {
+            IdentityProviderCall.Outcome outcome = failure != null ? ProviderCalls.outcomeOf(failure)
+                    : IdentityProviderCall.Outcome.ERROR;
             try {
                 if (failure != null) {
                     throw new java.io.IOException(failure.getMessage(), failure);
@@ -163,10 +171,13 @@ public final class JwksCache implements KeySource {
                 Instant now = clock.instant();
                 snapshot = new Snapshot(ring, now.plus(ttl(answer)));
                 LOG.debug("Loaded {} verification keys from {}", ring.size(), uri);
+                outcome = IdentityProviderCall.Outcome.SUCCESS;
                 return ring;
             } catch (java.io.IOException | java.text.ParseException e) {
                 LOG.warn("Could not load the JWKS from {}: {}", uri, LogSafe.value(e.getMessage()));
                 throw unavailable();
+            } finally {
+                calls.report(start, outcome);
             }
         });
     }

@@ -5,12 +5,15 @@ import dev.portcullis.api.GatewayRequest;
 import dev.portcullis.api.auth.AuthResult;
 import dev.portcullis.api.auth.Authenticator;
 import dev.portcullis.api.auth.GatewayPrincipal;
+import dev.portcullis.api.auth.IdentityProviderCall;
+import dev.portcullis.api.auth.IdentityProviderListener;
 import dev.portcullis.auth.BearerTokenSource;
 import dev.portcullis.auth.ClaimsMapping;
 import dev.portcullis.auth.internal.CappedFetch;
 import dev.portcullis.auth.internal.ClaimPath;
 import dev.portcullis.auth.internal.Digest;
 import dev.portcullis.auth.internal.ExpiringCache;
+import dev.portcullis.auth.internal.ProviderCalls;
 import dev.portcullis.auth.internal.SingleFlight;
 import dev.portcullis.auth.internal.TokenRejection;
 import java.net.URI;
@@ -65,6 +68,7 @@ public final class IntrospectionAuthenticator implements Authenticator {
     private final ExpiringCache<Digest, Answer> cache;
     private final SingleFlight<Digest, Answer> lookups = new SingleFlight<>();
     private final Semaphore calls;
+    private final ProviderCalls heard;
 
     private IntrospectionAuthenticator(Builder b) {
         this.endpoint = b.endpoint;
@@ -75,6 +79,17 @@ public final class IntrospectionAuthenticator implements Authenticator {
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         this.cache = new ExpiringCache<>(b.cacheSize);
         this.calls = new Semaphore(b.maxConcurrentCalls);
+        this.heard = new ProviderCalls(b.listener, IdentityProviderCall.Kind.INTROSPECTION, provider(b.endpoint));
+    }
+
+    /** @return the endpoint without user info, query or fragment: what names the provider in metrics */
+    private static String provider(URI endpoint) {
+        try {
+            return new URI(endpoint.getScheme(), null, endpoint.getHost(), endpoint.getPort(), endpoint.getPath(),
+                    null, null).toString();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException("endpoint: " + e.getMessage(), e);
+        }
     }
 
     /** @param endpoint the introspection endpoint @return a builder */
@@ -107,6 +122,7 @@ public final class IntrospectionAuthenticator implements Authenticator {
         if (!calls.tryAcquire()) {
             return CompletableFuture.completedFuture(BUSY);
         }
+        long start = System.nanoTime();
         CompletableFuture<HttpResponse<byte[]>> sent;
         try {
             sent = CappedFetch.send(client, introspection(token), settings.maxResponseBytes(),
@@ -116,16 +132,22 @@ public final class IntrospectionAuthenticator implements Authenticator {
         }
         return sent.handle((response, failure) -> {
             calls.release();
+            IdentityProviderCall.Outcome outcome = failure != null ? ProviderCalls.outcomeOf(failure)
+                    : IdentityProviderCall.Outcome.ERROR;
             try {
                 if (failure != null || response.statusCode() != 200) {
                     throw TokenRejection.unavailable("The token introspection endpoint is not available.", RETRY_AFTER);
                 }
-                return evaluate(response.body(), digest, now);
+                Answer answer = evaluate(response.body(), digest, now);
+                outcome = IdentityProviderCall.Outcome.SUCCESS;
+                return answer;
             } catch (TokenRejection rejection) {
                 return new Answer(null, rejection.result());
             } catch (RuntimeException unusable) {
                 return new Answer(null, (AuthResult.Rejected) AuthResult.unavailable(
                         "The token introspection endpoint answered something unusable.", RETRY_AFTER));
+            } finally {
+                heard.report(start, outcome);
             }
         });
     }
@@ -235,6 +257,7 @@ public final class IntrospectionAuthenticator implements Authenticator {
         private int maxResponseBytes = 64 * 1024;
         private int maxConcurrentCalls = 64;
         private Clock clock = Clock.systemUTC();
+        private IdentityProviderListener listener = IdentityProviderListener.NONE;
 
         private Builder(URI endpoint) {
             this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
@@ -310,6 +333,17 @@ public final class IntrospectionAuthenticator implements Authenticator {
         /** @param clock time source for expiry and caching @return this builder */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * @param listener hears every introspection call (provider: the endpoint without user info or query), e.g. to
+         *     count and time them as metrics; default none. Answers from the cache and lookups refused for want of a
+         *     free call slot are not calls
+         * @return this builder
+         */
+        public Builder listener(IdentityProviderListener listener) {
+            this.listener = Objects.requireNonNull(listener, "listener");
             return this;
         }
 

@@ -3,10 +3,13 @@ package dev.portcullis.auth.jwt;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.OctetSequenceKey;
+import dev.portcullis.api.auth.IdentityProviderCall;
+import dev.portcullis.api.auth.IdentityProviderListener;
 import dev.portcullis.auth.ClaimsMapping;
 import dev.portcullis.auth.internal.JwksCache;
 import dev.portcullis.auth.internal.KeyRing;
 import dev.portcullis.auth.internal.KeySource;
+import dev.portcullis.auth.internal.ProviderCalls;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -51,6 +54,7 @@ public final class JwtIssuer {
     private final ClaimsMapping claimsMapping;
     private final Duration connectTimeout;
     private final JwksCache.Settings jwks;
+    private final IdentityProviderListener listener;
 
     private JwtIssuer(Builder b, Set<JWSAlgorithm> algorithms, KeyRing fixedKeys) {
         this.issuer = b.issuer;
@@ -66,6 +70,7 @@ public final class JwtIssuer {
         this.connectTimeout = b.connectTimeout;
         this.jwks = new JwksCache.Settings(b.jwksCacheTtl, b.jwksRefreshAhead, b.jwksMinRefetchInterval,
                 b.jwksMaxStale, b.readTimeout, b.jwksMaxBytes);
+        this.listener = b.listener;
     }
 
     /** @param issuer the exact {@code iss} value of this issuer's tokens @return a builder */
@@ -112,7 +117,8 @@ public final class JwtIssuer {
         }
         HttpClient client = HttpClient.newBuilder().connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER).build();
-        return new JwksCache(jwksUri, client, jwks, algorithms, clock);
+        return new JwksCache(jwksUri, client, jwks, algorithms, clock,
+                new ProviderCalls(listener, IdentityProviderCall.Kind.JWKS, issuer));
     }
 
     @Override
@@ -141,6 +147,7 @@ public final class JwtIssuer {
         private Duration jwksMinRefetchInterval = Duration.ofSeconds(30);
         private Duration jwksMaxStale = Duration.ofHours(1);
         private int jwksMaxBytes = 256 * 1024;
+        private IdentityProviderListener listener = IdentityProviderListener.NONE;
 
         private Builder(String issuer) {
             this.issuer = Objects.requireNonNull(issuer, "issuer");
@@ -240,6 +247,16 @@ public final class JwtIssuer {
         /** @param bytes the largest JWKS response accepted, default 256 KiB @return this builder */
         public Builder jwksMaxBytes(int bytes) {
             this.jwksMaxBytes = bytes;
+            return this;
+        }
+
+        /**
+         * @param listener hears every JWKS fetch (provider: this issuer's {@code iss}), e.g. to count and time them
+         *     as metrics; default none. Fixed keys are never fetched
+         * @return this builder
+         */
+        public Builder listener(IdentityProviderListener listener) {
+            this.listener = Objects.requireNonNull(listener, "listener");
             return this;
         }
 

@@ -14,6 +14,9 @@ import dev.portcullis.core.IncomingRequest;
 import dev.portcullis.core.client.UpstreamClient;
 import dev.portcullis.core.client.UpstreamRequest;
 import dev.portcullis.core.client.UpstreamResponse;
+import dev.portcullis.micrometer.GatewayMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -34,8 +37,9 @@ import org.openjdk.jmh.annotations.TearDown;
  * and path guards, header hygiene, trusted-proxy resolution), the pipeline with routing, the proxy building the
  * upstream URI and headers (forwarding headers, {@code Via}, request id) and turning an nginx-like answer, supplied
  * at once by an in-memory {@link UpstreamClient}, into the gateway's response, and the end of the exchange. With
- * {@code listener=counting} an {@link ExchangeListener} hears every event, the cost of the observability seam. What
- * the servlet container and the HTTP client spend on parsing and I/O is not included: compare with
+ * {@code listener=counting} an {@link ExchangeListener} hears every event, the cost of the observability seam; with
+ * {@code listener=metrics} {@link GatewayMetrics} records into Micrometer's Prometheus registry, the cost of
+ * metrics. What the servlet container and the HTTP client spend on parsing and I/O is not included: compare with
  * {@code bench/compare.sh} for the whole cost.
  *
  * <pre>{@code
@@ -61,8 +65,11 @@ public class ProxyOverheadBenchmark {
             .serverName("api.example.com").serverPort(80).peerAddress("127.0.0.1").headers(INCOMING)
             .contentLength(-1).build();
 
-    /** {@code none}: no listener; {@code counting}: a listener that counts every event. */
-    @Param({"none", "counting"})
+    /**
+     * {@code none}: no listener; {@code counting}: a listener that counts every event; {@code metrics}:
+     * {@link GatewayMetrics} on a {@link PrometheusMeterRegistry}.
+     */
+    @Param({"none", "counting", "metrics"})
     public String listener;
 
     private final LongAdder events = new LongAdder();
@@ -87,6 +94,8 @@ public class ProxyOverheadBenchmark {
                 .upstreamClient(answersAtOnce);
         if (listener.equals("counting")) {
             builder.listener(event -> events.increment());
+        } else if (listener.equals("metrics")) {
+            builder.listener(GatewayMetrics.builder(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)).build());
         }
         gateway = builder.build();
     }

@@ -1,5 +1,7 @@
 package dev.portcullis.core.client;
 
+import java.net.URI;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -39,6 +41,19 @@ public interface UpstreamClient extends AutoCloseable {
      * @return the response, completed when its headers have arrived
      */
     CompletableFuture<UpstreamResponse> exchange(UpstreamRequest request);
+
+    /**
+     * Reports this client's connections to one upstream instance, for metrics; cheap, never blocks, never called per
+     * request.
+     *
+     * @param instance an upstream instance's base URI, as configured ({@code http://10.0.0.5:8080/v2})
+     * @return the figures of the connections to the instance's scheme, host and port (zeros before the first
+     *     request to it); empty (the default) when this client cannot observe its connection pool, as the JDK's
+     *     {@code HttpClient} cannot
+     */
+    default Optional<ConnectionPoolFigures> connectionPool(URI instance) {
+        return Optional.empty();
+    }
 
     /**
      * Releases pooled connections and threads; called by the filter's {@code destroy()} for a client it created, and

@@ -18,14 +18,13 @@ import dev.portcullis.ratelimit.Limit;
 import dev.portcullis.ratelimit.LocalBucketStore;
 import dev.portcullis.ratelimit.PolicyRateLimiter;
 import dev.portcullis.ratelimit.RateLimitPolicy;
-import dev.portcullis.servlet.GatewayFilter;
 import java.time.Duration;
 import java.util.Objects;
 
 /**
- * The gateway of the example apps, in three small steps you can read top to bottom: {@link #routes} (what is
- * proxied where), {@link #pipeline} (which stages every request passes, in order) and {@link #filter} (the servlet
- * filter that runs them).
+ * The gateway of the example apps, in two small steps you can read top to bottom: {@link #routes} (what is
+ * proxied where) and {@link #pipeline} (which stages every request passes, in order); {@link DemoMonitoring} builds
+ * the servlet filter that runs them, with metrics, and the admin view.
  *
  * <p>The pipeline is {@code Routing -> Cors -> RequestGuards -> PerIpRateLimit -> Authentication -> Authorization ->
  * ClaimHeaders -> TenantInterceptor}, the order the README advises:
@@ -46,7 +45,9 @@ import java.util.Objects;
  * {@code Authorization}.
  *
  * <pre>{@code
- * GatewayFilter filter = DemoGateway.filter("http://127.0.0.1:9000");
+ * GatewayFilter filter = GatewayFilter.builder()
+ *     .pipeline(DemoGateway.pipeline(DemoGateway.routes("http://127.0.0.1:9000")))
+ *     .build();
  * filter.register(servletContext);
  * }</pre>
  */
@@ -111,14 +112,5 @@ public final class DemoGateway {
                 .add(ClaimHeaders.builder().claim("sub", "X-User-Id").build())
                 .add(TenantInterceptor.builder().header("X-Tenant").tenants("acme", "globex").build())
                 .build();
-    }
-
-    /**
-     * @param upstreamBaseUri the demo upstream
-     * @return the filter running {@link #pipeline} over {@link #routes}; mount it async-supported for
-     *     {@code REQUEST} and {@code ASYNC} dispatches
-     */
-    public static GatewayFilter filter(String upstreamBaseUri) {
-        return GatewayFilter.builder().pipeline(pipeline(routes(upstreamBaseUri))).build();
     }
 }

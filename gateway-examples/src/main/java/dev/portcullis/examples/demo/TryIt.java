@@ -48,6 +48,10 @@ public record TryIt(String what, String command) {
                 new TryIt("a CORS preflight from the allowed browser origin",
                         "curl -i -X OPTIONS -H 'Origin: " + DemoGateway.BROWSER_ORIGIN + "'"
                                 + " -H 'Access-Control-Request-Method: GET' " + baseUri + "/api/orders"),
+                new TryIt("the admin view on its own context, loopback callers only: routes, stages, instances",
+                        "curl -s " + baseUri + DemoMonitoring.ADMIN_PATH + "/"),
+                new TryIt("the Prometheus scrape of the gateway's metrics, tagged by route id, never by path",
+                        "curl -s " + baseUri + DemoMonitoring.ADMIN_PATH + "/metrics | grep '^portcullis_requests'"),
                 burst(baseUri));
     }
 

@@ -1,6 +1,7 @@
 package dev.portcullis.examples.jetty;
 
 import dev.portcullis.examples.demo.DemoGateway;
+import dev.portcullis.examples.demo.DemoMonitoring;
 import dev.portcullis.examples.demo.HelloServlet;
 import dev.portcullis.examples.demo.Launch;
 import dev.portcullis.examples.demo.RunningApp;
@@ -15,11 +16,13 @@ import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ContextHandlerCollection;
 
 /**
  * Portcullis in front of a servlet application on embedded Jetty 12 (ee10), with a demo upstream in the same
  * process. {@code /hello} is the application's servlet; {@code /api/**} is proxied to the upstream (see
- * {@link DemoGateway} for the whole pipeline).
+ * {@link DemoGateway} for the whole pipeline). The admin view with the Prometheus scrape is mounted in a context of its
+ * own on {@code /admin} ({@link DemoMonitoring}), so the gateway filter never runs in front of it.
  *
  * <p>The part to copy is {@link #mount}: the filter goes in a {@link FilterHolder} with async support, mapped to
  * {@code /*} for {@code REQUEST} and {@code ASYNC} dispatches, so waiting on an upstream never holds a Jetty thread.
@@ -66,8 +69,12 @@ public final class JettyExample {
             ServletHolder hello = new ServletHolder(new HelloServlet());
             hello.setAsyncSupported(true);
             context.addServlet(hello, "/hello");
-            mount(context, DemoGateway.filter(upstream));
-            server.setHandler(context);
+            DemoMonitoring monitoring = DemoMonitoring.of(upstream);
+            mount(context, monitoring.filter());
+            ServletContextHandler admin = new ServletContextHandler();    // its own context: no gateway filter
+            admin.setContextPath(DemoMonitoring.ADMIN_PATH);
+            admin.addServlet(new ServletHolder(monitoring.admin()), "/*");
+            server.setHandler(new ContextHandlerCollection(context, admin));
             server.setErrorHandler(new JettyProblemErrorHandler());
             JettySlowClientLimits.applyTo(server, SlowClientLimits.defaults());
             try {

@@ -33,11 +33,14 @@ import java.util.regex.Pattern;
  *     {@link #DEFAULT_DRAIN_TIMEOUT}; {@code 0s} cuts them at once
  * @param upstreamTls the {@code --upstream-*} TLS options for {@code https} upstreams, {@link UpstreamTlsOptions#NONE}
  *     for the clients' defaults
+ * @param adminPort the {@code --admin-port} on 127.0.0.1 of the admin view and the Prometheus scrape ({@code 0}: any
+ *     free one); empty for none, and then no metrics are kept
  * @param help whether {@code --help} was given (then nothing else is checked)
  */
 public record LauncherOptions(String host, int port, List<Route> routes, ClientKind client,
                               List<String> trustedProxies, Optional<RateLimitPolicy> rateLimit,
                               Optional<String> redis, Duration drainTimeout, UpstreamTlsOptions upstreamTls,
+                              Optional<Integer> adminPort,
                               boolean help) {
     /** How long a stop waits for in-flight exchanges unless {@code --drain-timeout} says otherwise. */
     public static final Duration DEFAULT_DRAIN_TIMEOUT = Duration.ofSeconds(10);
@@ -67,6 +70,8 @@ public record LauncherOptions(String host, int port, List<Route> routes, ClientK
             "  --upstream-client-cert-password-env CLIENT_PASSWORD",
             "                                       read the key store's password from this environment variable",
             "  --upstream-client-key gateway.key    the unencrypted PKCS#8 PEM key of a PEM --upstream-client-cert",
+            "  --admin-port 9901                    serve the admin view (/, /live, /ready) and the Prometheus scrape",
+            "                                       (/metrics) on 127.0.0.1:PORT to loopback callers (0 = any free port)",
             "  --help                               print this and exit");
 
     /** Copies the lists. */
@@ -79,6 +84,7 @@ public record LauncherOptions(String host, int port, List<Route> routes, ClientK
         Objects.requireNonNull(redis, "redis");
         Objects.requireNonNull(drainTimeout, "drainTimeout");
         Objects.requireNonNull(upstreamTls, "upstreamTls");
+        Objects.requireNonNull(adminPort, "adminPort");
     }
 
     /**
@@ -97,11 +103,12 @@ public record LauncherOptions(String host, int port, List<Route> routes, ClientK
         String redis = null;
         Duration drainTimeout = DEFAULT_DRAIN_TIMEOUT;
         UpstreamTlsOptions tls = UpstreamTlsOptions.NONE;
+        Integer adminPort = null;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             if (option.equals("--help") || option.equals("-h")) {
                 return new LauncherOptions(host, port, List.of(), client, List.of(), Optional.empty(), Optional.empty(),
-                        drainTimeout, tls, true);
+                        drainTimeout, tls, Optional.empty(), true);
             }
             if (!option.startsWith("--")) {
                 throw new UsageException(option, "unexpected argument; options start with --, see --help");
@@ -112,7 +119,8 @@ public record LauncherOptions(String host, int port, List<Route> routes, ClientK
             String value = args[++i];
             switch (option) {
                 case "--host" -> host = requireText(option, value);
-                case "--port" -> port = parsePort(value);
+                case "--port" -> port = parsePort(option, value);
+                case "--admin-port" -> adminPort = once(option, adminPort, parsePort(option, value));
                 case "--client" -> client = ClientKind.parse(value);
                 case "--trusted-proxy" -> trusted.add(requireText(option, value));
                 case "--rate-limit" -> rateLimit = once(option, rateLimit, RateLimitArgument.policy(value));
@@ -139,7 +147,7 @@ public record LauncherOptions(String host, int port, List<Route> routes, ClientK
         }
         tls.check();
         return new LauncherOptions(host, port, routes, client, trusted, Optional.ofNullable(rateLimit),
-                Optional.ofNullable(redis), drainTimeout, tls, false);
+                Optional.ofNullable(redis), drainTimeout, tls, Optional.ofNullable(adminPort), false);
     }
 
     private static Duration parseDrainTimeout(String value) throws UsageException {
@@ -155,7 +163,7 @@ public record LauncherOptions(String host, int port, List<Route> routes, ClientK
                 + "500ms, was '" + value + "'");
     }
 
-    private static int parsePort(String value) throws UsageException {
+    private static int parsePort(String option, String value) throws UsageException {
         try {
             int port = Integer.parseInt(value);
             if (port >= 0 && port <= 65_535) {
@@ -164,7 +172,7 @@ public record LauncherOptions(String host, int port, List<Route> routes, ClientK
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new UsageException("--port", "must be a number from 0 to 65535, was '" + value + "'");
+        throw new UsageException(option, "must be a number from 0 to 65535, was '" + value + "'");
     }
 
     private static <T> T once(String option, T previous, T value) throws UsageException {

@@ -33,7 +33,9 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * (async supported, {@code REQUEST} and {@code ASYNC} dispatches) routing with the options' routes, and a
  * {@link NotFoundServlet} behind it. With {@code --rate-limit}, a {@link PolicyRateLimiter} follows routing in the
  * pipeline, so unrouted requests are limited too; its buckets live in a {@link LocalBucketStore}, or with
- * {@code --redis} in a {@link RedisBucketStore}, closed when the server stops. The Jetty upstream client runs on the server's thread pool (one pool, as in
+ * {@code --redis} in a {@link RedisBucketStore}, closed when the server stops. With {@code --admin-port} the gateway
+ * keeps metrics and a second, small server on 127.0.0.1 serves the admin view and the Prometheus scrape
+ * ({@link LauncherAdmin}). The Jetty upstream client runs on the server's thread pool (one pool, as in
  * Jetty's own proxy servlet: fewer threads competing for the cores, measured in the Performance section of README.md). Jetty adds no {@code Server} or {@code Date} header of its own, so the upstream's
  * pass through alone. Closing it (or SIGTERM, through Jetty's shutdown hook) stops Jetty gracefully: the connector
  * stops accepting, a {@link GracefulHandler} answers requests that still arrive on open connections with 503 and
@@ -64,10 +66,12 @@ public final class LauncherServer implements AutoCloseable {
 
     private final Server server;
     private final ServerConnector connector;
+    private final Optional<Server> admin;
 
-    private LauncherServer(Server server, ServerConnector connector) {
+    private LauncherServer(Server server, ServerConnector connector, Optional<Server> admin) {
         this.server = server;
         this.connector = connector;
+        this.admin = admin;
     }
 
     /**
@@ -85,7 +89,8 @@ public final class LauncherServer implements AutoCloseable {
         Optional<BucketStore> store = options.rateLimit().map(policy -> store(options.redis()));
         UpstreamTls tls = options.upstreamTls().toUpstreamTls(System::getenv).orElseGet(UpstreamTls::defaults);
         UpstreamClient client = options.client().create(threads, tls);
-        GatewayFilter gateway = filter(options, client, store);
+        Optional<LauncherAdmin> admin = options.adminPort().map(port -> new LauncherAdmin());
+        GatewayFilter gateway = filter(options, client, store, admin);
         Server server = new Server(threads);
         store.ifPresent(buckets -> server.addEventListener(new LifeCycle.Listener() {
             @Override
@@ -118,11 +123,25 @@ public final class LauncherServer implements AutoCloseable {
         server.setStopAtShutdown(true);
         try {
             server.start();
+            return new LauncherServer(server, connector, admin.isEmpty() ? Optional.empty()
+                    : Optional.of(startAdmin(admin.get(), gateway, options.adminPort().orElseThrow(), server, drain)));
         } catch (Exception e) {
             server.stop();
             throw e;
         }
-        return new LauncherServer(server, connector);
+    }
+
+    /** Starts the admin server, which stops once the main server has stopped (so {@code /ready} says DOWN meanwhile). */
+    private static Server startAdmin(LauncherAdmin admin, GatewayFilter gateway, int port, Server main,
+                                     GracefulHandler drain) throws Exception {
+        Server adminServer = admin.start(gateway.gateway(), port, () -> !drain.isShutdown());
+        main.addEventListener(new LifeCycle.Listener() {
+            @Override
+            public void lifeCycleStopped(LifeCycle event) {
+                LifeCycle.stop(adminServer);
+            }
+        });
+        return adminServer;
     }
 
     /**
@@ -145,14 +164,16 @@ public final class LauncherServer implements AutoCloseable {
         return connector;
     }
 
-    private static GatewayFilter filter(LauncherOptions options, UpstreamClient client, Optional<BucketStore> store)
-            throws UsageException {
+    private static GatewayFilter filter(LauncherOptions options, UpstreamClient client, Optional<BucketStore> store,
+                                        Optional<LauncherAdmin> admin) throws UsageException {
         Pipeline.Builder pipeline = Pipeline.builder().add(Routing.interceptor(RouteTable.of(options.routes())));
         store.ifPresent(buckets -> pipeline.add(RateLimiting.interceptor(PolicyRateLimiter.builder(buckets)
                 .defaultPolicy(options.rateLimit().orElseThrow()).build())));
         try {
-            return GatewayFilter.builder().pipeline(pipeline.build()).upstreamClient(client)
-                    .trustedProxies(options.trustedProxies().toArray(String[]::new)).build();
+            GatewayFilter.Builder filter = GatewayFilter.builder().pipeline(pipeline.build()).upstreamClient(client)
+                    .trustedProxies(options.trustedProxies().toArray(String[]::new));
+            admin.ifPresent(metrics -> filter.listener(metrics.metrics()));
+            return filter.build();
         } catch (IllegalArgumentException e) {
             client.close();
             store.ifPresent(LauncherServer::close);
@@ -174,6 +195,11 @@ public final class LauncherServer implements AutoCloseable {
     /** @return the port the server listens on (the real one when the options asked for 0) */
     public int port() {
         return connector.getLocalPort();
+    }
+
+    /** @return the admin port on 127.0.0.1 (the real one when the options asked for 0), if there is one */
+    public Optional<Integer> adminPort() {
+        return admin.map(adminServer -> ((ServerConnector) adminServer.getConnectors()[0]).getLocalPort());
     }
 
     /** Blocks until the server stops. @throws InterruptedException if interrupted while waiting */

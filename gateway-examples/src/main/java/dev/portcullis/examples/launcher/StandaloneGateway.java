@@ -43,6 +43,8 @@ public final class StandaloneGateway {
             }
             server = LauncherServer.start(options);
             describe(options, server.port(), System.out);
+            server.adminPort().ifPresent(port -> System.out.println("  admin view and Prometheus scrape on "
+                    + "http://127.0.0.1:" + port + "/ (/live, /ready, /metrics; loopback callers only)"));
         } catch (UsageException e) {
             System.err.println("portcullis: " + e.getMessage());
             System.err.println("run with --help for the options");

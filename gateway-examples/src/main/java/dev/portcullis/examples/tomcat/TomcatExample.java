@@ -1,6 +1,6 @@
 package dev.portcullis.examples.tomcat;
 
-import dev.portcullis.examples.demo.DemoGateway;
+import dev.portcullis.examples.demo.DemoMonitoring;
 import dev.portcullis.examples.demo.HelloServlet;
 import dev.portcullis.examples.demo.Launch;
 import dev.portcullis.examples.demo.RunningApp;
@@ -23,7 +23,9 @@ import org.apache.catalina.startup.Tomcat;
 
 /**
  * Portcullis in front of a servlet application on embedded Tomcat 11, with a demo upstream in the same process.
- * {@code /hello} is the application's servlet; {@code /api/**} is proxied to the upstream (see {@link DemoGateway}).
+ * {@code /hello} is the application's servlet; {@code /api/**} is proxied to the upstream (see
+ * {@link dev.portcullis.examples.demo.DemoGateway}); the admin view with the Prometheus scrape is on {@code /admin},
+ * in a context of its own ({@link DemoMonitoring}).
  *
  * <p>The part to copy is the {@code ServletContainerInitializer} that calls
  * {@link GatewayFilter#register(jakarta.servlet.ServletContext)} while the context starts: it adds the filter on
@@ -76,8 +78,13 @@ public final class TomcatExample {
             // /api/** would be a 404 before the gateway saw it.
             Tomcat.addServlet(context, "default", new DefaultServlet()).setAsyncSupported(true);
             context.addServletMappingDecoded("/", "default");
-            GatewayFilter gateway = DemoGateway.filter(upstream);
+            DemoMonitoring monitoring = DemoMonitoring.of(upstream);
+            GatewayFilter gateway = monitoring.filter();
             context.addServletContainerInitializer((classes, servletContext) -> gateway.register(servletContext), null);
+            // the admin view in a context of its own: the gateway filter never runs in front of it
+            Context admin = tomcat.addContext(DemoMonitoring.ADMIN_PATH, base.getAbsolutePath());
+            Tomcat.addServlet(admin, "admin", monitoring.admin());
+            admin.addServletMappingDecoded("/*", "admin");
             try {
                 tomcat.start();
             } catch (LifecycleException | RuntimeException e) {

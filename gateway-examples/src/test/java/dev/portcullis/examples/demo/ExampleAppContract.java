@@ -7,42 +7,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.portcullis.examples.custom.TenantInterceptor;
 import java.io.IOException;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * What every example app must do, over real sockets: a subclass says how to start its app on a port; each test
  * gets a fresh app (and so fresh rate-limit buckets) on an ephemeral port of {@code 127.0.0.1}.
  */
-public abstract class ExampleAppContract {
+public abstract class ExampleAppContract extends RunningAppTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient CLIENT = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
-    private RunningApp app;
-
-    /**
-     * @param port the port, 0 for any
-     * @return the started app
-     * @throws Exception if it does not start
-     */
-    protected abstract RunningApp start(int port) throws Exception;
-
-    @BeforeEach
-    void startApp() throws Exception {
-        app = start(0);
-    }
-
-    @AfterEach
-    void stopApp() throws Exception {
-        app.close();
-    }
 
     @Test
     void aRequestLineTheContainerCannotParseIsAProblemThatEchoesNothing() throws Exception {

@@ -1,65 +1,37 @@
 package dev.portcullis.examples.demo;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-
-import java.io.IOException;
-import java.net.ConnectException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 
-class RunningAppTest {
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+/**
+ * A fresh example app per test (and so fresh rate-limit buckets), on an ephemeral port of {@code 127.0.0.1}, and a
+ * plain HTTP/1.1 client: a subclass says how to start its app.
+ */
+public abstract class RunningAppTest {
+    /** The client the tests send with. */
+    protected static final HttpClient CLIENT = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+    /** The app of the running test. */
+    protected RunningApp app;
 
-    @Test
-    void theDemoUpstreamIsStoppedWhenTheServerInFrontFailsToStart() throws Exception {
-        AtomicReference<String> upstream = new AtomicReference<>();
-        IllegalStateException failure = new IllegalStateException("port taken");
+    /**
+     * @param port the port, 0 for any
+     * @return the started app
+     * @throws Exception if it does not start
+     */
+    protected abstract RunningApp start(int port) throws Exception;
 
-        IllegalStateException thrown = assertThrows(IllegalStateException.class, () ->
-                RunningApp.withDemoUpstream(baseUri -> {
-                    upstream.set(baseUri);
-                    assertEquals(200, get(baseUri + "/ping").statusCode(), "the upstream was running");
-                    throw failure;
-                }));
-
-        assertSame(failure, thrown);
-        assertThrows(ConnectException.class, () -> get(upstream.get() + "/ping"));
+    @BeforeEach
+    void startApp() throws Exception {
+        app = start(0);
     }
 
-    @Test
-    void closeStopsEveryResourceInOrderAndReportsTheFirstFailure() {
-        List<String> closed = new ArrayList<>();
-        RunningApp app = new RunningApp(8080,
-                () -> closed.add("server"),
-                () -> {
-                    closed.add("broken");
-                    throw new IOException("first");
-                },
-                () -> closed.add("upstream"));
-
-        IOException thrown = assertThrows(IOException.class, app::close);
-
-        assertEquals("first", thrown.getMessage());
-        assertEquals(List.of("server", "broken", "upstream"), closed);
-    }
-
-    @Test
-    void aPortThatWasNeverBoundIsRefused() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new RunningApp(0));
-        assertEquals("port: not a bound port: 0", e.getMessage());
-    }
-
-    private static HttpResponse<String> get(String uri) throws IOException, InterruptedException {
-        return CLIENT.send(HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofSeconds(5)).build(),
-                HttpResponse.BodyHandlers.ofString());
+    @AfterEach
+    void stopApp() throws Exception {
+        app.close();
     }
 }

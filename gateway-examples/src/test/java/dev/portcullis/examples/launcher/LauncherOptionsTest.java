@@ -36,6 +36,7 @@ class LauncherOptionsTest {
         assertEquals(Optional.empty(), options.redis());
         assertEquals(Duration.ofSeconds(10), options.drainTimeout());
         assertEquals(UpstreamTlsOptions.NONE, options.upstreamTls());
+        assertEquals(Optional.empty(), options.adminPort(), "no admin view and no metrics unless asked for");
     }
 
     @Test
@@ -77,6 +78,16 @@ class LauncherOptionsTest {
     void anUpstreamTlsOptionGivenTwiceIsAnError() {
         assertEquals("--upstream-trust-store: given twice", failure("--route", "/=https://a:1",
                 "--upstream-trust-store", "/a.pem", "--upstream-trust-store", "/b.pem"));
+    }
+
+    @Test
+    void anAdminPortIsReadOnceAndCheckedLikeThePort() throws Exception {
+        assertEquals(Optional.of(9901), LauncherOptions.parse("--admin-port", "9901", "--route", "/=http://a:1")
+                .adminPort());
+        assertEquals("--admin-port: must be a number from 0 to 65535, was 'x'",
+                failure("--admin-port", "x", "--route", "/=http://a:1"));
+        assertEquals("--admin-port: given twice",
+                failure("--admin-port", "1", "--admin-port", "2", "--route", "/=http://a:1"));
     }
 
     @Test

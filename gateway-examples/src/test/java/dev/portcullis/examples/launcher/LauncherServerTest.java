@@ -107,6 +107,94 @@ class LauncherServerTest {
         }
     }
 
+    @Test
+    void withAnAdminPortTheScrapeAndTheViewAreOnTheirOwnPortAndNotOnTheGatewayPort() throws Exception {
+        LauncherOptions options = LauncherOptions.parse("--port", "0", "--admin-port", "0", "--rate-limit", "100/1m",
+                "--route", "/api=http://127.0.0.1:" + upstream.getAddress().getPort());
+        try (LauncherServer server = LauncherServer.start(options)) {
+            int admin = server.adminPort().orElseThrow();
+            assertEquals(200, get(server.port(), "/api/users").statusCode());
+
+            String series = "portcullis_requests_seconds_count{method=\"GET\",outcome=\"completed\",route=\"/api\","
+                    + "status=\"2xx\"} 1";
+            HttpResponse<String> scrape = get(admin, "/metrics");
+            for (long deadline = System.nanoTime() + 10_000_000_000L;
+                 !scrape.body().contains(series) && System.nanoTime() < deadline; scrape = get(admin, "/metrics")) {
+                Thread.sleep(20);
+            }
+            assertTrue(scrape.body().contains(series), scrape.body());
+            assertTrue(scrape.body().contains("portcullis_ratelimit_decisions_total{decision=\"allowed\""),
+                    scrape.body());
+            assertTrue(get(admin, "/").body().contains("\"path\":\"/api/**\""));
+            assertEquals("{\"status\":\"UP\"}", get(admin, "/ready").body());
+            assertEquals(404, get(server.port(), "/metrics").statusCode(), "nothing of it on the gateway's port");
+        }
+    }
+
+    @Test
+    void whileTheLauncherDrainsReadinessSaysDownAndTheAdminServerStopsAfterTheGateway() throws Exception {
+        java.util.concurrent.CountDownLatch arrived = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        HttpServer holding = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
+        holding.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        holding.createContext("/", exchange -> {
+            arrived.countDown();
+            try {
+                release.await(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        holding.start();
+        LauncherServer server = LauncherServer.start(LauncherOptions.parse("--port", "0", "--admin-port", "0",
+                "--drain-timeout", "20s", "--route", "/api=http://127.0.0.1:" + holding.getAddress().getPort()));
+        int admin = server.adminPort().orElseThrow();
+        try {
+            java.util.concurrent.CompletableFuture<HttpResponse<String>> held = http.sendAsync(HttpRequest
+                    .newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/held")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertTrue(arrived.await(10, java.util.concurrent.TimeUnit.SECONDS));
+            java.util.concurrent.CompletableFuture<Void> stopping = java.util.concurrent.CompletableFuture.runAsync(
+                    () -> closeQuietly(server));
+
+            HttpResponse<String> ready = get(admin, "/ready");
+            for (long deadline = System.nanoTime() + 10_000_000_000L;
+                 ready.statusCode() == 200 && System.nanoTime() < deadline; ready = get(admin, "/ready")) {
+                Thread.sleep(20);
+            }
+            assertEquals(503, ready.statusCode(), "draining: not ready");
+            assertEquals(200, get(admin, "/live").statusCode());
+            release.countDown();
+            assertEquals(204, held.get(10, java.util.concurrent.TimeUnit.SECONDS).statusCode());
+            stopping.get(20, java.util.concurrent.TimeUnit.SECONDS);
+            assertThrows(java.net.ConnectException.class, () -> get(admin, "/live"), "stopped with the gateway");
+        } finally {
+            release.countDown();
+            closeQuietly(server);
+            holding.stop(0);
+            ((java.util.concurrent.ExecutorService) holding.getExecutor()).shutdownNow();
+        }
+    }
+
+    private static void closeQuietly(LauncherServer server) {
+        try {
+            server.close();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void withoutAnAdminPortThereIsNoAdminServer() throws Exception {
+        LauncherOptions options = LauncherOptions.parse("--port", "0",
+                "--route", "/api=http://127.0.0.1:" + upstream.getAddress().getPort());
+        try (LauncherServer server = LauncherServer.start(options)) {
+            assertTrue(server.adminPort().isEmpty());
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"300.0.0.0/8", "not-a-cidr"})
     void aMalformedTrustedProxyIsAUsageErrorNamingTheOption(String cidr) throws Exception {

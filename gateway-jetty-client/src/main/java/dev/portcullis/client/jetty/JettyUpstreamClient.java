@@ -1,12 +1,15 @@
 package dev.portcullis.client.jetty;
 
+import dev.portcullis.core.client.ConnectionPoolFigures;
 import dev.portcullis.core.client.UpstreamClient;
 import dev.portcullis.core.client.UpstreamRequest;
 import dev.portcullis.core.client.UpstreamResponse;
 import dev.portcullis.core.client.UpstreamTls;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -122,6 +125,25 @@ public final class JettyUpstreamClient implements UpstreamClient {
             }
         });
         return response;
+    }
+
+    /**
+     * Sums the figures of every destination pool for the instance's scheme, host and port (one per distinct connect
+     * timeout in use): Jetty's active, idle and pending connections, the limit, and the requests queued for a
+     * connection.
+     */
+    @Override
+    public Optional<ConnectionPoolFigures> connectionPool(URI instance) {
+        Objects.requireNonNull(instance, "instance");
+        ConnectionPoolFigures sum = null;
+        for (CompletableFuture<HttpClient> client : clients.values()) {
+            HttpClient started = client.getNow(null);
+            if (started != null) {
+                ConnectionPoolFigures figures = PoolFigures.of(started, instance);
+                sum = sum == null ? figures : sum.plus(figures);
+            }
+        }
+        return Optional.of(sum != null ? sum : ConnectionPoolFigures.empty(maxConnectionsPerDestination));
     }
 
     @Override

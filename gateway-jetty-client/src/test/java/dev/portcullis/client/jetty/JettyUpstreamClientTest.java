@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.portcullis.api.Body;
 import dev.portcullis.api.HttpHeaders;
+import dev.portcullis.core.client.ConnectionPoolFigures;
 import dev.portcullis.core.client.UpstreamCapacityExceededException;
 import dev.portcullis.core.client.UpstreamClient;
 import dev.portcullis.core.client.UpstreamResponse;
@@ -29,17 +30,7 @@ class JettyUpstreamClientTest extends UpstreamClientContract {
         CountDownLatch arrived = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         java.util.concurrent.atomic.AtomicInteger received = new java.util.concurrent.atomic.AtomicInteger();
-        String base = upstream(exchange -> {
-            received.incrementAndGet();
-            arrived.countDown();
-            try {
-                release.await(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            exchange.sendResponseHeaders(204, -1);
-            exchange.close();
-        });
+        String base = holdingUpstream(arrived, release, received);
         try (UpstreamClient small = JettyUpstreamClient.builder().maxConnectionsPerDestination(1)
                 .maxRequestsQueuedPerDestination(1).build()) {
             CompletableFuture<UpstreamResponse> held = small.exchange(request("GET", base + "/held",
@@ -60,6 +51,58 @@ class JettyUpstreamClientTest extends UpstreamClientContract {
             assertEquals(204, second.status());
             assertEquals(2, received.get());
         }
+    }
+
+    @Test
+    void thePoolFiguresShowTheBusyConnectionThenTheSameConnectionIdle() throws Exception {
+        CountDownLatch arrived = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        String base = holdingUpstream(arrived, release, new java.util.concurrent.atomic.AtomicInteger());
+        java.net.URI instance = java.net.URI.create(base);
+        assertEquals(new ConnectionPoolFigures(0, 0, 0, 1, 0), client.connectionPool(instance).orElseThrow(),
+                "before the first request: nothing open, the limit");
+
+        CompletableFuture<UpstreamResponse> held = client.exchange(request("GET", base + "/held",
+                HttpHeaders.empty(), Body.empty()));
+        assertTrue(arrived.await(10, TimeUnit.SECONDS));
+        assertEquals(new ConnectionPoolFigures(1, 0, 0, 1, 0), client.connectionPool(instance).orElseThrow());
+        release.countDown();
+        bodyOf(held.get(10, TimeUnit.SECONDS));
+
+        ConnectionPoolFigures after = awaitIdle(instance);
+        assertEquals(new ConnectionPoolFigures(0, 1, 0, 1, 0), after);
+        assertEquals(ConnectionPoolFigures.empty(1), client.connectionPool(java.net.URI.create("http://127.0.0.1:1"))
+                .orElseThrow(), "another instance has its own pool");
+    }
+
+    /** Jetty releases the connection just after the body's end reaches the subscriber: wait (at most 10 s). */
+    private ConnectionPoolFigures awaitIdle(java.net.URI instance) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        ConnectionPoolFigures figures = client.connectionPool(instance).orElseThrow();
+        while (figures.idle() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(1);
+            figures = client.connectionPool(instance).orElseThrow();
+        }
+        return figures;
+    }
+
+    /**
+     * @return the base URI of an upstream that counts each request in {@code received}, counts {@code arrived} down
+     *     and answers 204 once {@code release} is (at most 10 s)
+     */
+    private String holdingUpstream(CountDownLatch arrived, CountDownLatch release,
+                                   java.util.concurrent.atomic.AtomicInteger received) throws java.io.IOException {
+        return upstream(exchange -> {
+            received.incrementAndGet();
+            arrived.countDown();
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
     }
 
     @Test
