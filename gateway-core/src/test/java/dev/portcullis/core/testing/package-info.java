@@ -1,2 +1,2 @@
-/** Test fixtures: a recording stand-in upstream and request and body builders. */
+/** Test fixtures: a recording stand-in upstream, a client that counts its closes, request and body builders. */
 package dev.portcullis.core.testing;
