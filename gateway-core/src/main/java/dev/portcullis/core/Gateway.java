@@ -8,7 +8,6 @@ import dev.portcullis.api.Problem;
 import dev.portcullis.core.client.JdkUpstreamClient;
 import dev.portcullis.core.client.UpstreamClient;
 import dev.portcullis.core.client.UpstreamClientProvider;
-import dev.portcullis.core.internal.Admission;
 import dev.portcullis.core.internal.MethodGuard;
 import dev.portcullis.core.internal.PathGuard;
 import dev.portcullis.core.internal.net.TrustedProxies;
@@ -19,7 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.ServiceLoader;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.stream.StreamSupport;
 import org.slf4j.Logger;
@@ -52,17 +50,16 @@ public final class Gateway implements AutoCloseable {
     private static final HttpHeaders RETRY_AFTER = HttpHeaders.builder()
             .set("Retry-After", UpstreamFailures.RETRY_AFTER_SECONDS).build();
 
-    private final Admission admission = new Admission();
     private final Object reloading = new Object();
     private volatile Snapshot current;
     private boolean closed;
 
     private Gateway(Settings<?> b, TrustedProxies trusted, UpstreamClient client, boolean ownsClient) {
-        this.current = snapshot(b, trusted, client, ownsClient, CompletableFuture.completedStage(null));
+        this.current = snapshot(b, trusted, client, ownsClient, null);
     }
 
-    private Snapshot snapshot(Settings<?> b, TrustedProxies trusted, UpstreamClient client, boolean ownsClient,
-                              CompletionStage<Void> older) {
+    private static Snapshot snapshot(Settings<?> b, TrustedProxies trusted, UpstreamClient client,
+                                     boolean ownsClient, Snapshot older) {
         boolean rfc7239 = b.forwardedHeaders == ForwardedHeaders.FORWARDED;
         ExchangeListener listener = b.listeners.isEmpty() ? ExchangeListener.NONE
                 : ExchangeListener.all(b.listeners.toArray(ExchangeListener[]::new));
@@ -71,7 +68,7 @@ public final class Gateway implements AutoCloseable {
         ReverseProxy proxy = new ReverseProxy(client, trusted, new ProxyRules(b.viaPseudonym, b.requestIdHeader,
                 rfc7239, b.allowUnderscoreHeaders, b.maxUpstreamResponseHeadBytes), listener);
         return new Snapshot(b.pipeline, listener, intake, proxy, b.requestIdHeader, b.maxInFlight, client, ownsClient,
-                admission, older);
+                older);
     }
 
     /** @return a builder */
@@ -91,10 +88,12 @@ public final class Gateway implements AutoCloseable {
     public Exchange open(IncomingRequest incoming) {
         long start = System.nanoTime();
         Snapshot snapshot = current;
-        while (!snapshot.enter()) {
+        Snapshot.Entry entry = snapshot.enter();
+        while (entry == Snapshot.Entry.RETIRED) {
             snapshot = current;
+            entry = snapshot.enter();
         }
-        if (!snapshot.admit()) {
+        if (entry == Snapshot.Entry.REFUSED) {
             String id = RequestIds.choose(null, false);
             Exchange refused = new Exchange(snapshot, id, start, false, null,
                     ProblemResponse.of(OVERLOADED, RETRY_AFTER, snapshot.requestIdHeader(), id));
@@ -154,11 +153,10 @@ public final class Gateway implements AutoCloseable {
             Snapshot replaced = current;
             UpstreamClient named = next.upstreamClient;
             boolean carriesClient = named == null || named == replaced.client();
-            CompletionStage<Void> drained = replaced.drained();
-            current = carriesClient ? snapshot(next, trusted, replaced.client(), replaced.ownsClient(), drained)
-                    : snapshot(next, trusted, named, false, drained);
+            current = carriesClient ? snapshot(next, trusted, replaced.client(), replaced.ownsClient(), replaced)
+                    : snapshot(next, trusted, named, false, replaced);
             replaced.retire(!carriesClient && replaced.ownsClient());
-            return drained;
+            return replaced.drained();
         }
     }
 

@@ -2,87 +2,119 @@ package dev.portcullis.core;
 
 import static dev.portcullis.core.GatewayReloadTest.assertNotCompleteYet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.portcullis.api.ExchangeListener;
-import dev.portcullis.core.internal.Admission;
+import dev.portcullis.core.Snapshot.Entry;
 import dev.portcullis.core.testing.CountingClient;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** A snapshot's count of exchanges: who may enter it, and when a retired one has drained. */
+/** A snapshot's count of exchanges: who enters it, who is admitted, and when a retired one has drained. */
 class SnapshotTest {
     private final CountingClient client = new CountingClient();
-    private final CompletableFuture<Void> older = new CompletableFuture<>();
-    private final Snapshot snapshot = new Snapshot(null, ExchangeListener.NONE, null, null, "X-Request-Id", 10,
-            client, true, new Admission(), older);
 
-    private void awaitDrained() throws Exception {
+    private Snapshot snapshot(int maxInFlight, Snapshot older) {
+        return new Snapshot(null, ExchangeListener.NONE, null, null, "X-Request-Id", maxInFlight, client, true, older);
+    }
+
+    private static void awaitDrained(Snapshot snapshot) throws Exception {
         snapshot.drained().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 
     @Test
-    void noExchangeEntersARetiredSnapshotAndTheRefusedOneLeavesTheCountAsItWas() throws Exception {
-        older.complete(null);
-        assertTrue(snapshot.enter());
+    void noExchangeEntersARetiredSnapshotAndTheTurnedAwayOneLeavesTheCountAsItWas() throws Exception {
+        Snapshot snapshot = snapshot(1, null);
+        assertEquals(Entry.ADMITTED, snapshot.enter());
+        assertEquals(Entry.REFUSED, snapshot.enter());
         snapshot.retire(false);
 
-        assertFalse(snapshot.enter());
+        assertEquals(Entry.RETIRED, snapshot.enter());
+        snapshot.leave(true);
         assertNotCompleteYet(snapshot.drained());
-        snapshot.leave();
+        snapshot.leave(false);
 
-        awaitDrained();
-        assertFalse(snapshot.enter());
+        awaitDrained(snapshot);
+        assertEquals(Entry.RETIRED, snapshot.enter());
     }
 
     @Test
     void aRetiredSnapshotHasDrainedOnceTheLastOfItsExchangesLeaves() throws Exception {
-        older.complete(null);
+        Snapshot snapshot = snapshot(10, null);
         snapshot.enter();
         snapshot.enter();
         snapshot.retire(false);
-        snapshot.leave();
+        snapshot.leave(true);
         assertNotCompleteYet(snapshot.drained());
 
-        snapshot.leave();
+        snapshot.leave(true);
 
-        awaitDrained();
+        awaitDrained(snapshot);
         assertEquals(0, client.closes());
     }
 
     @Test
     void aSnapshotThatIsNotRetiredNeverDrainsHoweverOftenItEmpties() {
-        older.complete(null);
+        Snapshot snapshot = snapshot(10, null);
         snapshot.enter();
-        snapshot.leave();
+        snapshot.leave(true);
 
         assertNotCompleteYet(snapshot.drained());
     }
 
     @Test
+    void aRefusedExchangeCountsForDrainingButNotAgainstTheCap() {
+        Snapshot snapshot = snapshot(1, null);
+        assertEquals(Entry.ADMITTED, snapshot.enter());
+        assertEquals(Entry.REFUSED, snapshot.enter());
+
+        snapshot.leave(true);
+
+        assertEquals(Entry.ADMITTED, snapshot.enter(), "the refused exchange still in flight takes no slot");
+    }
+
+    @Test
+    void theCapCountsTheAdmittedExchangesOfOlderSnapshotsStillDraining() throws Exception {
+        Snapshot older = snapshot(2, null);
+        older.enter();
+        older.enter();
+        Snapshot newer = snapshot(3, older);
+        older.retire(false);
+
+        assertEquals(Entry.ADMITTED, newer.enter());
+        assertEquals(Entry.REFUSED, newer.enter());
+        older.leave(true);
+        assertEquals(Entry.ADMITTED, newer.enter());
+        older.leave(true);
+        awaitDrained(older);
+        assertEquals(Entry.ADMITTED, newer.enter());
+    }
+
+    @Test
     void aSnapshotHasDrainedOnlyOnceTheOlderOnesHaveToo() throws Exception {
-        snapshot.retire(true);
-        assertNotCompleteYet(snapshot.drained());
-        assertEquals(0, client.closes(), "the older snapshots may still use the client");
+        Snapshot older = snapshot(10, null);
+        older.enter();
+        Snapshot newer = snapshot(10, older);
+        older.retire(false);
+        newer.retire(true);
+        assertNotCompleteYet(newer.drained());
+        assertEquals(0, client.closes(), "the older snapshot may still use the client");
 
-        older.complete(null);
+        older.leave(true);
 
-        awaitDrained();
+        awaitDrained(newer);
         assertEquals(1, client.closes());
     }
 
     @Test
     void theLastExchangeToLeaveNeverClosesTheClientOnItsOwnThread() throws Exception {
-        older.complete(null);
+        Snapshot snapshot = snapshot(10, null);
         snapshot.enter();
         snapshot.retire(true);
 
-        snapshot.leave();
+        snapshot.leave(true);
 
-        awaitDrained();
+        awaitDrained(snapshot);
         assertEquals(1, client.closes());
         assertNotSame(Thread.currentThread(), client.closedBy());
     }
