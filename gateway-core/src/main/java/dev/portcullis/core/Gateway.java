@@ -77,7 +77,8 @@ public final class Gateway implements AutoCloseable {
     }
 
     /**
-     * Admits and reads a request. Over the {@linkplain Settings#maxInFlight(int) in-flight cap} the exchange is
+     * Admits and reads a request, on the configuration current now: the exchange keeps it to its end, whatever
+     * {@link #reload} does meanwhile. Over the {@linkplain Settings#maxInFlight(int) in-flight cap} the exchange is
      * refused at once with 503 {@code overloaded} and {@code Retry-After}, before any stage; a request intake refuses
      * gets its 400/405/501 problem. Either way the adapter writes {@link Exchange#refusal()} and then
      * {@linkplain Exchange#end ends} the exchange.
@@ -132,7 +133,7 @@ public final class Gateway implements AutoCloseable {
      *
      * <pre>{@code
      * gateway.reload(Gateway.builder().pipeline(nextPipeline).trustedProxies("10.0.0.0/8"))
-     *     .thenRun(oldJwksRefresher::close);   // what only the previous configuration used
+     *     .thenRun(retiredRedisStore::close);   // what only the previous configuration used
      * }</pre>
      *
      * @param next the new settings, e.g. a {@link Builder} (or a servlet filter's builder); read during this call
