@@ -113,8 +113,8 @@ public final class Gateway implements AutoCloseable {
         Intake.Result result = read;
         snapshot.emit(() -> new ExchangeEvent.Started(result.id(), incoming.method(), incoming.rawPath(),
                 result.peer(), start));
-        ProblemResponse refusal = result.refusal() == null ? null
-                : ProblemResponse.of(result.refusal(), result.refusalHeaders(), snapshot.requestIdHeader(), result.id());
+        ProblemResponse refusal = result.refusal() == null ? null : ProblemResponse.of(result.refusal(),
+                result.refusalHeaders(), snapshot.requestIdHeader(), result.id());
         return new Exchange(snapshot, result.id(), start, true, result.request(), refusal);
     }
 
