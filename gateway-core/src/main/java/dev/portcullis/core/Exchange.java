@@ -37,8 +37,8 @@ import java.util.concurrent.CompletionStage;
  *   <li><b>completion claimed</b>: exactly one caller of {@link #claimCompletion()} gets {@code true} and is the one
  *       that completes the container's response (an async {@code complete()} or dispatch); a client abort, the end of
  *       the upstream body and a container timeout may race for it from three threads, and only one wins.</li>
- *   <li><b>ended</b>: the first {@link #end} leaves the admission cap and emits {@link ExchangeEvent.Ended}; later
- *       calls do nothing.</li>
+ *   <li><b>ended</b>: the first {@link #end} leaves the admission cap, emits {@link ExchangeEvent.Ended} and leaves
+ *       its configuration; later calls do nothing.</li>
  * </ul>
  * The outcome reported at the end is the first of client gone, upstream failed after head and passed to the
  * application that happened, else completed.
@@ -47,7 +47,7 @@ public final class Exchange {
     private static final Problem INTERNAL = Problem.builder(ProblemTypes.INTERNAL_ERROR, 500, "Internal Server Error")
             .detail("The gateway failed; the request id identifies the log entry.").build();
 
-    private final Gateway gateway;
+    private final Snapshot snapshot;
     private final String id;
     private final long startNanos;
     private final boolean admitted;
@@ -61,9 +61,9 @@ public final class Exchange {
     private boolean ended;
     private Outcome outcome = Outcome.COMPLETED;
 
-    Exchange(Gateway gateway, String id, long startNanos, boolean admitted, GatewayRequest request,
+    Exchange(Snapshot snapshot, String id, long startNanos, boolean admitted, GatewayRequest request,
              ProblemResponse refusal) {
-        this.gateway = gateway;
+        this.snapshot = snapshot;
         this.id = id;
         this.startNanos = startNanos;
         this.admitted = admitted;
@@ -80,6 +80,14 @@ public final class Exchange {
     /** @return the request id, sent back in the request-id header */
     public String id() {
         return id;
+    }
+
+    /**
+     * @return the header that carries the request id in both directions, as configured when this exchange opened (a
+     *     {@linkplain Gateway#reload reload} since does not change it)
+     */
+    public String requestIdHeader() {
+        return snapshot.requestIdHeader();
     }
 
     /** @return the answer to write at once when the gateway refused the request before any stage ran */
@@ -114,7 +122,7 @@ public final class Exchange {
         }
         CompletableFuture<GatewayResponse> outcome;
         try {
-            outcome = gateway.pipeline().execute(request, this::terminal, gateway.listener()).toCompletableFuture();
+            outcome = snapshot.pipeline().execute(request, this::terminal, snapshot.listener()).toCompletableFuture();
         } catch (RuntimeException e) {
             outcome = CompletableFuture.failedFuture(e);
         }
@@ -127,7 +135,7 @@ public final class Exchange {
         if (match.isEmpty()) {
             return CompletableFuture.completedFuture(GatewayResponse.passToApplication());
         }
-        return gateway.proxy().forward(routed, match.get(), this::onAbort);
+        return snapshot.proxy().forward(routed, match.get(), this::onAbort);
     }
 
     private GatewayResponse settle(GatewayResponse outcome, Throwable failure) {
@@ -151,7 +159,7 @@ public final class Exchange {
      * @return the problem ready to write, with this exchange's request id
      */
     public ProblemResponse problem(Problem problem, HttpHeaders headers) {
-        return ProblemResponse.of(problem, headers, gateway.requestIdHeader(), id);
+        return ProblemResponse.of(problem, headers, snapshot.requestIdHeader(), id);
     }
 
     /**
@@ -232,7 +240,8 @@ public final class Exchange {
     }
 
     /**
-     * Ends the exchange: leaves the admission cap and emits {@link ExchangeEvent.Ended}, once.
+     * Ends the exchange: leaves the admission cap, emits {@link ExchangeEvent.Ended}, and leaves the configuration it
+     * ran on (the last exchange to leave a replaced one lets its {@linkplain Gateway#reload reload} complete), once.
      *
      * @param status the status sent (or the application's), 0 when no head was sent
      * @param bytesOut response body bytes written by the gateway, -1 when the application wrote them
@@ -246,8 +255,7 @@ public final class Exchange {
             ended = true;
             how = outcome;
         }
-        gateway.left(admitted);
-        gateway.emit(() -> new ExchangeEvent.Ended(id, Optional.ofNullable(finalRequest), status, how,
+        snapshot.end(admitted, () -> new ExchangeEvent.Ended(id, Optional.ofNullable(finalRequest), status, how,
                 how == Outcome.APPLICATION ? -1 : bytesOut, Duration.ofNanos(System.nanoTime() - startNanos)));
     }
 

@@ -8,7 +8,6 @@ import dev.portcullis.api.Problem;
 import dev.portcullis.core.client.JdkUpstreamClient;
 import dev.portcullis.core.client.UpstreamClient;
 import dev.portcullis.core.client.UpstreamClientProvider;
-import dev.portcullis.core.internal.Admission;
 import dev.portcullis.core.internal.MethodGuard;
 import dev.portcullis.core.internal.PathGuard;
 import dev.portcullis.core.internal.net.TrustedProxies;
@@ -19,7 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.ServiceLoader;
-import java.util.function.Supplier;
+import java.util.concurrent.CompletionStage;
 import java.util.stream.StreamSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +27,9 @@ import org.slf4j.LoggerFactory;
  * The container-neutral gateway: admission control, request intake (request id, method, framing and path guards,
  * header hygiene, trusted proxies), the pipeline, the reverse proxy, problem documents and exchange events. A
  * container adapter (the servlet {@code GatewayFilter}) turns each request into an {@link IncomingRequest}, calls
- * {@link #open} and drives the returned {@link Exchange}; it never sees the engine's parts. Build once; thread-safe.
+ * {@link #open} and drives the returned {@link Exchange}; it never sees the engine's parts. Thread-safe. Its settings
+ * form one immutable configuration that {@link #reload} replaces at run time, atomically: each exchange runs on the
+ * configuration that was current when it opened.
  *
  * <pre>{@code
  * Gateway gateway = Gateway.builder()
@@ -49,28 +50,25 @@ public final class Gateway implements AutoCloseable {
     private static final HttpHeaders RETRY_AFTER = HttpHeaders.builder()
             .set("Retry-After", UpstreamFailures.RETRY_AFTER_SECONDS).build();
 
-    private final Pipeline pipeline;
-    private final UpstreamClient client;
-    private final boolean ownsClient;
-    private final Admission admission;
-    private final Intake intake;
-    private final ReverseProxy proxy;
-    private final String requestIdHeader;
-    private final ExchangeListener listener;
+    private final Object reloading = new Object();
+    private volatile Snapshot current;
+    private boolean closed;
 
     private Gateway(Settings<?> b, TrustedProxies trusted, UpstreamClient client, boolean ownsClient) {
+        this.current = snapshot(b, trusted, client, ownsClient, null);
+    }
+
+    private static Snapshot snapshot(Settings<?> b, TrustedProxies trusted, UpstreamClient client,
+                                     boolean ownsClient, Snapshot older) {
         boolean rfc7239 = b.forwardedHeaders == ForwardedHeaders.FORWARDED;
-        this.pipeline = b.pipeline;
-        this.client = client;
-        this.ownsClient = ownsClient;
-        this.admission = new Admission(b.maxInFlight);
-        this.requestIdHeader = b.requestIdHeader;
-        this.listener = b.listeners.isEmpty() ? ExchangeListener.NONE
+        ExchangeListener listener = b.listeners.isEmpty() ? ExchangeListener.NONE
                 : ExchangeListener.all(b.listeners.toArray(ExchangeListener[]::new));
-        this.intake = new Intake(trusted, rfc7239, new PathGuard(b.allowEncodedSlash), new MethodGuard(b.allowTrace),
-                b.requestIdHeader);
-        this.proxy = new ReverseProxy(client, trusted, new ProxyRules(b.viaPseudonym, b.requestIdHeader, rfc7239,
-                b.allowUnderscoreHeaders, b.maxUpstreamResponseHeadBytes), listener);
+        Intake intake = new Intake(trusted, rfc7239, new PathGuard(b.allowEncodedSlash),
+                new MethodGuard(b.allowTrace), b.requestIdHeader);
+        ReverseProxy proxy = new ReverseProxy(client, trusted, new ProxyRules(b.viaPseudonym, b.requestIdHeader,
+                rfc7239, b.allowUnderscoreHeaders, b.maxUpstreamResponseHeadBytes), listener);
+        return new Snapshot(b.pipeline, listener, intake, proxy, b.requestIdHeader, b.maxInFlight, client, ownsClient,
+                older);
     }
 
     /** @return a builder */
@@ -79,7 +77,8 @@ public final class Gateway implements AutoCloseable {
     }
 
     /**
-     * Admits and reads a request. Over the {@linkplain Settings#maxInFlight(int) in-flight cap} the exchange is
+     * Admits and reads a request, on the configuration current now: the exchange keeps it to its end, whatever
+     * {@link #reload} does meanwhile. Over the {@linkplain Settings#maxInFlight(int) in-flight cap} the exchange is
      * refused at once with 503 {@code overloaded} and {@code Retry-After}, before any stage; a request intake refuses
      * gets its 400/405/501 problem. Either way the adapter writes {@link Exchange#refusal()} and then
      * {@linkplain Exchange#end ends} the exchange.
@@ -89,79 +88,122 @@ public final class Gateway implements AutoCloseable {
      */
     public Exchange open(IncomingRequest incoming) {
         long start = System.nanoTime();
-        if (!admission.tryEnter()) {
+        Snapshot snapshot = current;
+        Snapshot.Entry entry = snapshot.enter();
+        while (entry == Snapshot.Entry.RETIRED) {
+            snapshot = current;
+            entry = snapshot.enter();
+        }
+        if (entry == Snapshot.Entry.REFUSED) {
             String id = RequestIds.choose(null, false);
-            Exchange refused = new Exchange(this, id, start, false, null,
-                    ProblemResponse.of(OVERLOADED, RETRY_AFTER, requestIdHeader, id));
-            emit(() -> new ExchangeEvent.Started(id, incoming.method(), incoming.rawPath(), Intake.peerOf(incoming),
-                    start));
+            Exchange refused = new Exchange(snapshot, id, start, false, null,
+                    ProblemResponse.of(OVERLOADED, RETRY_AFTER, snapshot.requestIdHeader(), id));
+            snapshot.emit(() -> new ExchangeEvent.Started(id, incoming.method(), incoming.rawPath(),
+                    Intake.peerOf(incoming), start));
             return refused;
         }
         Intake.Result read;
         try {
-            read = intake.read(incoming);
+            read = snapshot.intake().read(incoming);
         } catch (RuntimeException e) {
             String id = RequestIds.choose(null, false);
             LOG.error("request {} failed before the pipeline", id, e);
             read = new Intake.Result(id, Intake.peerOf(incoming), null, Exchange.internalError(), HttpHeaders.empty());
         }
         Intake.Result result = read;
-        emit(() -> new ExchangeEvent.Started(result.id(), incoming.method(), incoming.rawPath(), result.peer(), start));
-        ProblemResponse refusal = result.refusal() == null ? null
-                : ProblemResponse.of(result.refusal(), result.refusalHeaders(), requestIdHeader, result.id());
-        return new Exchange(this, result.id(), start, true, result.request(), refusal);
+        snapshot.emit(() -> new ExchangeEvent.Started(result.id(), incoming.method(), incoming.rawPath(),
+                result.peer(), start));
+        ProblemResponse refusal = result.refusal() == null ? null : ProblemResponse.of(result.refusal(),
+                result.refusalHeaders(), snapshot.requestIdHeader(), result.id());
+        return new Exchange(snapshot, result.id(), start, true, result.request(), refusal);
     }
 
-    /** @return the header that carries the request id in both directions */
-    public String requestIdHeader() {
-        return requestIdHeader;
-    }
-
-    /** @return the client proxied requests go through */
-    public UpstreamClient upstreamClient() {
-        return client;
-    }
-
-    /** @return the pipeline's stages in order, e.g. {@code "Routing -> Authentication"} */
-    public String describe() {
-        return pipeline.describe();
-    }
-
-    /** Closes the upstream client if this gateway created it; a client given to the builder is left open. */
-    @Override
-    public void close() {
-        if (ownsClient) {
-            client.close();
+    /**
+     * Swaps in a new configuration: every setting of {@code next} (pipeline, trusted proxies, path and method guards,
+     * forwarded-header family, request-id header, {@code Via} pseudonym, response-head cap, listeners, in-flight cap,
+     * upstream client). {@code next} is validated first; when it is wrong, nothing changes. The swap is atomic: an
+     * exchange {@linkplain #open opened} before it runs on the previous configuration to its end, one opened after
+     * it on the new one. The in-flight count carries over, checked against the new cap.
+     *
+     * <p>The upstream client: when {@code next} names none, or the one in use, the current client carries over with
+     * its connection pools (and is still closed by {@link #close()} if this gateway created it). When it names
+     * another, that one is used from now on and belongs to the caller; the previous one is closed once the exchanges
+     * on it have ended, if this gateway created it. Reloads are serialized with each other; {@code open} never waits
+     * for one.
+     *
+     * <pre>{@code
+     * gateway.reload(Gateway.builder().pipeline(nextPipeline).trustedProxies("10.0.0.0/8"))
+     *     .thenRun(retiredRedisStore::close);   // what only the previous configuration used
+     * }</pre>
+     *
+     * @param next the new settings, e.g. a {@link Builder} (or a servlet filter's builder); read during this call
+     *     only
+     * @return completes (on a thread of its own) when every exchange opened on the replaced configuration, or on
+     *     any configuration before it, has ended, after closing the client this gateway created for them if it no
+     *     longer serves; so the caller may close what only the replaced configurations used
+     * @throws IllegalArgumentException naming the setting that is missing or wrong; the current configuration keeps
+     *     serving
+     * @throws IllegalStateException once the gateway is closed
+     */
+    public CompletionStage<Void> reload(Settings<?> next) {
+        TrustedProxies trusted = Objects.requireNonNull(next, "next").validate();
+        synchronized (reloading) {
+            if (closed) {
+                throw new IllegalStateException("the gateway is closed; it cannot be reloaded");
+            }
+            Snapshot replaced = current;
+            UpstreamClient named = next.upstreamClient;
+            boolean carriesClient = named == null || named == replaced.client();
+            current = carriesClient ? snapshot(next, trusted, replaced.client(), replaced.ownsClient(), replaced)
+                    : snapshot(next, trusted, named, false, replaced);
+            replaced.retire(!carriesClient && replaced.ownsClient());
+            return replaced.drained();
         }
+    }
+
+    /** @return the header that carries the request id in both directions, in the current configuration */
+    public String requestIdHeader() {
+        return current.requestIdHeader();
+    }
+
+    /** @return the client proxied requests go through, in the current configuration */
+    public UpstreamClient upstreamClient() {
+        return current.client();
+    }
+
+    /** @return the current pipeline's stages in order, e.g. {@code "Routing -> Authentication"} */
+    public String describe() {
+        return current.pipeline().describe();
     }
 
     /**
      * A read-only view for an admin listing or metrics: the stages in order, and through
-     * {@link dev.portcullis.api.routing.Routing#routes(Pipeline)} the routes. Nothing here changes the gateway.
+     * {@link dev.portcullis.api.routing.Routing#routes(Pipeline)} the routes. Nothing here changes the gateway; after
+     * a reload it returns the new pipeline.
      *
      * @return the pipeline new exchanges run
      */
     public Pipeline pipeline() {
-        return pipeline;
+        return current.pipeline();
     }
 
-    ExchangeListener listener() {
-        return listener;
-    }
-
-    ReverseProxy proxy() {
-        return proxy;
-    }
-
-    void left(boolean admitted) {
-        if (admitted) {
-            admission.leave();
+    /**
+     * Closes the current upstream client if this gateway created it; a client given to the builder or to
+     * {@link #reload} is left open. A client this gateway created for a replaced configuration is closed once the
+     * exchanges on that configuration have ended. Later calls do nothing.
+     */
+    @Override
+    public void close() {
+        Snapshot last;
+        synchronized (reloading) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            last = current;
         }
-    }
-
-    void emit(Supplier<ExchangeEvent> event) {
-        if (listener != ExchangeListener.NONE) {
-            listener.onEvent(event.get());
+        if (last.ownsClient()) {
+            last.client().close();
         }
     }
 
@@ -339,6 +381,27 @@ public final class Gateway implements AutoCloseable {
          * @throws IllegalArgumentException naming the setting that is missing or wrong
          */
         protected final Gateway buildGateway() {
+            return buildGateway(ServiceLoader.load(UpstreamClientProvider.class, Gateway.class.getClassLoader()));
+        }
+
+        /**
+         * @param providers where the default client comes from when none is set
+         * @return the gateway
+         * @throws IllegalArgumentException naming the setting that is missing or wrong
+         */
+        final Gateway buildGateway(Iterable<UpstreamClientProvider> providers) {
+            TrustedProxies trusted = validate();
+            if (upstreamClient != null) {
+                return new Gateway(this, trusted, upstreamClient, false);
+            }
+            return new Gateway(this, trusted, defaultClient(providers), true);
+        }
+
+        /**
+         * @return the trusted proxies, parsed
+         * @throws IllegalArgumentException naming the setting that is missing or wrong
+         */
+        private TrustedProxies validate() {
             if (pipeline == null) {
                 throw new IllegalArgumentException("pipeline: required, set it with .pipeline(...)");
             }
@@ -355,12 +418,7 @@ public final class Gateway implements AutoCloseable {
             if (maxInFlight < 1) {
                 throw new IllegalArgumentException("maxInFlight: must be at least 1, was " + maxInFlight);
             }
-            TrustedProxies trusted = TrustedProxies.of(trustedProxies);
-            if (upstreamClient != null) {
-                return new Gateway(this, trusted, upstreamClient, false);
-            }
-            return new Gateway(this, trusted, defaultClient(ServiceLoader.load(UpstreamClientProvider.class,
-                    Gateway.class.getClassLoader())), true);
+            return TrustedProxies.of(trustedProxies);
         }
 
         private static int defaultMaxInFlight() {

@@ -11,9 +11,7 @@ import dev.portcullis.api.Interceptor;
 import dev.portcullis.api.Pipeline;
 import dev.portcullis.api.Problem;
 import dev.portcullis.api.ProblemTypes;
-import dev.portcullis.core.client.UpstreamClient;
-import dev.portcullis.core.client.UpstreamRequest;
-import dev.portcullis.core.client.UpstreamResponse;
+import dev.portcullis.core.testing.CountingClient;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +43,7 @@ class ExchangeLifecycleTest {
 
     private Gateway gateway(int maxInFlight, Interceptor... stages) {
         return Gateway.builder().pipeline(Pipeline.builder().addAll(List.of(stages)).build())
-                .upstreamClient(new UnusedClient()).maxInFlight(maxInFlight).listener(events::add).build();
+                .upstreamClient(new CountingClient()).maxInFlight(maxInFlight).listener(events::add).build();
     }
 
     private static IncomingRequest get(String path) {
@@ -162,7 +160,7 @@ class ExchangeLifecycleTest {
 
     @Test
     void aListenerThatThrowsNeverFailsTheExchange() {
-        Gateway gateway = Gateway.builder().pipeline(Pipeline.builder().build()).upstreamClient(new UnusedClient())
+        Gateway gateway = Gateway.builder().pipeline(Pipeline.builder().build()).upstreamClient(new CountingClient())
                 .listener(event -> {
                     throw new IllegalStateException("a broken listener");
                 }).listener(events::add).build();
@@ -173,17 +171,5 @@ class ExchangeLifecycleTest {
 
         assertTrue(response.passesToApplication());
         assertEquals(2, events.size(), "the second listener still hears every event");
-    }
-
-    /** The tests never route, so no request reaches the upstream client. */
-    private static final class UnusedClient implements UpstreamClient {
-        @Override
-        public CompletableFuture<UpstreamResponse> exchange(UpstreamRequest request) {
-            return CompletableFuture.failedFuture(new IllegalStateException("not routed"));
-        }
-
-        @Override
-        public void close() {
-        }
     }
 }

@@ -49,6 +49,7 @@ import org.slf4j.LoggerFactory;
  * settings ({@link Gateway.Settings}) and builds both, and {@link #destroy()} closes that gateway, which closes the
  * upstream client only if it created it (a client passed to the builder belongs to the caller, who closes it after
  * the filter is destroyed). {@link #of(Gateway)} mounts a gateway built elsewhere; its owner closes it.
+ * {@code filter.gateway().reload(settings)} swaps in a new configuration at run time ({@link Gateway#reload}).
  */
 public final class GatewayFilter implements Filter {
     private static final Logger LOG = LoggerFactory.getLogger(GatewayFilter.class);

@@ -43,7 +43,6 @@ final class ServletExchange implements AsyncListener {
     private final HttpServletRequest request;
     private final HttpServletResponse response;
     private final Departure departure = new Departure();
-    private final String requestIdHeader;
     private Exchange exchange;
     private long declaredLength;
     private Body originalBody = Body.empty();
@@ -53,10 +52,9 @@ final class ServletExchange implements AsyncListener {
     private ResponsePump pump;
     private boolean abortAfterCommit;
 
-    private ServletExchange(HttpServletRequest request, HttpServletResponse response, String requestIdHeader) {
+    private ServletExchange(HttpServletRequest request, HttpServletResponse response) {
         this.request = request;
         this.response = response;
-        this.requestIdHeader = requestIdHeader;
     }
 
     /**
@@ -71,7 +69,7 @@ final class ServletExchange implements AsyncListener {
      */
     static void start(Gateway gateway, HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        ServletExchange servlet = new ServletExchange(request, response, gateway.requestIdHeader());
+        ServletExchange servlet = new ServletExchange(request, response);
         IncomingRequest incoming = ServletRequests.incoming(request, servlet::openBody);
         servlet.declaredLength = incoming.declaredLength();
         servlet.exchange = gateway.open(incoming);
@@ -93,7 +91,7 @@ final class ServletExchange implements AsyncListener {
             writeProblem(refusal.get());
             return;
         }
-        response.setHeader(requestIdHeader, exchange.id());
+        response.setHeader(exchange.requestIdHeader(), exchange.id());
         CompletableFuture<GatewayResponse> outcome = exchange.run();
         GatewayResponse now = null;
         synchronized (this) {
@@ -173,7 +171,7 @@ final class ServletExchange implements AsyncListener {
                 completeOnce();
             } else {
                 ResponseHead.write(response, outcome);
-                response.setHeader(requestIdHeader, exchange.id());
+                response.setHeader(exchange.requestIdHeader(), exchange.id());
                 ResponsePump started = new ResponsePump(response.getOutputStream(), new PumpOutcome());
                 synchronized (this) {
                     pump = started;

@@ -77,6 +77,11 @@ public final class TestUpstream implements AutoCloseable {
         exchange.close();
     }
 
+    /** @return the port on {@code 127.0.0.1} */
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
     /** @return {@code http://127.0.0.1:port} */
     public String baseUri() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
