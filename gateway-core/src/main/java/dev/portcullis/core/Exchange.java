@@ -1,16 +1,22 @@
 package dev.portcullis.core;
 
+import dev.portcullis.api.Body;
 import dev.portcullis.api.ExchangeEvent.Outcome;
 import dev.portcullis.api.ExchangeEvent;
+import dev.portcullis.api.ExchangeListener;
 import dev.portcullis.api.GatewayRequest;
 import dev.portcullis.api.GatewayResponse;
 import dev.portcullis.api.HttpHeaders;
 import dev.portcullis.api.Problem;
 import dev.portcullis.api.ProblemException;
 import dev.portcullis.api.ProblemTypes;
+import dev.portcullis.api.TraceContext;
 import dev.portcullis.api.routing.RouteMatch;
 import dev.portcullis.api.routing.Routing;
+import dev.portcullis.core.internal.CountingBody;
+import dev.portcullis.core.internal.proxy.ProxyExchange;
 import dev.portcullis.core.internal.proxy.UpstreamFailures;
+import dev.portcullis.core.logging.RequestMdc;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +48,12 @@ import java.util.concurrent.CompletionStage;
  * </ul>
  * The outcome reported at the end is the first of client gone, upstream failed after head and passed to the
  * application that happened, else completed.
+ *
+ * <h2>What the end reports</h2>
+ * While anyone listens, the exchange records what its events said (the stage that answered, the upstream call and
+ * its answer or failure) and the request body bytes read, and repeats them in {@link ExchangeEvent.Ended}, so
+ * listeners keep no state per request. Its {@linkplain #mdc() MDC scope} carries the request id, trace id and, once
+ * routed, route id onto every thread that works on it.
  */
 public final class Exchange {
     private static final Problem INTERNAL = Problem.builder(ProblemTypes.INTERNAL_ERROR, 500, "Internal Server Error")
@@ -53,7 +65,16 @@ public final class Exchange {
     private final boolean admitted;
     private final GatewayRequest request;
     private final ProblemResponse refusal;
+    private final TraceContext trace;
+    private final CountingBody bodyIn;
+    private final ExchangeMdc mdc;
+    private final Callbacks callbacks = new Callbacks();
+    private final ExchangeEvent.Started started;
     private volatile GatewayRequest finalRequest;
+    private volatile ExchangeEvent.StageAnswered answeredBy;
+    private volatile ExchangeEvent.UpstreamCalled upstreamCalled;
+    private volatile ExchangeEvent.UpstreamAnswered upstreamAnswered;
+    private volatile ExchangeEvent.UpstreamFailed upstreamFailed;
 
     private final List<Runnable> aborts = new ArrayList<>(2);
     private boolean clientGone;
@@ -61,15 +82,26 @@ public final class Exchange {
     private boolean ended;
     private Outcome outcome = Outcome.COMPLETED;
 
-    Exchange(Gateway gateway, String id, long startNanos, boolean admitted, GatewayRequest request,
-             ProblemResponse refusal) {
+    /**
+     * @param gateway the gateway
+     * @param read what intake made of the request (or the refusal of an exchange over the cap)
+     * @param incoming the request as the container read it
+     * @param startNanos when the exchange started
+     * @param admitted whether it holds a place under the in-flight cap
+     */
+    Exchange(Gateway gateway, Intake.Result read, IncomingRequest incoming, long startNanos, boolean admitted) {
         this.gateway = gateway;
-        this.id = id;
+        this.id = read.id();
         this.startNanos = startNanos;
         this.admitted = admitted;
-        this.request = request;
-        this.refusal = refusal;
+        this.request = read.request();
+        this.trace = read.trace();
+        this.bodyIn = read.body();
+        this.mdc = new ExchangeMdc(id, trace == null ? null : trace.traceId());
+        this.refusal = read.refusal() == null ? null : problem(read.refusal(), read.refusalHeaders());
         this.finalRequest = request;
+        this.started = gateway.listener() == ExchangeListener.NONE ? null : new ExchangeEvent.Started(id,
+                incoming.method(), incoming.rawPath(), read.peer(), startNanos, Optional.ofNullable(trace));
     }
 
     /** @return the 500 problem for a failure of the gateway's own */
@@ -77,9 +109,29 @@ public final class Exchange {
         return INTERNAL;
     }
 
+    /** Emits {@link ExchangeEvent.Started}; the gateway calls it once, as it opens the exchange. */
+    void announce() {
+        if (started != null) {
+            try (RequestMdc.Scope scope = mdc.open()) {
+                gateway.listener().onEvent(started);
+            }
+        }
+    }
+
     /** @return the request id, sent back in the request-id header */
     public String id() {
         return id;
+    }
+
+    /**
+     * Puts the exchange's MDC entries ({@link RequestMdc}) in place on the calling thread until the scope closes. A
+     * container adapter opens one wherever a thread starts working on the exchange: the dispatch, a callback of the
+     * response pump or the body reader.
+     *
+     * @return the scope; close it on the same thread
+     */
+    public RequestMdc.Scope mdc() {
+        return mdc.open();
     }
 
     /** @return the answer to write at once when the gateway refused the request before any stage ran */
@@ -100,6 +152,18 @@ public final class Exchange {
     }
 
     /**
+     * @return the client's body as intake put it on the request, before any stage: a request whose
+     *     {@linkplain #request() body} is another one had it replaced by a stage
+     * @throws IllegalStateException for a refused exchange
+     */
+    public Body clientBody() {
+        if (request == null) {
+            throw new IllegalStateException("request " + id + " was refused; it has no body");
+        }
+        return request.body();
+    }
+
+    /**
      * Runs the pipeline, then the terminal: a routed request is proxied to its upstream, any other passes to the
      * application. The stage never completes exceptionally: a {@link ProblemException} becomes its problem, any
      * other failure a logged 500 {@code internal-error}. When every stage answers at once, the returned stage is
@@ -113,8 +177,8 @@ public final class Exchange {
             throw new IllegalStateException("request " + id + " was refused; there is nothing to run");
         }
         CompletableFuture<GatewayResponse> outcome;
-        try {
-            outcome = gateway.pipeline().execute(request, this::terminal, gateway.listener()).toCompletableFuture();
+        try (RequestMdc.Scope scope = mdc.open()) {
+            outcome = gateway.pipeline().execute(request, this::terminal, callbacks.listener()).toCompletableFuture();
         } catch (RuntimeException e) {
             outcome = CompletableFuture.failedFuture(e);
         }
@@ -127,7 +191,10 @@ public final class Exchange {
         if (match.isEmpty()) {
             return CompletableFuture.completedFuture(GatewayResponse.passToApplication());
         }
-        return gateway.proxy().forward(routed, match.get(), this::onAbort);
+        mdc.route(match.get().route().id());
+        try (RequestMdc.Scope scope = mdc.open()) {
+            return gateway.proxy().forward(routed, match.get(), callbacks);
+        }
     }
 
     private GatewayResponse settle(GatewayResponse outcome, Throwable failure) {
@@ -140,7 +207,9 @@ public final class Exchange {
             return GatewayResponse.problem(answer.problem());
         }
         if (!isClientGone()) {
-            Gateway.LOG.error("request {} failed", id, cause);
+            try (RequestMdc.Scope scope = mdc.open()) {
+                Gateway.LOG.error("request {} failed", id, cause);
+            }
         }
         return GatewayResponse.problem(INTERNAL);
     }
@@ -148,10 +217,11 @@ public final class Exchange {
     /**
      * @param problem a problem
      * @param headers extra headers, e.g. {@code Retry-After}
-     * @return the problem ready to write, with this exchange's request id
+     * @return the problem ready to write, with this exchange's request id and trace id
      */
     public ProblemResponse problem(Problem problem, HttpHeaders headers) {
-        return ProblemResponse.of(problem, headers, gateway.requestIdHeader(), id);
+        return ProblemResponse.of(problem, headers, gateway.requestIdHeader(), id,
+                trace == null ? null : trace.traceId());
     }
 
     /**
@@ -247,12 +317,60 @@ public final class Exchange {
             how = outcome;
         }
         gateway.left(admitted);
-        gateway.emit(() -> new ExchangeEvent.Ended(id, Optional.ofNullable(finalRequest), status, how,
-                how == Outcome.APPLICATION ? -1 : bytesOut, Duration.ofNanos(System.nanoTime() - startNanos)));
+        if (started != null) {
+            boolean application = how == Outcome.APPLICATION;
+            ExchangeEvent.Ended end = new ExchangeEvent.Ended(id, Optional.ofNullable(finalRequest), status, how,
+                    application ? -1 : bytesOut, Duration.ofNanos(System.nanoTime() - startNanos), started,
+                    application ? -1 : bodyIn == null ? 0 : bodyIn.read(), Optional.ofNullable(answeredBy),
+                    Optional.ofNullable(upstreamCalled), Optional.ofNullable(upstreamAnswered),
+                    Optional.ofNullable(upstreamFailed));
+            try (RequestMdc.Scope scope = mdc.open()) {
+                gateway.listener().onEvent(end);
+            }
+        }
     }
 
     /** @return whether {@link #end} has run */
     public synchronized boolean ended() {
         return ended;
+    }
+
+    /**
+     * What the pipeline and the proxy report back: events, recorded for {@link ExchangeEvent.Ended} and passed on to
+     * the gateway's listeners; abort actions; the MDC scope for the threads they call back on.
+     */
+    private final class Callbacks implements ProxyExchange, ExchangeListener {
+        @Override
+        public ExchangeListener listener() {
+            return started == null ? ExchangeListener.NONE : this;
+        }
+
+        @Override
+        public void onAbort(Runnable action) {
+            Exchange.this.onAbort(action);
+        }
+
+        @Override
+        public RequestMdc.Scope mdc() {
+            return mdc.open();
+        }
+
+        @Override
+        public void onEvent(ExchangeEvent event) {
+            if (event instanceof ExchangeEvent.StageAnswered answered) {
+                answeredBy = answered;
+                finalRequest = answered.request();
+                answered.request().attribute(Routing.MATCH).ifPresent(match -> mdc.route(match.route().id()));
+            } else if (event instanceof ExchangeEvent.UpstreamCalled called) {
+                upstreamCalled = called;
+                upstreamAnswered = null;
+                upstreamFailed = null;
+            } else if (event instanceof ExchangeEvent.UpstreamAnswered answered) {
+                upstreamAnswered = answered;
+            } else if (event instanceof ExchangeEvent.UpstreamFailed failed) {
+                upstreamFailed = failed;
+            }
+            gateway.listener().onEvent(event);
+        }
     }
 }

@@ -1,6 +1,5 @@
 package dev.portcullis.core;
 
-import dev.portcullis.api.ExchangeEvent;
 import dev.portcullis.api.ExchangeListener;
 import dev.portcullis.api.HttpHeaders;
 import dev.portcullis.api.Pipeline;
@@ -15,14 +14,18 @@ import dev.portcullis.core.internal.net.TrustedProxies;
 import dev.portcullis.core.internal.proxy.ProxyRules;
 import dev.portcullis.core.internal.proxy.ReverseProxy;
 import dev.portcullis.core.internal.proxy.UpstreamFailures;
+import dev.portcullis.core.internal.trace.TraceContexts;
+import dev.portcullis.core.logging.RequestMdc;
+import dev.portcullis.core.trace.TracePolicy;
+import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.ServiceLoader;
-import java.util.function.Supplier;
 import java.util.stream.StreamSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * The container-neutral gateway: admission control, request intake (request id, method, framing and path guards,
@@ -68,9 +71,9 @@ public final class Gateway implements AutoCloseable {
         this.listener = b.listeners.isEmpty() ? ExchangeListener.NONE
                 : ExchangeListener.all(b.listeners.toArray(ExchangeListener[]::new));
         this.intake = new Intake(trusted, rfc7239, new PathGuard(b.allowEncodedSlash), new MethodGuard(b.allowTrace),
-                b.requestIdHeader);
+                b.requestIdHeader, TraceContexts.of(b.tracePolicy, trusted));
         this.proxy = new ReverseProxy(client, trusted, new ProxyRules(b.viaPseudonym, b.requestIdHeader, rfc7239,
-                b.allowUnderscoreHeaders, b.maxUpstreamResponseHeadBytes), listener);
+                b.allowUnderscoreHeaders, b.maxUpstreamResponseHeadBytes));
     }
 
     /** @return a builder */
@@ -89,27 +92,27 @@ public final class Gateway implements AutoCloseable {
      */
     public Exchange open(IncomingRequest incoming) {
         long start = System.nanoTime();
-        if (!admission.tryEnter()) {
-            String id = RequestIds.choose(null, false);
-            Exchange refused = new Exchange(this, id, start, false, null,
-                    ProblemResponse.of(OVERLOADED, RETRY_AFTER, requestIdHeader, id));
-            emit(() -> new ExchangeEvent.Started(id, incoming.method(), incoming.rawPath(), Intake.peerOf(incoming),
-                    start));
-            return refused;
-        }
+        boolean admitted = admission.tryEnter();
         Intake.Result read;
-        try {
-            read = intake.read(incoming);
-        } catch (RuntimeException e) {
-            String id = RequestIds.choose(null, false);
-            LOG.error("request {} failed before the pipeline", id, e);
-            read = new Intake.Result(id, Intake.peerOf(incoming), null, Exchange.internalError(), HttpHeaders.empty());
+        if (!admitted) {
+            InetAddress peer = Intake.peerOf(incoming);
+            read = Intake.Result.refused(RequestIds.choose(null, false), peer, OVERLOADED, RETRY_AFTER,
+                    intake.traceOf(incoming, peer));
+        } else {
+            try {
+                read = intake.read(incoming);
+            } catch (RuntimeException e) {
+                String id = RequestIds.choose(null, false);
+                try (MDC.MDCCloseable scope = MDC.putCloseable(RequestMdc.REQUEST_ID, id)) {
+                    LOG.error("request {} failed before the pipeline", id, e);
+                }
+                read = Intake.Result.refused(id, Intake.peerOf(incoming), Exchange.internalError(),
+                        HttpHeaders.empty(), null);
+            }
         }
-        Intake.Result result = read;
-        emit(() -> new ExchangeEvent.Started(result.id(), incoming.method(), incoming.rawPath(), result.peer(), start));
-        ProblemResponse refusal = result.refusal() == null ? null
-                : ProblemResponse.of(result.refusal(), result.refusalHeaders(), requestIdHeader, result.id());
-        return new Exchange(this, result.id(), start, true, result.request(), refusal);
+        Exchange exchange = new Exchange(this, read, incoming, start, admitted);
+        exchange.announce();
+        return exchange;
     }
 
     /** @return the header that carries the request id in both directions */
@@ -150,12 +153,6 @@ public final class Gateway implements AutoCloseable {
     void left(boolean admitted) {
         if (admitted) {
             admission.leave();
-        }
-    }
-
-    void emit(Supplier<ExchangeEvent> event) {
-        if (listener != ExchangeListener.NONE) {
-            listener.onEvent(event.get());
         }
     }
 
@@ -203,6 +200,7 @@ public final class Gateway implements AutoCloseable {
         private ForwardedHeaders forwardedHeaders = ForwardedHeaders.X_FORWARDED;
         private int maxInFlight = defaultMaxInFlight();
         private final List<ExchangeListener> listeners = new ArrayList<>();
+        private TracePolicy tracePolicy = TracePolicy.trust();
 
         /** Settings with the defaults documented on each setter. */
         protected Settings() {
@@ -325,6 +323,16 @@ public final class Gateway implements AutoCloseable {
          */
         public B listener(ExchangeListener listener) {
             listeners.add(Objects.requireNonNull(listener, "listener"));
+            return self();
+        }
+
+        /**
+         * @param policy what to do with a caller's W3C {@code traceparent}: continue, restart or ignore it, or no
+         *     trace context at all; default {@link TracePolicy#trust()}: continued from the trusted proxies only
+         * @return this builder
+         */
+        public B traceContext(TracePolicy policy) {
+            this.tracePolicy = Objects.requireNonNull(policy, "traceContext");
             return self();
         }
 
