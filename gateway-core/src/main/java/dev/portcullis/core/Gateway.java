@@ -4,6 +4,7 @@ import dev.portcullis.api.ExchangeListener;
 import dev.portcullis.api.HttpHeaders;
 import dev.portcullis.api.Pipeline;
 import dev.portcullis.api.Problem;
+import dev.portcullis.core.accesslog.AccessLog;
 import dev.portcullis.core.client.JdkUpstreamClient;
 import dev.portcullis.core.client.UpstreamClient;
 import dev.portcullis.core.client.UpstreamClientProvider;
@@ -60,6 +61,7 @@ public final class Gateway implements AutoCloseable {
     private final ReverseProxy proxy;
     private final String requestIdHeader;
     private final ExchangeListener listener;
+    private final AccessLog accessLog;
 
     private Gateway(Settings<?> b, TrustedProxies trusted, UpstreamClient client, boolean ownsClient) {
         boolean rfc7239 = b.forwardedHeaders == ForwardedHeaders.FORWARDED;
@@ -74,6 +76,7 @@ public final class Gateway implements AutoCloseable {
                 b.requestIdHeader, TraceContexts.of(b.tracePolicy, trusted));
         this.proxy = new ReverseProxy(client, trusted, new ProxyRules(b.viaPseudonym, b.requestIdHeader, rfc7239,
                 b.allowUnderscoreHeaders, b.maxUpstreamResponseHeadBytes));
+        this.accessLog = b.accessLog;
     }
 
     /** @return a builder */
@@ -130,11 +133,17 @@ public final class Gateway implements AutoCloseable {
         return pipeline.describe();
     }
 
-    /** Closes the upstream client if this gateway created it; a client given to the builder is left open. */
+    /**
+     * Closes the upstream client if this gateway created it (a client given to the builder is left open), and the
+     * access log, after writing what it holds.
+     */
     @Override
     public void close() {
         if (ownsClient) {
             client.close();
+        }
+        if (accessLog != null) {
+            accessLog.close();
         }
     }
 
@@ -200,6 +209,7 @@ public final class Gateway implements AutoCloseable {
         private ForwardedHeaders forwardedHeaders = ForwardedHeaders.X_FORWARDED;
         private int maxInFlight = defaultMaxInFlight();
         private final List<ExchangeListener> listeners = new ArrayList<>();
+        private AccessLog accessLog;
         private TracePolicy tracePolicy = TracePolicy.trust();
 
         /** Settings with the defaults documented on each setter. */
@@ -323,6 +333,22 @@ public final class Gateway implements AutoCloseable {
          */
         public B listener(ExchangeListener listener) {
             listeners.add(Objects.requireNonNull(listener, "listener"));
+            return self();
+        }
+
+        /**
+         * @param log writes one access log entry per exchange, off the request path; the gateway closes it. Default:
+         *     none. It hears the exchanges after the {@linkplain #listener listeners} added before it
+         * @return this builder
+         * @throws IllegalStateException when an access log is already set
+         */
+        public B accessLog(AccessLog log) {
+            Objects.requireNonNull(log, "accessLog");
+            if (accessLog != null) {
+                throw new IllegalStateException("accessLog: already set");
+            }
+            accessLog = log;
+            listeners.add(log);
             return self();
         }
 
