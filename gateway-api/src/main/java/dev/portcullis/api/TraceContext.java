@@ -38,6 +38,8 @@ public final class TraceContext {
     /** The flags kept from a caller and sent on: {@code sampled} and Level 2's {@code random}; others are zeroed. */
     static final int KNOWN_FLAGS = 0x03;
     private static final int TRACEPARENT_LENGTH = 55;
+    /** The kept flags as written in {@code traceparent}, by value. */
+    private static final String[] FLAGS = {"00", "01", "02", "03"};
     /** The longest {@code tracestate} carried; a longer one is dropped whole. */
     static final int MAX_TRACE_STATE = 512;
     private static final int MAX_MEMBERS = 32;
@@ -152,17 +154,7 @@ public final class TraceContext {
 
     /** @return the {@code traceparent} header value: {@code 00-<trace id>-<span id>-<flags>} */
     public String traceparent() {
-        char[] header = new char[TRACEPARENT_LENGTH];
-        header[0] = '0';
-        header[1] = '0';
-        header[2] = '-';
-        traceId.getChars(0, 32, header, 3);
-        header[35] = '-';
-        spanId.getChars(0, 16, header, 36);
-        header[52] = '-';
-        header[53] = Character.forDigit(flags >> 4, 16);
-        header[54] = Character.forDigit(flags & 0xf, 16);
-        return new String(header);
+        return "00-" + traceId + '-' + spanId + '-' + FLAGS[flags];
     }
 
     /**

@@ -66,15 +66,9 @@ public final class Exchange {
     private final GatewayRequest request;
     private final ProblemResponse refusal;
     private final TraceContext trace;
-    private final CountingBody bodyIn;
-    private final ExchangeMdc mdc;
-    private final Callbacks callbacks = new Callbacks();
-    private final ExchangeEvent.Started started;
+    private final Recorder recorder;
     private volatile GatewayRequest finalRequest;
-    private volatile ExchangeEvent.StageAnswered answeredBy;
-    private volatile ExchangeEvent.UpstreamCalled upstreamCalled;
-    private volatile ExchangeEvent.UpstreamAnswered upstreamAnswered;
-    private volatile ExchangeEvent.UpstreamFailed upstreamFailed;
+    private volatile String routeId;
 
     private final List<Runnable> aborts = new ArrayList<>(2);
     private boolean clientGone;
@@ -96,12 +90,10 @@ public final class Exchange {
         this.admitted = admitted;
         this.request = read.request();
         this.trace = read.trace();
-        this.bodyIn = read.body();
-        this.mdc = new ExchangeMdc(id, trace == null ? null : trace.traceId());
         this.refusal = read.refusal() == null ? null : problem(read.refusal(), read.refusalHeaders());
         this.finalRequest = request;
-        this.started = gateway.listener() == ExchangeListener.NONE ? null : new ExchangeEvent.Started(id,
-                incoming.method(), incoming.rawPath(), read.peer(), startNanos, Optional.ofNullable(trace));
+        this.recorder = gateway.listener() == ExchangeListener.NONE ? null : new Recorder(new ExchangeEvent.Started(id,
+                incoming.method(), incoming.rawPath(), read.peer(), startNanos, Optional.ofNullable(trace)));
     }
 
     /** @return the 500 problem for a failure of the gateway's own */
@@ -111,9 +103,9 @@ public final class Exchange {
 
     /** Emits {@link ExchangeEvent.Started}; the gateway calls it once, as it opens the exchange. */
     void announce() {
-        if (started != null) {
-            try (RequestMdc.Scope scope = mdc.open()) {
-                gateway.listener().onEvent(started);
+        if (recorder != null) {
+            try (RequestMdc.Scope scope = mdc()) {
+                gateway.listener().onEvent(recorder.started);
             }
         }
     }
@@ -131,7 +123,7 @@ public final class Exchange {
      * @return the scope; close it on the same thread
      */
     public RequestMdc.Scope mdc() {
-        return mdc.open();
+        return ExchangeMdc.open(id, trace == null ? null : trace.traceId(), routeId);
     }
 
     /** @return the answer to write at once when the gateway refused the request before any stage ran */
@@ -177,8 +169,9 @@ public final class Exchange {
             throw new IllegalStateException("request " + id + " was refused; there is nothing to run");
         }
         CompletableFuture<GatewayResponse> outcome;
-        try (RequestMdc.Scope scope = mdc.open()) {
-            outcome = gateway.pipeline().execute(request, this::terminal, callbacks.listener()).toCompletableFuture();
+        try (RequestMdc.Scope scope = mdc()) {
+            outcome = gateway.pipeline().execute(request, this::terminal,
+                    recorder == null ? ExchangeListener.NONE : recorder).toCompletableFuture();
         } catch (RuntimeException e) {
             outcome = CompletableFuture.failedFuture(e);
         }
@@ -191,9 +184,9 @@ public final class Exchange {
         if (match.isEmpty()) {
             return CompletableFuture.completedFuture(GatewayResponse.passToApplication());
         }
-        mdc.route(match.get().route().id());
-        try (RequestMdc.Scope scope = mdc.open()) {
-            return gateway.proxy().forward(routed, match.get(), callbacks);
+        routeId = match.get().route().id();
+        try (RequestMdc.Scope scope = mdc()) {
+            return gateway.proxy().forward(routed, match.get(), recorder == null ? new Proxied() : recorder);
         }
     }
 
@@ -207,7 +200,7 @@ public final class Exchange {
             return GatewayResponse.problem(answer.problem());
         }
         if (!isClientGone()) {
-            try (RequestMdc.Scope scope = mdc.open()) {
+            try (RequestMdc.Scope scope = mdc()) {
                 Gateway.LOG.error("request {} failed", id, cause);
             }
         }
@@ -317,14 +310,10 @@ public final class Exchange {
             how = outcome;
         }
         gateway.left(admitted);
-        if (started != null) {
-            boolean application = how == Outcome.APPLICATION;
-            ExchangeEvent.Ended end = new ExchangeEvent.Ended(id, Optional.ofNullable(finalRequest), status, how,
-                    application ? -1 : bytesOut, Duration.ofNanos(System.nanoTime() - startNanos), started,
-                    application ? -1 : bodyIn == null ? 0 : bodyIn.read(), Optional.ofNullable(answeredBy),
-                    Optional.ofNullable(upstreamCalled), Optional.ofNullable(upstreamAnswered),
-                    Optional.ofNullable(upstreamFailed));
-            try (RequestMdc.Scope scope = mdc.open()) {
+        if (recorder != null) {
+            ExchangeEvent.Ended end = recorder.ended(status, how, bytesOut,
+                    Duration.ofNanos(System.nanoTime() - startNanos));
+            try (RequestMdc.Scope scope = mdc()) {
                 gateway.listener().onEvent(end);
             }
         }
@@ -335,14 +324,11 @@ public final class Exchange {
         return ended;
     }
 
-    /**
-     * What the pipeline and the proxy report back: events, recorded for {@link ExchangeEvent.Ended} and passed on to
-     * the gateway's listeners; abort actions; the MDC scope for the threads they call back on.
-     */
-    private final class Callbacks implements ProxyExchange, ExchangeListener {
+    /** What the proxy needs of this exchange: abort actions and the MDC scope for the threads it calls back on. */
+    private class Proxied implements ProxyExchange {
         @Override
         public ExchangeListener listener() {
-            return started == null ? ExchangeListener.NONE : this;
+            return ExchangeListener.NONE;
         }
 
         @Override
@@ -352,7 +338,28 @@ public final class Exchange {
 
         @Override
         public RequestMdc.Scope mdc() {
-            return mdc.open();
+            return Exchange.this.mdc();
+        }
+    }
+
+    /**
+     * While anyone listens: hears the pipeline's and the proxy's events, records what they say for
+     * {@link ExchangeEvent.Ended}, and passes them on to the gateway's listeners.
+     */
+    private final class Recorder extends Proxied implements ExchangeListener {
+        private final ExchangeEvent.Started started;
+        private volatile ExchangeEvent.StageAnswered answeredBy;
+        private volatile ExchangeEvent.UpstreamCalled upstreamCalled;
+        private volatile ExchangeEvent.UpstreamAnswered upstreamAnswered;
+        private volatile ExchangeEvent.UpstreamFailed upstreamFailed;
+
+        Recorder(ExchangeEvent.Started started) {
+            this.started = started;
+        }
+
+        @Override
+        public ExchangeListener listener() {
+            return this;
         }
 
         @Override
@@ -360,7 +367,7 @@ public final class Exchange {
             if (event instanceof ExchangeEvent.StageAnswered answered) {
                 answeredBy = answered;
                 finalRequest = answered.request();
-                answered.request().attribute(Routing.MATCH).ifPresent(match -> mdc.route(match.route().id()));
+                answered.request().attribute(Routing.MATCH).ifPresent(match -> routeId = match.route().id());
             } else if (event instanceof ExchangeEvent.UpstreamCalled called) {
                 upstreamCalled = called;
                 upstreamAnswered = null;
@@ -371,6 +378,15 @@ public final class Exchange {
                 upstreamFailed = failed;
             }
             gateway.listener().onEvent(event);
+        }
+
+        ExchangeEvent.Ended ended(int status, Outcome how, long bytesOut, Duration duration) {
+            boolean application = how == Outcome.APPLICATION;
+            long bytesIn = request != null && request.body() instanceof CountingBody counted ? counted.read() : 0;
+            return new ExchangeEvent.Ended(id, Optional.ofNullable(finalRequest), status, how,
+                    application ? -1 : bytesOut, duration, started, application ? -1 : bytesIn,
+                    Optional.ofNullable(answeredBy), Optional.ofNullable(upstreamCalled),
+                    Optional.ofNullable(upstreamAnswered), Optional.ofNullable(upstreamFailed));
         }
     }
 }

@@ -4,54 +4,42 @@ import dev.portcullis.core.logging.RequestMdc;
 import org.slf4j.MDC;
 
 /**
- * The MDC entries of one exchange, and the scopes that put them in place on a thread. Opening a scope on a thread
- * that already holds this exchange's entries (a nested call) only refreshes the route id; opening it on a thread
- * that holds another request's entries (its callback completed this exchange's future) puts them back on close.
- * The common case, a thread that holds none, allocates nothing: this object is its own scope. Thread-safe.
+ * Puts an exchange's MDC entries in place on a thread. Opening a scope on a thread that already holds this exchange's
+ * entries (a nested call) only refreshes the route id and leaves the cleaning to the outer scope; opening it on a
+ * thread that holds another request's entries (that request's callback completed this exchange's future) puts them
+ * back on close. The common case, a thread that holds none, allocates nothing. Stateless.
  */
-final class ExchangeMdc implements RequestMdc.Scope {
+final class ExchangeMdc {
     /** The scope of a nested opening: the outer one cleans up. */
     private static final RequestMdc.Scope NESTED = () -> { };
+    /** The scope of an opening on a thread that held no request's entries: removes them. */
+    private static final RequestMdc.Scope CLEAR = () -> {
+        MDC.remove(RequestMdc.REQUEST_ID);
+        MDC.remove(RequestMdc.TRACE_ID);
+        MDC.remove(RequestMdc.ROUTE_ID);
+    };
 
-    private final String requestId;
-    private final String traceId;
-    private volatile String routeId;
+    private ExchangeMdc() {
+    }
 
     /**
      * @param requestId the request id
      * @param traceId the trace id, or null when trace context is off
+     * @param routeId the matched route, or null before routing or when none matched
+     * @return a scope with these entries in place on the calling thread
      */
-    ExchangeMdc(String requestId, String traceId) {
-        this.requestId = requestId;
-        this.traceId = traceId;
-    }
-
-    /** @param routeId the matched route, in the entries of every scope opened from now on */
-    void route(String routeId) {
-        this.routeId = routeId;
-    }
-
-    /** @return a scope with this exchange's entries in place on the calling thread */
-    RequestMdc.Scope open() {
+    static RequestMdc.Scope open(String requestId, String traceId, String routeId) {
         String previous = MDC.get(RequestMdc.REQUEST_ID);
         if (requestId.equals(previous)) {
             put(RequestMdc.ROUTE_ID, routeId);
             return NESTED;
         }
-        RequestMdc.Scope scope = previous == null ? this
+        RequestMdc.Scope scope = previous == null ? CLEAR
                 : new Restore(previous, MDC.get(RequestMdc.TRACE_ID), MDC.get(RequestMdc.ROUTE_ID));
         MDC.put(RequestMdc.REQUEST_ID, requestId);
         put(RequestMdc.TRACE_ID, traceId);
         put(RequestMdc.ROUTE_ID, routeId);
         return scope;
-    }
-
-    /** Closes a scope opened on a thread that held no request's entries: removes them. */
-    @Override
-    public void close() {
-        MDC.remove(RequestMdc.REQUEST_ID);
-        MDC.remove(RequestMdc.TRACE_ID);
-        MDC.remove(RequestMdc.ROUTE_ID);
     }
 
     private static void put(String key, String value) {

@@ -73,7 +73,7 @@ public final class Gateway implements AutoCloseable {
         this.listener = b.listeners.isEmpty() ? ExchangeListener.NONE
                 : ExchangeListener.all(b.listeners.toArray(ExchangeListener[]::new));
         this.intake = new Intake(trusted, rfc7239, new PathGuard(b.allowEncodedSlash), new MethodGuard(b.allowTrace),
-                b.requestIdHeader, TraceContexts.of(b.tracePolicy, trusted));
+                b.requestIdHeader, TraceContexts.of(b.tracePolicy, trusted), listener != ExchangeListener.NONE);
         this.proxy = new ReverseProxy(client, trusted, new ProxyRules(b.viaPseudonym, b.requestIdHeader, rfc7239,
                 b.allowUnderscoreHeaders, b.maxUpstreamResponseHeadBytes));
         this.accessLog = b.accessLog;

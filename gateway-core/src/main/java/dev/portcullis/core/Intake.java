@@ -23,8 +23,8 @@ import java.util.Optional;
 /**
  * Reads an {@link IncomingRequest} into a {@link GatewayRequest}, or refuses it before any stage runs: a method the
  * gateway does not forward, framing it would forward differently from how the container read it, an ambiguous
- * path, a header it cannot forward. Gives every request its trace context, refused or not. Never reads the body, but
- * counts what others read of it. Thread-safe.
+ * path, a header it cannot forward. Gives every request its trace context, refused or not. Never reads the body,
+ * but counts what others read of it while anyone listens to the exchanges. Thread-safe.
  */
 final class Intake {
     private static final Problem HTTP10_CODING = Problem.builder(ProblemTypes.BAD_REQUEST, 400, "Bad Request")
@@ -42,15 +42,17 @@ final class Intake {
     private final MethodGuard methods;
     private final String requestIdHeader;
     private final TraceContexts traces;
+    private final boolean countBodies;
 
     Intake(TrustedProxies trusted, boolean rfc7239, PathGuard paths, MethodGuard methods, String requestIdHeader,
-           TraceContexts traces) {
+           TraceContexts traces, boolean countBodies) {
         this.trusted = trusted;
         this.resolver = new ForwardedResolver(trusted, rfc7239);
         this.paths = paths;
         this.methods = methods;
         this.requestIdHeader = requestIdHeader;
         this.traces = traces;
+        this.countBodies = countBodies;
     }
 
     /**
@@ -62,10 +64,9 @@ final class Intake {
      * @param refusal the problem, or null when accepted
      * @param refusalHeaders headers to send with the refusal
      * @param trace the trace context, or null when trace context is off
-     * @param body the request body, counting what is read of it, or null when there is none (or no request)
      */
     record Result(String id, InetAddress peer, GatewayRequest request, Problem refusal, HttpHeaders refusalHeaders,
-                  TraceContext trace, CountingBody body) {
+                  TraceContext trace) {
         /**
          * @param id the request id
          * @param peer the socket peer
@@ -75,7 +76,7 @@ final class Intake {
          * @return a refusal
          */
         static Result refused(String id, InetAddress peer, Problem refusal, HttpHeaders headers, TraceContext trace) {
-            return new Result(id, peer, null, refusal, headers, trace, null);
+            return new Result(id, peer, null, refusal, headers, trace);
         }
     }
 
@@ -123,7 +124,7 @@ final class Intake {
         long length = incoming.declaredLength();
         String host = headers.first("Host").orElse(incoming.serverName() + ':' + incoming.serverPort());
         ClientOrigin origin = resolver.resolve(peer, headers, incoming.scheme(), host);
-        CountingBody body = length == 0 ? null : new CountingBody(incoming.body().open(length));
+        Body body = length == 0 ? Body.empty() : incoming.body().open(length);
         GatewayRequest.Builder request = GatewayRequest.builder()
                 .id(id)
                 .method(incoming.method())
@@ -134,11 +135,11 @@ final class Intake {
                 .headers(headers)
                 .clientAddress(origin.address())
                 .peerAddress(peer)
-                .body(body == null ? Body.empty() : body);
+                .body(countBodies && length != 0 ? new CountingBody(body) : body);
         if (trace != null) {
             request.attributes(Attributes.empty().with(TraceContext.ATTRIBUTE, trace));
         }
-        return new Result(id, peer, request.build(), null, null, trace, body);
+        return new Result(id, peer, request.build(), null, null, trace);
     }
 
     /**

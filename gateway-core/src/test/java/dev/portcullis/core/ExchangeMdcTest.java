@@ -47,10 +47,9 @@ class ExchangeMdcTest {
 
     @Test
     void aScopePutsTheIdsAndClosingItRemovesThemLeavingOtherEntriesAlone() {
-        ExchangeMdc mdc = new ExchangeMdc("req-1", "trace-1");
         MDC.put("user", "kept");
 
-        try (RequestMdc.Scope scope = mdc.open()) {
+        try (RequestMdc.Scope scope = ExchangeMdc.open("req-1", "trace-1", null)) {
             assertEquals(Map.of(RequestMdc.REQUEST_ID, "req-1", RequestMdc.TRACE_ID, "trace-1"), ids());
         }
 
@@ -60,10 +59,8 @@ class ExchangeMdcTest {
 
     @Test
     void aNestedScopeOfTheSameExchangeAddsTheRouteAndLeavesTheCleaningToTheOuterOne() {
-        ExchangeMdc mdc = new ExchangeMdc("req-1", null);
-        try (RequestMdc.Scope outer = mdc.open()) {
-            mdc.route("api");
-            try (RequestMdc.Scope inner = mdc.open()) {
+        try (RequestMdc.Scope outer = ExchangeMdc.open("req-1", null, null)) {
+            try (RequestMdc.Scope inner = ExchangeMdc.open("req-1", null, "api")) {
                 assertEquals("api", MDC.get(RequestMdc.ROUTE_ID));
             }
             assertEquals(Map.of(RequestMdc.REQUEST_ID, "req-1", RequestMdc.ROUTE_ID, "api"), ids());
@@ -73,11 +70,8 @@ class ExchangeMdcTest {
 
     @Test
     void anotherExchangesScopeInsideOnePutsTheFirstOnesEntriesBack() {
-        ExchangeMdc first = new ExchangeMdc("req-1", "trace-1");
-        first.route("api");
-        ExchangeMdc second = new ExchangeMdc("req-2", null);
-        try (RequestMdc.Scope outer = first.open()) {
-            try (RequestMdc.Scope inner = second.open()) {
+        try (RequestMdc.Scope outer = ExchangeMdc.open("req-1", "trace-1", "api")) {
+            try (RequestMdc.Scope inner = ExchangeMdc.open("req-2", null, null)) {
                 assertEquals(Map.of(RequestMdc.REQUEST_ID, "req-2"), ids());
             }
             assertEquals(Map.of(RequestMdc.REQUEST_ID, "req-1", RequestMdc.TRACE_ID, "trace-1",
