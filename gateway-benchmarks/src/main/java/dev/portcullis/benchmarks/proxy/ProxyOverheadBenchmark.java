@@ -16,6 +16,7 @@ import dev.portcullis.core.accesslog.AccessLogFormat;
 import dev.portcullis.core.accesslog.AccessLogSampling;
 import dev.portcullis.core.IncomingRequest;
 import dev.portcullis.core.client.UpstreamClient;
+import dev.portcullis.core.trace.TracePolicy;
 import dev.portcullis.core.client.UpstreamRequest;
 import dev.portcullis.core.client.UpstreamResponse;
 import java.util.List;
@@ -44,8 +45,9 @@ import org.openjdk.jmh.annotations.TearDown;
  * {@code accessLog=text} or {@code json} an {@link AccessLog} writes every exchange (slf4j-simple, into
  * {@code /dev/null}): what the request thread pays is measured here; what the writer thread pays per entry,
  * formatting, is {@link AccessLogFormatBenchmark}. {@code accessLog=sampled-out} logs a route whose
- * sampling keeps none of its successes: the cost of the decision alone. What the servlet container and the HTTP
- * client spend on parsing and I/O is not included: compare with {@code bench/compare.sh} for the whole cost.
+ * sampling keeps none of its successes: the cost of the decision alone. {@code trace=off} leaves out the W3C trace
+ * context (on by default), to tell its cost from the access log's. What the servlet container and the HTTP client
+ * spend on parsing and I/O is not included: compare with {@code bench/compare.sh} for the whole cost.
  *
  * <pre>{@code
  * bench/jmh.sh ProxyOverhead -f 1 -wi 3 -i 5 -w 1 -r 1 -prof gc
@@ -79,6 +81,10 @@ public class ProxyOverheadBenchmark {
     @Param({"off", "text", "json", "sampled-out"})
     public String accessLog;
 
+    /** {@code trust}: W3C trace context as by default; {@code off}: {@link TracePolicy#off()}. */
+    @Param({"trust", "off"})
+    public String trace;
+
     private final LongAdder events = new LongAdder();
     private Gateway gateway;
     private AccessLog log;
@@ -107,7 +113,8 @@ public class ProxyOverheadBenchmark {
         }
         Gateway.Builder builder = Gateway.builder()
                 .pipeline(Pipeline.builder().add(Routing.interceptor(RouteTable.of(List.of(route.build())))).build())
-                .upstreamClient(answersAtOnce);
+                .upstreamClient(answersAtOnce)
+                .traceContext(trace.equals("off") ? TracePolicy.off() : TracePolicy.trust());
         if (listener.equals("counting")) {
             builder.listener(event -> events.increment());
         }
