@@ -1,7 +1,6 @@
 package dev.portcullis.api;
 
-import java.util.IdentityHashMap;
-import java.util.Map;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -15,14 +14,18 @@ import java.util.Optional;
  * Attributes a = Attributes.empty().with(TENANT, tenant);
  * Tenant t = a.get(TENANT).orElseThrow();
  * }</pre>
+ *
+ * <p>A request carries a handful of attributes (the route match, the principal, the trace context), so they are kept
+ * as one array of keys and values searched in order: a change copies a few references, not a hash table.
  */
 public final class Attributes {
-    private static final Attributes EMPTY = new Attributes(new IdentityHashMap<>());
+    private static final Attributes EMPTY = new Attributes(new Object[0]);
 
-    private final Map<AttributeKey<?>, Object> values;
+    /** Keys at even indexes, each followed by its value. */
+    private final Object[] entries;
 
-    private Attributes(Map<AttributeKey<?>, Object> values) {
-        this.values = values;
+    private Attributes(Object[] entries) {
+        this.entries = entries;
     }
 
     /** @return the empty attribute set */
@@ -39,7 +42,8 @@ public final class Attributes {
      */
     public <T> Optional<T> get(AttributeKey<T> key) {
         Objects.requireNonNull(key, "key");
-        return Optional.ofNullable(key.type().cast(values.get(key)));
+        int at = indexOf(key);
+        return at < 0 ? Optional.empty() : Optional.of(key.type().cast(entries[at + 1]));
     }
 
     /**
@@ -54,8 +58,14 @@ public final class Attributes {
     public <T> Attributes with(AttributeKey<T> key, T value) {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(value, "value");
-        Map<AttributeKey<?>, Object> copy = new IdentityHashMap<>(values);
-        copy.put(key, key.type().cast(value));
+        T checked = key.type().cast(value);
+        int at = indexOf(key);
+        Object[] copy = Arrays.copyOf(entries, at < 0 ? entries.length + 2 : entries.length);
+        if (at < 0) {
+            at = entries.length;
+            copy[at] = key;
+        }
+        copy[at + 1] = checked;
         return new Attributes(copy);
     }
 
@@ -67,23 +77,36 @@ public final class Attributes {
      */
     public Attributes without(AttributeKey<?> key) {
         Objects.requireNonNull(key, "key");
-        if (!values.containsKey(key)) {
+        int at = indexOf(key);
+        if (at < 0) {
             return this;
         }
-        Map<AttributeKey<?>, Object> copy = new IdentityHashMap<>(values);
-        copy.remove(key);
+        Object[] copy = new Object[entries.length - 2];
+        System.arraycopy(entries, 0, copy, 0, at);
+        System.arraycopy(entries, at + 2, copy, at, entries.length - at - 2);
         return new Attributes(copy);
     }
 
     /** @return the number of values held */
     public int size() {
-        return values.size();
+        return entries.length / 2;
+    }
+
+    private int indexOf(AttributeKey<?> key) {
+        for (int i = 0; i < entries.length; i += 2) {
+            if (entries[i] == key) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     @Override
     public String toString() {
         StringBuilder text = new StringBuilder("Attributes{");
-        values.keySet().forEach(key -> text.append(key.name()).append(' '));
+        for (int i = 0; i < entries.length; i += 2) {
+            text.append(((AttributeKey<?>) entries[i]).name()).append(' ');
+        }
         return text.append('}').toString();
     }
 }

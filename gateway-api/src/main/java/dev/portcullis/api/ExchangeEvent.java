@@ -29,19 +29,22 @@ public sealed interface ExchangeEvent {
      * then refuses at once (an ambiguous path, a bad method).
      *
      * @param requestId the exchange
-     * @param method the request method
-     * @param rawPath the raw path, still percent-encoded, without the query
+     * @param method the request method, as sent (not yet checked: pass it through {@link LogSafe} before logging)
+     * @param rawPath the raw path, still percent-encoded, without the query (not yet checked either)
      * @param peer the socket peer
      * @param startNanos {@link System#nanoTime()} when the exchange started
+     * @param trace the exchange's trace context (also on the request under {@link TraceContext#ATTRIBUTE}), empty
+     *     when trace context is switched off
      */
-    record Started(String requestId, String method, String rawPath, InetAddress peer, long startNanos)
-            implements ExchangeEvent {
+    record Started(String requestId, String method, String rawPath, InetAddress peer, long startNanos,
+                   Optional<TraceContext> trace) implements ExchangeEvent {
         /** Checks the values. */
         public Started {
             Objects.requireNonNull(requestId, "requestId");
             Objects.requireNonNull(method, "method");
             Objects.requireNonNull(rawPath, "rawPath");
             Objects.requireNonNull(peer, "peer");
+            Objects.requireNonNull(trace, "trace");
         }
     }
 
@@ -52,14 +55,16 @@ public sealed interface ExchangeEvent {
      * @param stage the stage's {@link Interceptor#name() name}
      * @param status the status it answered with
      * @param problemType the problem type when it answered with a problem
+     * @param request the request as the stage saw it (with the route match and principal of the stages before)
      */
-    record StageAnswered(String requestId, String stage, int status, Optional<String> problemType)
-            implements ExchangeEvent {
+    record StageAnswered(String requestId, String stage, int status, Optional<String> problemType,
+                         GatewayRequest request) implements ExchangeEvent {
         /** Checks the values. */
         public StageAnswered {
             Objects.requireNonNull(requestId, "requestId");
             Objects.requireNonNull(stage, "stage");
             Objects.requireNonNull(problemType, "problemType");
+            Objects.requireNonNull(request, "request");
         }
     }
 
@@ -118,24 +123,39 @@ public sealed interface ExchangeEvent {
     }
 
     /**
-     * The exchange is over.
+     * The exchange is over. It repeats what the exchange's earlier events said (the last of each kind), so a
+     * listener that hears only this one, an access log, needs no state per request.
      *
      * @param requestId the exchange
-     * @param request the request as the last stage saw it (route match, principal and other attributes), empty when
-     *     the gateway refused it before the pipeline ran
+     * @param request the request as the last stage saw it (route match, principal and other attributes): the one the
+     *     stage that answered received, else the one passed to the proxy or the application; empty when the gateway
+     *     refused it before the pipeline ran
      * @param status the status sent, or the one the application set; 0 when no response head was sent
      * @param outcome how it ended
      * @param bytesOut response body bytes the gateway wrote, or -1 when the application wrote the response
      * @param duration from {@link Started} to the end
+     * @param started the exchange's {@link Started} event: method, raw path, peer, trace context
+     * @param bytesIn request body bytes the gateway read from the client, or -1 when the application read the body
+     * @param answeredBy the stage that answered the request itself, if one did
+     * @param upstreamCalled the upstream call, if the proxy made one (the last, should there be several)
+     * @param upstreamAnswered its answer, if its response headers arrived
+     * @param upstreamFailed its failure, if it failed before response headers
      */
     record Ended(String requestId, Optional<GatewayRequest> request, int status, Outcome outcome, long bytesOut,
-                 Duration duration) implements ExchangeEvent {
+                 Duration duration, Started started, long bytesIn, Optional<StageAnswered> answeredBy,
+                 Optional<UpstreamCalled> upstreamCalled, Optional<UpstreamAnswered> upstreamAnswered,
+                 Optional<UpstreamFailed> upstreamFailed) implements ExchangeEvent {
         /** Checks the values. */
         public Ended {
             Objects.requireNonNull(requestId, "requestId");
             Objects.requireNonNull(request, "request");
             Objects.requireNonNull(outcome, "outcome");
             Objects.requireNonNull(duration, "duration");
+            Objects.requireNonNull(started, "started");
+            Objects.requireNonNull(answeredBy, "answeredBy");
+            Objects.requireNonNull(upstreamCalled, "upstreamCalled");
+            Objects.requireNonNull(upstreamAnswered, "upstreamAnswered");
+            Objects.requireNonNull(upstreamFailed, "upstreamFailed");
         }
     }
 

@@ -97,7 +97,7 @@ final class InterceptorChain implements Chain {
     private void reportIfAnswered(GatewayResponse response) {
         if (proceeded == 0 && index < interceptors.size() && listener != ExchangeListener.NONE) {
             listener.onEvent(new ExchangeEvent.StageAnswered(request.id(), interceptors.get(index).name(),
-                    response.status(), response.problem().map(problem -> problem.type())));
+                    response.status(), response.problem().map(problem -> problem.type()), request));
         }
     }
 

@@ -35,6 +35,23 @@ class AttributesTest {
     }
 
     @Test
+    void replacingAValueKeepsOneEntryAndRemovingOneKeepsTheOthers() {
+        AttributeKey<Integer> first = AttributeKey.of("first", Integer.class);
+        AttributeKey<Integer> last = AttributeKey.of("last", Integer.class);
+        Attributes three = Attributes.empty().with(first, 1).with(TENANT, "acme").with(last, 3);
+
+        Attributes replaced = three.with(TENANT, "other");
+        Attributes removed = three.without(TENANT);
+
+        assertEquals(3, replaced.size());
+        assertEquals(Optional.of("other"), replaced.get(TENANT));
+        assertEquals(2, removed.size());
+        assertEquals(Optional.of(1), removed.get(first));
+        assertEquals(Optional.of(3), removed.get(last));
+        assertEquals(Optional.empty(), removed.get(TENANT));
+    }
+
+    @Test
     void removingAnAbsentKeyReturnsTheSameInstance() {
         Attributes attributes = Attributes.empty();
 

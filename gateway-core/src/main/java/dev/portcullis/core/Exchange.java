@@ -1,16 +1,22 @@
 package dev.portcullis.core;
 
+import dev.portcullis.api.Body;
 import dev.portcullis.api.ExchangeEvent.Outcome;
 import dev.portcullis.api.ExchangeEvent;
+import dev.portcullis.api.ExchangeListener;
 import dev.portcullis.api.GatewayRequest;
 import dev.portcullis.api.GatewayResponse;
 import dev.portcullis.api.HttpHeaders;
 import dev.portcullis.api.Problem;
 import dev.portcullis.api.ProblemException;
 import dev.portcullis.api.ProblemTypes;
+import dev.portcullis.api.TraceContext;
 import dev.portcullis.api.routing.RouteMatch;
 import dev.portcullis.api.routing.Routing;
+import dev.portcullis.core.internal.CountingBody;
+import dev.portcullis.core.internal.proxy.ProxyExchange;
 import dev.portcullis.core.internal.proxy.UpstreamFailures;
+import dev.portcullis.core.logging.RequestMdc;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,11 +43,17 @@ import java.util.concurrent.CompletionStage;
  *   <li><b>completion claimed</b>: exactly one caller of {@link #claimCompletion()} gets {@code true} and is the one
  *       that completes the container's response (an async {@code complete()} or dispatch); a client abort, the end of
  *       the upstream body and a container timeout may race for it from three threads, and only one wins.</li>
- *   <li><b>ended</b>: the first {@link #end} leaves the admission cap, emits {@link ExchangeEvent.Ended} and leaves
- *       its configuration; later calls do nothing.</li>
+ *   <li><b>ended</b>: the first {@link #end} leaves the admission cap and emits {@link ExchangeEvent.Ended}; later
+ *       calls do nothing.</li>
  * </ul>
  * The outcome reported at the end is the first of client gone, upstream failed after head and passed to the
  * application that happened, else completed.
+ *
+ * <h2>What the end reports</h2>
+ * While anyone listens, the exchange records what its events said (the stage that answered, the upstream call and
+ * its answer or failure) and the request body bytes read, and repeats them in {@link ExchangeEvent.Ended}, so
+ * listeners keep no state per request. Its {@linkplain #mdc() MDC scope} carries the request id, trace id and, once
+ * routed, route id onto every thread that works on it.
  */
 public final class Exchange {
     private static final Problem INTERNAL = Problem.builder(ProblemTypes.INTERNAL_ERROR, 500, "Internal Server Error")
@@ -53,7 +65,10 @@ public final class Exchange {
     private final boolean admitted;
     private final GatewayRequest request;
     private final ProblemResponse refusal;
+    private final TraceContext trace;
+    private final Recorder recorder;
     private volatile GatewayRequest finalRequest;
+    private volatile String routeId;
 
     private final List<Runnable> aborts = new ArrayList<>(2);
     private boolean clientGone;
@@ -61,20 +76,38 @@ public final class Exchange {
     private boolean ended;
     private Outcome outcome = Outcome.COMPLETED;
 
-    Exchange(Snapshot snapshot, String id, long startNanos, boolean admitted, GatewayRequest request,
-             ProblemResponse refusal) {
+    /**
+     * @param snapshot the configuration the exchange runs on to its end
+     * @param read what intake made of the request (or the refusal of an exchange over the cap)
+     * @param incoming the request as the container read it
+     * @param startNanos when the exchange started
+     * @param admitted whether it holds a place under the in-flight cap
+     */
+    Exchange(Snapshot snapshot, Intake.Result read, IncomingRequest incoming, long startNanos, boolean admitted) {
         this.snapshot = snapshot;
-        this.id = id;
+        this.id = read.id();
         this.startNanos = startNanos;
         this.admitted = admitted;
-        this.request = request;
-        this.refusal = refusal;
+        this.request = read.request();
+        this.trace = read.trace();
+        this.refusal = read.refusal() == null ? null : problem(read.refusal(), read.refusalHeaders());
         this.finalRequest = request;
+        this.recorder = snapshot.listener() == ExchangeListener.NONE ? null : new Recorder(new ExchangeEvent.Started(id,
+                incoming.method(), incoming.rawPath(), read.peer(), startNanos, Optional.ofNullable(trace)));
     }
 
     /** @return the 500 problem for a failure of the gateway's own */
     static Problem internalError() {
         return INTERNAL;
+    }
+
+    /** Emits {@link ExchangeEvent.Started}; the gateway calls it once, as it opens the exchange. */
+    void announce() {
+        if (recorder != null) {
+            try (RequestMdc.Scope scope = mdc()) {
+                snapshot.listener().onEvent(recorder.started);
+            }
+        }
     }
 
     /** @return the request id, sent back in the request-id header */
@@ -88,6 +121,17 @@ public final class Exchange {
      */
     public String requestIdHeader() {
         return snapshot.requestIdHeader();
+    }
+
+    /**
+     * Puts the exchange's MDC entries ({@link RequestMdc}) in place on the calling thread until the scope closes. A
+     * container adapter opens one wherever a thread starts working on the exchange: the dispatch, a callback of the
+     * response pump or the body reader.
+     *
+     * @return the scope; close it on the same thread
+     */
+    public RequestMdc.Scope mdc() {
+        return ExchangeMdc.open(id, trace == null ? null : trace.traceId(), routeId);
     }
 
     /** @return the answer to write at once when the gateway refused the request before any stage ran */
@@ -108,6 +152,18 @@ public final class Exchange {
     }
 
     /**
+     * @return the client's body as intake put it on the request, before any stage: a request whose
+     *     {@linkplain #request() body} is another one had it replaced by a stage
+     * @throws IllegalStateException for a refused exchange
+     */
+    public Body clientBody() {
+        if (request == null) {
+            throw new IllegalStateException("request " + id + " was refused; it has no body");
+        }
+        return request.body();
+    }
+
+    /**
      * Runs the pipeline, then the terminal: a routed request is proxied to its upstream, any other passes to the
      * application. The stage never completes exceptionally: a {@link ProblemException} becomes its problem, any
      * other failure a logged 500 {@code internal-error}. When every stage answers at once, the returned stage is
@@ -121,8 +177,9 @@ public final class Exchange {
             throw new IllegalStateException("request " + id + " was refused; there is nothing to run");
         }
         CompletableFuture<GatewayResponse> outcome;
-        try {
-            outcome = snapshot.pipeline().execute(request, this::terminal, snapshot.listener()).toCompletableFuture();
+        try (RequestMdc.Scope scope = mdc()) {
+            outcome = snapshot.pipeline().execute(request, this::terminal,
+                    recorder == null ? ExchangeListener.NONE : recorder).toCompletableFuture();
         } catch (RuntimeException e) {
             outcome = CompletableFuture.failedFuture(e);
         }
@@ -135,7 +192,10 @@ public final class Exchange {
         if (match.isEmpty()) {
             return CompletableFuture.completedFuture(GatewayResponse.passToApplication());
         }
-        return snapshot.proxy().forward(routed, match.get(), this::onAbort);
+        routeId = match.get().route().id();
+        try (RequestMdc.Scope scope = mdc()) {
+            return snapshot.proxy().forward(routed, match.get(), recorder == null ? new Proxied() : recorder);
+        }
     }
 
     private GatewayResponse settle(GatewayResponse outcome, Throwable failure) {
@@ -148,7 +208,9 @@ public final class Exchange {
             return GatewayResponse.problem(answer.problem());
         }
         if (!isClientGone()) {
-            Gateway.LOG.error("request {} failed", id, cause);
+            try (RequestMdc.Scope scope = mdc()) {
+                Gateway.LOG.error("request {} failed", id, cause);
+            }
         }
         return GatewayResponse.problem(INTERNAL);
     }
@@ -156,10 +218,11 @@ public final class Exchange {
     /**
      * @param problem a problem
      * @param headers extra headers, e.g. {@code Retry-After}
-     * @return the problem ready to write, with this exchange's request id
+     * @return the problem ready to write, with this exchange's request id and trace id
      */
     public ProblemResponse problem(Problem problem, HttpHeaders headers) {
-        return ProblemResponse.of(problem, headers, snapshot.requestIdHeader(), id);
+        return ProblemResponse.of(problem, headers, snapshot.requestIdHeader(), id,
+                trace == null ? null : trace.traceId());
     }
 
     /**
@@ -240,8 +303,8 @@ public final class Exchange {
     }
 
     /**
-     * Ends the exchange: leaves the admission cap, emits {@link ExchangeEvent.Ended}, and leaves the configuration it
-     * ran on (the last exchange to leave a replaced one lets its {@linkplain Gateway#reload reload} complete), once.
+     * Ends the exchange: emits {@link ExchangeEvent.Ended}, then leaves the admission cap and the configuration it ran
+     * on (the last exchange to leave a replaced one lets its {@linkplain Gateway#reload reload} complete), once.
      *
      * @param status the status sent (or the application's), 0 when no head was sent
      * @param bytesOut response body bytes written by the gateway, -1 when the application wrote them
@@ -255,12 +318,87 @@ public final class Exchange {
             ended = true;
             how = outcome;
         }
-        snapshot.end(admitted, () -> new ExchangeEvent.Ended(id, Optional.ofNullable(finalRequest), status, how,
-                how == Outcome.APPLICATION ? -1 : bytesOut, Duration.ofNanos(System.nanoTime() - startNanos)));
+        try {
+            if (recorder != null) {
+                ExchangeEvent.Ended end = recorder.ended(status, how, bytesOut,
+                        Duration.ofNanos(System.nanoTime() - startNanos));
+                try (RequestMdc.Scope scope = mdc()) {
+                    snapshot.listener().onEvent(end);
+                }
+            }
+        } finally {
+            snapshot.leave(admitted);
+        }
     }
 
     /** @return whether {@link #end} has run */
     public synchronized boolean ended() {
         return ended;
+    }
+
+    /** What the proxy needs of this exchange: abort actions and the MDC scope for the threads it calls back on. */
+    private class Proxied implements ProxyExchange {
+        @Override
+        public ExchangeListener listener() {
+            return ExchangeListener.NONE;
+        }
+
+        @Override
+        public void onAbort(Runnable action) {
+            Exchange.this.onAbort(action);
+        }
+
+        @Override
+        public RequestMdc.Scope mdc() {
+            return Exchange.this.mdc();
+        }
+    }
+
+    /**
+     * While anyone listens: hears the pipeline's and the proxy's events, records what they say for
+     * {@link ExchangeEvent.Ended}, and passes them on to the gateway's listeners.
+     */
+    private final class Recorder extends Proxied implements ExchangeListener {
+        private final ExchangeEvent.Started started;
+        private volatile ExchangeEvent.StageAnswered answeredBy;
+        private volatile ExchangeEvent.UpstreamCalled upstreamCalled;
+        private volatile ExchangeEvent.UpstreamAnswered upstreamAnswered;
+        private volatile ExchangeEvent.UpstreamFailed upstreamFailed;
+
+        Recorder(ExchangeEvent.Started started) {
+            this.started = started;
+        }
+
+        @Override
+        public ExchangeListener listener() {
+            return this;
+        }
+
+        @Override
+        public void onEvent(ExchangeEvent event) {
+            if (event instanceof ExchangeEvent.StageAnswered answered) {
+                answeredBy = answered;
+                finalRequest = answered.request();
+                answered.request().attribute(Routing.MATCH).ifPresent(match -> routeId = match.route().id());
+            } else if (event instanceof ExchangeEvent.UpstreamCalled called) {
+                upstreamCalled = called;
+                upstreamAnswered = null;
+                upstreamFailed = null;
+            } else if (event instanceof ExchangeEvent.UpstreamAnswered answered) {
+                upstreamAnswered = answered;
+            } else if (event instanceof ExchangeEvent.UpstreamFailed failed) {
+                upstreamFailed = failed;
+            }
+            snapshot.listener().onEvent(event);
+        }
+
+        ExchangeEvent.Ended ended(int status, Outcome how, long bytesOut, Duration duration) {
+            boolean application = how == Outcome.APPLICATION;
+            long bytesIn = request != null && request.body() instanceof CountingBody counted ? counted.read() : 0;
+            return new ExchangeEvent.Ended(id, Optional.ofNullable(finalRequest), status, how,
+                    application ? -1 : bytesOut, duration, started, application ? -1 : bytesIn,
+                    Optional.ofNullable(answeredBy), Optional.ofNullable(upstreamCalled),
+                    Optional.ofNullable(upstreamAnswered), Optional.ofNullable(upstreamFailed));
+        }
     }
 }

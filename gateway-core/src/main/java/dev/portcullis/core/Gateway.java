@@ -1,10 +1,10 @@
 package dev.portcullis.core;
 
-import dev.portcullis.api.ExchangeEvent;
 import dev.portcullis.api.ExchangeListener;
 import dev.portcullis.api.HttpHeaders;
 import dev.portcullis.api.Pipeline;
 import dev.portcullis.api.Problem;
+import dev.portcullis.core.accesslog.AccessLog;
 import dev.portcullis.core.client.JdkUpstreamClient;
 import dev.portcullis.core.client.UpstreamClient;
 import dev.portcullis.core.client.UpstreamClientProvider;
@@ -14,6 +14,10 @@ import dev.portcullis.core.internal.net.TrustedProxies;
 import dev.portcullis.core.internal.proxy.ProxyRules;
 import dev.portcullis.core.internal.proxy.ReverseProxy;
 import dev.portcullis.core.internal.proxy.UpstreamFailures;
+import dev.portcullis.core.internal.trace.TraceContexts;
+import dev.portcullis.core.logging.RequestMdc;
+import dev.portcullis.core.trace.TracePolicy;
+import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -22,6 +26,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.stream.StreamSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * The container-neutral gateway: admission control, request intake (request id, method, framing and path guards,
@@ -64,11 +69,12 @@ public final class Gateway implements AutoCloseable {
         ExchangeListener listener = b.listeners.isEmpty() ? ExchangeListener.NONE
                 : ExchangeListener.all(b.listeners.toArray(ExchangeListener[]::new));
         Intake intake = new Intake(trusted, rfc7239, new PathGuard(b.allowEncodedSlash),
-                new MethodGuard(b.allowTrace), b.requestIdHeader);
+                new MethodGuard(b.allowTrace), b.requestIdHeader, TraceContexts.of(b.tracePolicy, trusted),
+                listener != ExchangeListener.NONE);
         ReverseProxy proxy = new ReverseProxy(client, trusted, new ProxyRules(b.viaPseudonym, b.requestIdHeader,
-                rfc7239, b.allowUnderscoreHeaders, b.maxUpstreamResponseHeadBytes), listener);
+                rfc7239, b.allowUnderscoreHeaders, b.maxUpstreamResponseHeadBytes));
         return new Snapshot(b.pipeline, listener, intake, proxy, b.requestIdHeader, b.maxInFlight, client, ownsClient,
-                older);
+                b.accessLog, older);
     }
 
     /** @return a builder */
@@ -94,28 +100,27 @@ public final class Gateway implements AutoCloseable {
             snapshot = current;
             entry = snapshot.enter();
         }
-        if (entry == Snapshot.Entry.REFUSED) {
-            String id = RequestIds.choose(null, false);
-            Exchange refused = new Exchange(snapshot, id, start, false, null,
-                    ProblemResponse.of(OVERLOADED, RETRY_AFTER, snapshot.requestIdHeader(), id));
-            snapshot.emit(() -> new ExchangeEvent.Started(id, incoming.method(), incoming.rawPath(),
-                    Intake.peerOf(incoming), start));
-            return refused;
-        }
+        boolean admitted = entry == Snapshot.Entry.ADMITTED;
         Intake.Result read;
-        try {
-            read = snapshot.intake().read(incoming);
-        } catch (RuntimeException e) {
-            String id = RequestIds.choose(null, false);
-            LOG.error("request {} failed before the pipeline", id, e);
-            read = new Intake.Result(id, Intake.peerOf(incoming), null, Exchange.internalError(), HttpHeaders.empty());
+        if (!admitted) {
+            InetAddress peer = Intake.peerOf(incoming);
+            read = Intake.Result.refused(RequestIds.choose(null, false), peer, OVERLOADED, RETRY_AFTER,
+                    snapshot.intake().traceOf(incoming, peer));
+        } else {
+            try {
+                read = snapshot.intake().read(incoming);
+            } catch (RuntimeException e) {
+                String id = RequestIds.choose(null, false);
+                try (MDC.MDCCloseable scope = MDC.putCloseable(RequestMdc.REQUEST_ID, id)) {
+                    LOG.error("request {} failed before the pipeline", id, e);
+                }
+                read = Intake.Result.refused(id, Intake.peerOf(incoming), Exchange.internalError(),
+                        HttpHeaders.empty(), null);
+            }
         }
-        Intake.Result result = read;
-        snapshot.emit(() -> new ExchangeEvent.Started(result.id(), incoming.method(), incoming.rawPath(),
-                result.peer(), start));
-        ProblemResponse refusal = result.refusal() == null ? null : ProblemResponse.of(result.refusal(),
-                result.refusalHeaders(), snapshot.requestIdHeader(), result.id());
-        return new Exchange(snapshot, result.id(), start, true, result.request(), refusal);
+        Exchange exchange = new Exchange(snapshot, read, incoming, start, admitted);
+        exchange.announce();
+        return exchange;
     }
 
     /**
@@ -156,7 +161,7 @@ public final class Gateway implements AutoCloseable {
             boolean carriesClient = named == null || named == replaced.client();
             current = carriesClient ? snapshot(next, trusted, replaced.client(), replaced.ownsClient(), replaced)
                     : snapshot(next, trusted, named, false, replaced);
-            replaced.retire(!carriesClient && replaced.ownsClient());
+            replaced.retire(!carriesClient && replaced.ownsClient(), replaced.accessLog() != next.accessLog);
             return replaced.drained();
         }
     }
@@ -205,6 +210,7 @@ public final class Gateway implements AutoCloseable {
         if (last.ownsClient()) {
             last.client().close();
         }
+        last.closeAccessLog();
     }
 
     /**
@@ -251,6 +257,8 @@ public final class Gateway implements AutoCloseable {
         private ForwardedHeaders forwardedHeaders = ForwardedHeaders.X_FORWARDED;
         private int maxInFlight = defaultMaxInFlight();
         private final List<ExchangeListener> listeners = new ArrayList<>();
+        private AccessLog accessLog;
+        private TracePolicy tracePolicy = TracePolicy.trust();
 
         /** Settings with the defaults documented on each setter. */
         protected Settings() {
@@ -373,6 +381,32 @@ public final class Gateway implements AutoCloseable {
          */
         public B listener(ExchangeListener listener) {
             listeners.add(Objects.requireNonNull(listener, "listener"));
+            return self();
+        }
+
+        /**
+         * @param log writes one access log entry per exchange, off the request path; the gateway closes it. Default:
+         *     none. It hears the exchanges after the {@linkplain #listener listeners} added before it
+         * @return this builder
+         * @throws IllegalStateException when an access log is already set
+         */
+        public B accessLog(AccessLog log) {
+            Objects.requireNonNull(log, "accessLog");
+            if (accessLog != null) {
+                throw new IllegalStateException("accessLog: already set");
+            }
+            accessLog = log;
+            listeners.add(log);
+            return self();
+        }
+
+        /**
+         * @param policy what to do with a caller's W3C {@code traceparent}: continue, restart or ignore it, or no
+         *     trace context at all; default {@link TracePolicy#trust()}: continued from the trusted proxies only
+         * @return this builder
+         */
+        public B traceContext(TracePolicy policy) {
+            this.tracePolicy = Objects.requireNonNull(policy, "traceContext");
             return self();
         }
 

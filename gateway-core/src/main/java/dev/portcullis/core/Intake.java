@@ -1,10 +1,13 @@
 package dev.portcullis.core;
 
+import dev.portcullis.api.Attributes;
 import dev.portcullis.api.Body;
 import dev.portcullis.api.GatewayRequest;
 import dev.portcullis.api.HttpHeaders;
 import dev.portcullis.api.Problem;
 import dev.portcullis.api.ProblemTypes;
+import dev.portcullis.api.TraceContext;
+import dev.portcullis.core.internal.CountingBody;
 import dev.portcullis.core.internal.MethodGuard;
 import dev.portcullis.core.internal.PathGuard;
 import dev.portcullis.core.internal.net.ClientOrigin;
@@ -12,6 +15,7 @@ import dev.portcullis.core.internal.net.ForwardedResolver;
 import dev.portcullis.core.internal.net.IpLiterals;
 import dev.portcullis.core.internal.net.TrustedProxies;
 import dev.portcullis.core.internal.proxy.HeaderHygiene;
+import dev.portcullis.core.internal.trace.TraceContexts;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.Optional;
@@ -19,7 +23,8 @@ import java.util.Optional;
 /**
  * Reads an {@link IncomingRequest} into a {@link GatewayRequest}, or refuses it before any stage runs: a method the
  * gateway does not forward, framing it would forward differently from how the container read it, an ambiguous
- * path, a header it cannot forward. Never reads the body. Thread-safe.
+ * path, a header it cannot forward. Gives every request its trace context, refused or not. Never reads the body,
+ * but counts what others read of it while anyone listens to the exchanges. Thread-safe.
  */
 final class Intake {
     private static final Problem HTTP10_CODING = Problem.builder(ProblemTypes.BAD_REQUEST, 400, "Bad Request")
@@ -36,13 +41,18 @@ final class Intake {
     private final PathGuard paths;
     private final MethodGuard methods;
     private final String requestIdHeader;
+    private final TraceContexts traces;
+    private final boolean countBodies;
 
-    Intake(TrustedProxies trusted, boolean rfc7239, PathGuard paths, MethodGuard methods, String requestIdHeader) {
+    Intake(TrustedProxies trusted, boolean rfc7239, PathGuard paths, MethodGuard methods, String requestIdHeader,
+           TraceContexts traces, boolean countBodies) {
         this.trusted = trusted;
         this.resolver = new ForwardedResolver(trusted, rfc7239);
         this.paths = paths;
         this.methods = methods;
         this.requestIdHeader = requestIdHeader;
+        this.traces = traces;
+        this.countBodies = countBodies;
     }
 
     /**
@@ -53,8 +63,21 @@ final class Intake {
      * @param request the request, or null when refused
      * @param refusal the problem, or null when accepted
      * @param refusalHeaders headers to send with the refusal
+     * @param trace the trace context, or null when trace context is off
      */
-    record Result(String id, InetAddress peer, GatewayRequest request, Problem refusal, HttpHeaders refusalHeaders) {
+    record Result(String id, InetAddress peer, GatewayRequest request, Problem refusal, HttpHeaders refusalHeaders,
+                  TraceContext trace) {
+        /**
+         * @param id the request id
+         * @param peer the socket peer
+         * @param refusal the problem
+         * @param headers headers to send with it
+         * @param trace the trace context, or null
+         * @return a refusal
+         */
+        static Result refused(String id, InetAddress peer, Problem refusal, HttpHeaders headers, TraceContext trace) {
+            return new Result(id, peer, null, refusal, headers, trace);
+        }
     }
 
     /** @return the socket peer of {@code incoming}, or one that is never trusted when it is not an IP literal */
@@ -64,34 +87,45 @@ final class Intake {
 
     /**
      * @param incoming the request as the container read it
-     * @return the request id and either the gateway's request or the problem refusing it
+     * @param peer its socket peer, {@link #peerOf}
+     * @return its trace context under the policy, or null when trace context is off
+     */
+    TraceContext traceOf(IncomingRequest incoming, InetAddress peer) {
+        return traces.contextFor(incoming.headers(), peer);
+    }
+
+    /**
+     * @param incoming the request as the container read it
+     * @return the request id, the trace context, and either the gateway's request or the problem refusing it
      */
     Result read(IncomingRequest incoming) {
         InetAddress peer = peerOf(incoming);
         String id = RequestIds.choose(incoming.headers().first(requestIdHeader).orElse(null), trusted.trusts(peer));
+        TraceContext trace = traceOf(incoming, peer);
         Optional<Problem> badMethod = methods.check(incoming.method());
         if (badMethod.isPresent()) {
-            return refuse(id, peer, badMethod.get(), HttpHeaders.empty());
+            return Result.refused(id, peer, badMethod.get(), HttpHeaders.empty(), trace);
         }
         Optional<Problem> badFraming = framing(incoming);
         if (badFraming.isPresent()) {
-            return refuse(id, peer, badFraming.get(), CLOSE);
+            return Result.refused(id, peer, badFraming.get(), CLOSE, trace);
         }
         Optional<String> invalid = paths.check(incoming.rawPath(), incoming.rawQuery());
         if (invalid.isPresent()) {
-            return refuse(id, peer, Problem.builder(ProblemTypes.INVALID_PATH, 400, "Invalid Path")
-                    .detail(invalid.get()).build(), HttpHeaders.empty());
+            return Result.refused(id, peer, Problem.builder(ProblemTypes.INVALID_PATH, 400, "Invalid Path")
+                    .detail(invalid.get()).build(), HttpHeaders.empty(), trace);
         }
         HttpHeaders headers;
         try {
             headers = HeaderHygiene.endToEnd(incoming.headers());
         } catch (IllegalArgumentException e) {
-            return refuse(id, peer, UNFORWARDABLE_HEADER, HttpHeaders.empty());
+            return Result.refused(id, peer, UNFORWARDABLE_HEADER, HttpHeaders.empty(), trace);
         }
         long length = incoming.declaredLength();
         String host = headers.first("Host").orElse(incoming.serverName() + ':' + incoming.serverPort());
         ClientOrigin origin = resolver.resolve(peer, headers, incoming.scheme(), host);
-        GatewayRequest request = GatewayRequest.builder()
+        Body body = length == 0 ? Body.empty() : incoming.body().open(length);
+        GatewayRequest.Builder request = GatewayRequest.builder()
                 .id(id)
                 .method(incoming.method())
                 .scheme(origin.scheme())
@@ -101,15 +135,14 @@ final class Intake {
                 .headers(headers)
                 .clientAddress(origin.address())
                 .peerAddress(peer)
-                .body(length == 0 ? Body.empty() : incoming.body().open(length))
-                .build();
+                .body(countBodies && length != 0 ? new CountingBody(body) : body);
+        Attributes attributes = trace == null ? Attributes.empty()
+                : Attributes.empty().with(TraceContext.ATTRIBUTE, trace);
         Optional<String> upgrade = HeaderHygiene.requestedUpgrade(incoming.headers());
-        return new Result(id, peer, upgrade.isEmpty() ? request
-                : request.withAttribute(HeaderHygiene.REQUESTED_UPGRADE, upgrade.get()), null, null);
-    }
-
-    private static Result refuse(String id, InetAddress peer, Problem problem, HttpHeaders headers) {
-        return new Result(id, peer, null, problem, headers);
+        if (upgrade.isPresent()) {
+            attributes = attributes.with(HeaderHygiene.REQUESTED_UPGRADE, upgrade.get());
+        }
+        return new Result(id, peer, request.attributes(attributes).build(), null, null, trace);
     }
 
     /**

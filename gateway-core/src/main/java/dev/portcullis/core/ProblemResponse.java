@@ -36,7 +36,13 @@ public final class ProblemResponse {
      * @return the response
      */
     public static ProblemResponse of(Problem problem, HttpHeaders extra, String requestIdHeader, String requestId) {
-        byte[] body = ProblemJson.render(problem, requestId);
+        return of(problem, extra, requestIdHeader, requestId, null);
+    }
+
+    /** As {@link #of(Problem, HttpHeaders, String, String)}, with the exchange's trace id (or null) in the document. */
+    static ProblemResponse of(Problem problem, HttpHeaders extra, String requestIdHeader, String requestId,
+                              String traceId) {
+        byte[] body = ProblemJson.render(problem, requestId, traceId);
         HttpHeaders headers = extra.toBuilder()
                 .set(requestIdHeader, requestId)
                 .set("Cache-Control", "no-store")

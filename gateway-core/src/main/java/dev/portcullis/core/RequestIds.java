@@ -1,5 +1,6 @@
 package dev.portcullis.core;
 
+import dev.portcullis.core.internal.Hex;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
@@ -9,7 +10,6 @@ import java.util.regex.Pattern;
  */
 public final class RequestIds {
     private static final Pattern WELL_FORMED = Pattern.compile("[A-Za-z0-9._:+=/-]{1,128}");
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private RequestIds() {
     }
@@ -25,16 +25,8 @@ public final class RequestIds {
         }
         ThreadLocalRandom random = ThreadLocalRandom.current();
         char[] id = new char[32];
-        hex(random.nextLong(), id, 0);
-        hex(random.nextLong(), id, 16);
+        Hex.write(random.nextLong(), id, 0);
+        Hex.write(random.nextLong(), id, 16);
         return new String(id);
-    }
-
-    /** Writes {@code value} as 16 lower-case hex digits, zero-padded, at {@code offset}. */
-    private static void hex(long value, char[] into, int offset) {
-        for (int i = 15; i >= 0; i--) {
-            into[offset + i] = HEX[(int) (value & 0xF)];
-            value >>>= 4;
-        }
     }
 }

@@ -1,18 +1,17 @@
 package dev.portcullis.core;
 
-import dev.portcullis.api.ExchangeEvent;
 import dev.portcullis.api.ExchangeListener;
 import dev.portcullis.api.Pipeline;
+import dev.portcullis.core.accesslog.AccessLog;
 import dev.portcullis.core.client.UpstreamClient;
 import dev.portcullis.core.internal.proxy.ReverseProxy;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
 
 /**
  * Everything a {@link Gateway#reload reload} may change, built once and never changed: the pipeline, intake, the
- * proxy and its client, the listener, the request-id header and the in-flight cap. Each {@link Exchange} is bound to
+ * proxy and its client, the listeners and access log, the request-id header and the in-flight cap. Each {@link Exchange} is bound to
  * the snapshot that was current when it opened and uses only that one to its end.
  *
  * <h2>Counting exchanges: the cap, and draining</h2>
@@ -56,11 +55,13 @@ final class Snapshot {
     private final int maxInFlight;
     private final UpstreamClient client;
     private final boolean ownsClient;
+    private final AccessLog accessLog;
     private final AtomicLong state = new AtomicLong();
     private final CompletableFuture<Void> drained = new CompletableFuture<>();
     private final CompletableFuture<Void> olderDrained;
     private volatile Snapshot older;
     private boolean closeClientWhenDrained;
+    private boolean closeAccessLogWhenDrained;
 
     /**
      * @param pipeline the stages
@@ -71,10 +72,11 @@ final class Snapshot {
      * @param maxInFlight the most exchanges admitted at once, on this snapshot and the older ones still draining
      * @param client the upstream client
      * @param ownsClient whether the gateway created {@code client} (and closes it)
+     * @param accessLog the access log among the listeners, which the gateway closes; null for none
      * @param older the snapshot this one replaces, or null for the first
      */
     Snapshot(Pipeline pipeline, ExchangeListener listener, Intake intake, ReverseProxy proxy, String requestIdHeader,
-             int maxInFlight, UpstreamClient client, boolean ownsClient, Snapshot older) {
+             int maxInFlight, UpstreamClient client, boolean ownsClient, AccessLog accessLog, Snapshot older) {
         this.pipeline = pipeline;
         this.listener = listener;
         this.intake = intake;
@@ -83,6 +85,7 @@ final class Snapshot {
         this.maxInFlight = (int) Math.min(maxInFlight, ADMITTED_MASK); // 2^30 - 1: more than ever fit in a heap
         this.client = client;
         this.ownsClient = ownsClient;
+        this.accessLog = accessLog;
         this.older = older;
         this.olderDrained = older == null ? CompletableFuture.completedFuture(null) : older.drained;
         olderDrained.thenRun(() -> this.older = null); // last: forget the older ones once they have all drained
@@ -114,6 +117,17 @@ final class Snapshot {
 
     boolean ownsClient() {
         return ownsClient;
+    }
+
+    AccessLog accessLog() {
+        return accessLog;
+    }
+
+    /** Closes the access log, after it wrote what it holds; nothing without one. */
+    void closeAccessLog() {
+        if (accessLog != null) {
+            accessLog.close();
+        }
     }
 
     /**
@@ -157,34 +171,17 @@ final class Snapshot {
         }
     }
 
-    /**
-     * Ends an exchange: emits its last event, then leaves this snapshot.
-     *
-     * @param admitted whether the exchange was admitted
-     * @param event the exchange's last event
-     */
-    void end(boolean admitted, Supplier<ExchangeEvent> event) {
-        try {
-            emit(event);
-        } finally {
-            leave(admitted);
-        }
-    }
-
-    void emit(Supplier<ExchangeEvent> event) {
-        if (listener != ExchangeListener.NONE) {
-            listener.onEvent(event.get());
-        }
-    }
 
     /**
      * No exchange enters this snapshot any more; those in it finish on it. Called once, after a newer snapshot has
      * become current.
      *
      * @param closeClient whether to close the client once they, and those of older snapshots, have ended
+     * @param closeAccessLog whether to close the access log then (the newer snapshot has another one, or none)
      */
-    void retire(boolean closeClient) {
+    void retire(boolean closeClient, boolean closeAccessLog) {
         closeClientWhenDrained = closeClient;
+        closeAccessLogWhenDrained = closeAccessLog;
         state.getAndAdd(RETIRED);
         claimDrained();
     }
@@ -210,6 +207,9 @@ final class Snapshot {
         try {
             if (closeClientWhenDrained) {
                 client.close();
+            }
+            if (closeAccessLogWhenDrained) {
+                closeAccessLog();
             }
         } catch (RuntimeException e) {
             Gateway.LOG.warn("closing the upstream client of a replaced configuration failed", e);

@@ -15,7 +15,8 @@ class SnapshotTest {
     private final CountingClient client = new CountingClient();
 
     private Snapshot snapshot(int maxInFlight, Snapshot older) {
-        return new Snapshot(null, ExchangeListener.NONE, null, null, "X-Request-Id", maxInFlight, client, true, older);
+        return new Snapshot(null, ExchangeListener.NONE, null, null, "X-Request-Id", maxInFlight, client, true, null,
+                older);
     }
 
     private static void awaitDrained(Snapshot snapshot) throws Exception {
@@ -27,7 +28,7 @@ class SnapshotTest {
         Snapshot snapshot = snapshot(1, null);
         assertEquals(Entry.ADMITTED, snapshot.enter());
         assertEquals(Entry.REFUSED, snapshot.enter());
-        snapshot.retire(false);
+        snapshot.retire(false, false);
 
         assertEquals(Entry.RETIRED, snapshot.enter());
         snapshot.leave(true);
@@ -43,7 +44,7 @@ class SnapshotTest {
         Snapshot snapshot = snapshot(10, null);
         snapshot.enter();
         snapshot.enter();
-        snapshot.retire(false);
+        snapshot.retire(false, false);
         snapshot.leave(true);
         assertNotCompleteYet(snapshot.drained());
 
@@ -79,7 +80,7 @@ class SnapshotTest {
         older.enter();
         older.enter();
         Snapshot newer = snapshot(3, older);
-        older.retire(false);
+        older.retire(false, false);
 
         assertEquals(Entry.ADMITTED, newer.enter());
         assertEquals(Entry.REFUSED, newer.enter());
@@ -95,8 +96,8 @@ class SnapshotTest {
         Snapshot older = snapshot(10, null);
         older.enter();
         Snapshot newer = snapshot(10, older);
-        older.retire(false);
-        newer.retire(true);
+        older.retire(false, false);
+        newer.retire(true, false);
         assertNotCompleteYet(newer.drained());
         assertEquals(0, client.closes(), "the older snapshot may still use the client");
 
@@ -110,7 +111,7 @@ class SnapshotTest {
     void theLastExchangeToLeaveNeverClosesTheClientOnItsOwnThread() throws Exception {
         Snapshot snapshot = snapshot(10, null);
         snapshot.enter();
-        snapshot.retire(true);
+        snapshot.retire(true, false);
 
         snapshot.leave(true);
 

@@ -23,6 +23,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class GatewayMetricsTest {
+    /** The request a stage saw when it answered, for the events that carry one. */
+    private static final GatewayRequest STAGE_REQUEST = GatewayRequest.builder().id("r").method("GET").authority("gw")
+            .rawPath("/x").clientAddress(InetAddress.getLoopbackAddress()).build();
     private static final URI INSTANCE = URI.create("http://10.0.0.5:8080");
     private static final Route ORDERS = Route.builder("orders").path("/orders/**").upstream(INSTANCE.toString()).build();
 
@@ -38,7 +41,10 @@ class GatewayMetricsTest {
     }
 
     private void ended(GatewayRequest request, int status, Outcome outcome, long bytes, Duration duration) {
-        metrics.onEvent(new ExchangeEvent.Ended("r1", Optional.ofNullable(request), status, outcome, bytes, duration));
+        ExchangeEvent.Started started = new ExchangeEvent.Started("r1", "GET", "/", InetAddress.getLoopbackAddress(), 0,
+                Optional.empty());
+        metrics.onEvent(new ExchangeEvent.Ended("r1", Optional.ofNullable(request), status, outcome, bytes, duration,
+                started, 0, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
     }
 
     private Timer requests(String route, String method, String status, String outcome) {
@@ -96,8 +102,8 @@ class GatewayMetricsTest {
 
     @Test
     void theInFlightGaugeCountsStartedExchangesThatHaveNotEnded() {
-        metrics.onEvent(new ExchangeEvent.Started("a", "GET", "/x", InetAddress.getLoopbackAddress(), 0));
-        metrics.onEvent(new ExchangeEvent.Started("b", "GET", "/y", InetAddress.getLoopbackAddress(), 0));
+        metrics.onEvent(new ExchangeEvent.Started("a", "GET", "/x", InetAddress.getLoopbackAddress(), 0, Optional.empty()));
+        metrics.onEvent(new ExchangeEvent.Started("b", "GET", "/y", InetAddress.getLoopbackAddress(), 0, Optional.empty()));
         ended(null, 200, Outcome.COMPLETED, 0, Duration.ZERO);
 
         assertEquals(1, registry.find(GatewayMetrics.REQUESTS_ACTIVE).gauge().value());
@@ -124,10 +130,10 @@ class GatewayMetricsTest {
     @Test
     void rejectionsAreCountedByStageProblemTypeAndStatus() {
         metrics.onEvent(new ExchangeEvent.StageAnswered("r1", "PerIpRateLimit", 429,
-                Optional.of(ProblemTypes.RATE_LIMITED)));
+                Optional.of(ProblemTypes.RATE_LIMITED), STAGE_REQUEST));
         metrics.onEvent(new ExchangeEvent.StageAnswered("r2", "PerIpRateLimit", 429,
-                Optional.of(ProblemTypes.RATE_LIMITED)));
-        metrics.onEvent(new ExchangeEvent.StageAnswered("r3", "Cors", 204, Optional.empty()));
+                Optional.of(ProblemTypes.RATE_LIMITED), STAGE_REQUEST));
+        metrics.onEvent(new ExchangeEvent.StageAnswered("r3", "Cors", 204, Optional.empty(), STAGE_REQUEST));
 
         assertEquals(2, registry.find(GatewayMetrics.REJECTIONS)
                 .tags("stage", "PerIpRateLimit", "type", ProblemTypes.RATE_LIMITED, "status", "429").counter().count());
@@ -139,7 +145,8 @@ class GatewayMetricsTest {
     void namesBeyondTheCapShareTheTagValueOther() {
         GatewayMetrics capped = GatewayMetrics.builder(registry).maxTagValues(2).build();
         for (int i = 0; i < 5; i++) {
-            capped.onEvent(new ExchangeEvent.StageAnswered("r" + i, "stage-" + i, 400, Optional.empty()));
+            capped.onEvent(new ExchangeEvent.StageAnswered("r" + i, "stage-" + i, 400, Optional.empty(),
+                    STAGE_REQUEST));
         }
 
         assertEquals(3, registry.find(GatewayMetrics.REJECTIONS).tag("stage", "other").counter().count());

@@ -40,9 +40,9 @@ public class MetricsListenerBenchmark {
     private static final URI INSTANCE = URI.create("http://127.0.0.1:9001");
 
     private GatewayMetrics metrics;
-    private ExchangeEvent started;
-    private ExchangeEvent called;
-    private ExchangeEvent answered;
+    private ExchangeEvent.Started started;
+    private ExchangeEvent.UpstreamCalled called;
+    private ExchangeEvent.UpstreamAnswered answered;
     private ExchangeEvent ended;
 
     /** Builds the listener and the events of one exchange on the route {@code api}. */
@@ -53,11 +53,13 @@ public class MetricsListenerBenchmark {
                 .rawPath("/api/hello").clientAddress(InetAddress.getLoopbackAddress()).build();
         RouteTable routes = RouteTable.of(Route.builder("api").path("/api/**").upstream(INSTANCE.toString()).build());
         GatewayRequest routed = request.withAttribute(Routing.MATCH, routes.route(request).orElseThrow());
-        started = new ExchangeEvent.Started(request.id(), "GET", "/api/hello", InetAddress.getLoopbackAddress(), 0);
+        started = new ExchangeEvent.Started(request.id(), "GET", "/api/hello", InetAddress.getLoopbackAddress(), 0,
+                Optional.empty());
         called = new ExchangeEvent.UpstreamCalled(request.id(), "api", INSTANCE);
         answered = new ExchangeEvent.UpstreamAnswered(request.id(), INSTANCE, 200, Duration.ofMillis(1));
         ended = new ExchangeEvent.Ended(request.id(), Optional.of(routed), 200, Outcome.COMPLETED, 1024,
-                Duration.ofMillis(2));
+                Duration.ofMillis(2), started, 0, Optional.empty(), Optional.of(called), Optional.of(answered),
+                Optional.empty());
     }
 
     /** @return the listener, so the JIT keeps the work */

@@ -37,7 +37,7 @@ public final class ApplicationRequest extends HttpServletRequestWrapper {
     /**
      * @param request the container's request
      * @param gatewayRequest the request as the pipeline passed it on
-     * @param originalBody the body the filter built from the client's request
+     * @param originalBody the client's body as the gateway put it on the request, before any stage
      */
     public ApplicationRequest(HttpServletRequest request, GatewayRequest gatewayRequest, Body originalBody) {
         super(request);

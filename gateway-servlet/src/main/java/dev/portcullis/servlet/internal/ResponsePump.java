@@ -1,10 +1,12 @@
 package dev.portcullis.servlet.internal;
 
+import dev.portcullis.core.logging.RequestMdc;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.concurrent.Flow;
+import java.util.function.Supplier;
 
 /**
  * Writes a body publisher to a servlet output stream with non-blocking I/O ({@link WriteListener}): one buffer is
@@ -14,10 +16,14 @@ import java.util.concurrent.Flow;
  *
  * <p>A buffer passed to {@code onNext} is handed over (the {@link dev.portcullis.api.Body} contract), so one the output
  * cannot take at once is kept until it can, without a copy.
+ *
+ * <p>Every signal, from the upstream client's threads or the container's, runs with the exchange's MDC entries in
+ * place, so whatever it logs carries the request's ids.
  */
 public final class ResponsePump implements Flow.Subscriber<ByteBuffer> {
     private final ServletOutputStream output;
     private final Outcome outcome;
+    private final Supplier<RequestMdc.Scope> mdc;
     private Flow.Subscription subscription;
     private ByteBuffer pending;
     private boolean requested;
@@ -42,10 +48,12 @@ public final class ResponsePump implements Flow.Subscriber<ByteBuffer> {
     /**
      * @param output the output stream, not yet in non-blocking mode
      * @param outcome told how the pump ends
+     * @param mdc opens the exchange's MDC scope on the calling thread
      */
-    public ResponsePump(ServletOutputStream output, Outcome outcome) {
+    public ResponsePump(ServletOutputStream output, Outcome outcome, Supplier<RequestMdc.Scope> mdc) {
         this.output = output;
         this.outcome = outcome;
+        this.mdc = mdc;
     }
 
     @Override
@@ -56,12 +64,16 @@ public final class ResponsePump implements Flow.Subscriber<ByteBuffer> {
         output.setWriteListener(new WriteListener() {
             @Override
             public void onWritePossible() {
-                drain();
+                try (RequestMdc.Scope scope = mdc.get()) {
+                    drain();
+                }
             }
 
             @Override
             public void onError(Throwable failure) {
-                clientGone(failure);
+                try (RequestMdc.Scope scope = mdc.get()) {
+                    clientGone(failure);
+                }
             }
         });
     }
@@ -72,7 +84,9 @@ public final class ResponsePump implements Flow.Subscriber<ByteBuffer> {
             pending = buffer;
             requested = false;
         }
-        drain();
+        try (RequestMdc.Scope scope = mdc.get()) {
+            drain();
+        }
     }
 
     @Override
@@ -83,7 +97,9 @@ public final class ResponsePump implements Flow.Subscriber<ByteBuffer> {
             }
             finished = true;
         }
-        outcome.upstreamFailed(failure);
+        try (RequestMdc.Scope scope = mdc.get()) {
+            outcome.upstreamFailed(failure);
+        }
     }
 
     @Override
@@ -91,7 +107,9 @@ public final class ResponsePump implements Flow.Subscriber<ByteBuffer> {
         synchronized (this) {
             upstreamDone = true;
         }
-        drain();
+        try (RequestMdc.Scope scope = mdc.get()) {
+            drain();
+        }
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.portcullis.api.Body;
 import dev.portcullis.api.Problem;
 import dev.portcullis.api.ProblemException;
 import dev.portcullis.api.ProblemTypes;
+import dev.portcullis.core.logging.RequestMdc;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.nio.ByteBuffer;
 import java.util.Objects;
 import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 /**
  * The client's request body as a {@link Body}, read with servlet non-blocking I/O ({@link ReadListener}) at the
@@ -31,15 +33,18 @@ public final class ServletBody implements Body {
     static final int CHUNKED_READ = 4 * 1024;
     private final AsyncMode async;
     private final long contentLength;
+    private final Supplier<RequestMdc.Scope> mdc;
     private final AtomicBoolean subscribed = new AtomicBoolean();
 
     /**
      * @param async starts async mode and hands out the input stream
      * @param contentLength the declared length, or -1 for a chunked body
+     * @param mdc opens the exchange's MDC scope on the calling thread
      */
-    public ServletBody(AsyncMode async, long contentLength) {
+    public ServletBody(AsyncMode async, long contentLength, Supplier<RequestMdc.Scope> mdc) {
         this.async = async;
         this.contentLength = contentLength;
+        this.mdc = mdc;
     }
 
     /** Starts servlet async mode on first use and provides the request's input stream. */
@@ -71,7 +76,7 @@ public final class ServletBody implements Body {
             Body.failed(e, contentLength).subscribe(subscriber);
             return;
         }
-        Reader reader = new Reader(input, subscriber, contentLength);
+        Reader reader = new Reader(input, subscriber, contentLength, mdc);
         subscriber.onSubscribe(reader);
         input.setReadListener(reader);
     }
@@ -91,6 +96,7 @@ public final class ServletBody implements Body {
     private static final class Reader implements Flow.Subscription, ReadListener {
         private final ServletInputStream input;
         private final Flow.Subscriber<? super ByteBuffer> subscriber;
+        private final Supplier<RequestMdc.Scope> mdc;
         private long remaining;
         private long demand;
         private boolean draining;
@@ -98,22 +104,26 @@ public final class ServletBody implements Body {
         private boolean listening;
         private boolean done;
 
-        Reader(ServletInputStream input, Flow.Subscriber<? super ByteBuffer> subscriber, long contentLength) {
+        Reader(ServletInputStream input, Flow.Subscriber<? super ByteBuffer> subscriber, long contentLength,
+               Supplier<RequestMdc.Scope> mdc) {
             this.input = input;
             this.subscriber = subscriber;
             this.remaining = contentLength;
+            this.mdc = mdc;
         }
 
         @Override
         public void request(long n) {
-            synchronized (this) {
-                if (n <= 0) {
-                    fail(new IllegalArgumentException("demand must be positive: " + n));
-                    return;
+            try (RequestMdc.Scope scope = mdc.get()) {
+                synchronized (this) {
+                    if (n <= 0) {
+                        fail(new IllegalArgumentException("demand must be positive: " + n));
+                        return;
+                    }
+                    demand = demand + n < 0 ? Long.MAX_VALUE : demand + n;
                 }
-                demand = demand + n < 0 ? Long.MAX_VALUE : demand + n;
+                drain();
             }
-            drain();
         }
 
         @Override
@@ -130,18 +140,24 @@ public final class ServletBody implements Body {
         public synchronized void onDataAvailable() {
             listening = true;
             if (!draining || insideIsReady) {
-                readWhileReady();
+                try (RequestMdc.Scope scope = mdc.get()) {
+                    readWhileReady();
+                }
             }
         }
 
         @Override
         public synchronized void onAllDataRead() {
-            finish();
+            try (RequestMdc.Scope scope = mdc.get()) {
+                finish();
+            }
         }
 
         @Override
         public synchronized void onError(Throwable failure) {
-            fail(failure instanceof IOException ? malformed() : failure);
+            try (RequestMdc.Scope scope = mdc.get()) {
+                fail(failure instanceof IOException ? malformed() : failure);
+            }
         }
 
         private synchronized void drain() {

@@ -7,6 +7,7 @@ import dev.portcullis.core.Gateway;
 import dev.portcullis.core.IncomingRequest;
 import dev.portcullis.core.ProblemResponse;
 import dev.portcullis.core.client.Subscriptions;
+import dev.portcullis.core.logging.RequestMdc;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
@@ -35,6 +36,10 @@ import org.slf4j.LoggerFactory;
  * dispatch returns without async, when this exchange completes the async context itself or decides to cut the
  * connection (a container may never run the dispatch that cuts it, or report its end, once the client is gone), or
  * else when the container reports the async cycle complete (after a dispatch to the application).
+ *
+ * <p>Every entry point (the dispatches, the outcome's completion, the pump's and the container's callbacks) runs with
+ * the exchange's MDC entries in place ({@link Exchange#mdc()}), the application's servlets included, and removes them
+ * when it returns.
  */
 final class ServletExchange implements AsyncListener {
     static final String RESUME_ATTRIBUTE = ServletExchange.class.getName() + ".resume";
@@ -45,7 +50,6 @@ final class ServletExchange implements AsyncListener {
     private final Departure departure = new Departure();
     private Exchange exchange;
     private long declaredLength;
-    private Body originalBody = Body.empty();
     private volatile long bytesOut;
 
     private AsyncContext async;
@@ -73,7 +77,7 @@ final class ServletExchange implements AsyncListener {
         IncomingRequest incoming = ServletRequests.incoming(request, servlet::openBody);
         servlet.declaredLength = incoming.declaredLength();
         servlet.exchange = gateway.open(incoming);
-        try {
+        try (RequestMdc.Scope scope = servlet.exchange.mdc()) {
             servlet.run(chain);
         } finally {
             servlet.endUnlessAsync();
@@ -81,8 +85,11 @@ final class ServletExchange implements AsyncListener {
     }
 
     private Body openBody(long length) {
-        originalBody = new ServletBody(this::startAsyncAndOpen, length);
-        return originalBody;
+        return new ServletBody(this::startAsyncAndOpen, length, this::mdc);
+    }
+
+    private RequestMdc.Scope mdc() {
+        return exchange.mdc();
     }
 
     private void run(FilterChain chain) throws IOException, ServletException {
@@ -133,10 +140,12 @@ final class ServletExchange implements AsyncListener {
         synchronized (this) {
             abort = abortAfterCommit;
         }
-        if (abort) {
-            abortConnection();
+        try (RequestMdc.Scope scope = exchange.mdc()) {
+            if (abort) {
+                abortConnection();
+            }
+            chain.doFilter(applicationRequest(), response);
         }
-        chain.doFilter(applicationRequest(), response);
     }
 
     /**
@@ -156,6 +165,12 @@ final class ServletExchange implements AsyncListener {
 
     /** Writes the outcome of an exchange that went async; on whatever thread the outcome completed. */
     private void finish(GatewayResponse outcome) {
+        try (RequestMdc.Scope scope = exchange.mdc()) {
+            write(outcome);
+        }
+    }
+
+    private void write(GatewayResponse outcome) {
         if (exchange.isClientGone()) {
             Subscriptions.cancel(outcome.body());
             return;
@@ -172,7 +187,8 @@ final class ServletExchange implements AsyncListener {
             } else {
                 ResponseHead.write(response, outcome);
                 response.setHeader(exchange.requestIdHeader(), exchange.id());
-                ResponsePump started = new ResponsePump(response.getOutputStream(), new PumpOutcome());
+                ResponsePump started = new ResponsePump(response.getOutputStream(), new PumpOutcome(),
+                        this::mdc);
                 synchronized (this) {
                     pump = started;
                 }
@@ -204,7 +220,7 @@ final class ServletExchange implements AsyncListener {
     }
 
     private ApplicationRequest applicationRequest() {
-        return new ApplicationRequest(request, exchange.request(), originalBody);
+        return new ApplicationRequest(request, exchange.request(), exchange.clientBody());
     }
 
     /** The client went away: cancel the upstream exchange, stop the pump, complete the async context. */
@@ -255,7 +271,9 @@ final class ServletExchange implements AsyncListener {
                 return;
             }
         }
-        clientGone();
+        try (RequestMdc.Scope scope = exchange.mdc()) {
+            clientGone();
+        }
     }
 
     /**
@@ -265,19 +283,25 @@ final class ServletExchange implements AsyncListener {
      */
     @Override
     public void onTimeout(AsyncEvent event) {
-        clientGone();
-        completeOnce();
+        try (RequestMdc.Scope scope = exchange.mdc()) {
+            clientGone();
+            completeOnce();
+        }
     }
 
     @Override
     public void onError(AsyncEvent event) {
-        clientGone();
-        completeOnce();
+        try (RequestMdc.Scope scope = exchange.mdc()) {
+            clientGone();
+            completeOnce();
+        }
     }
 
     @Override
     public void onStartAsync(AsyncEvent event) {
-        LOG.trace("request {}: async restarted by the application", exchange.id());
+        try (RequestMdc.Scope scope = exchange.mdc()) {
+            LOG.trace("request {}: async restarted by the application", exchange.id());
+        }
     }
 
     /** Ends the exchange when its async cycle completes; follows it into an async cycle the application starts. */
@@ -289,12 +313,16 @@ final class ServletExchange implements AsyncListener {
 
         @Override
         public void onTimeout(AsyncEvent event) {
-            LOG.trace("request {}: async timeout; ending on completion", exchange.id());
+            try (RequestMdc.Scope scope = exchange.mdc()) {
+                LOG.trace("request {}: async timeout; ending on completion", exchange.id());
+            }
         }
 
         @Override
         public void onError(AsyncEvent event) {
-            LOG.trace("request {}: async error; ending on completion", exchange.id());
+            try (RequestMdc.Scope scope = exchange.mdc()) {
+                LOG.trace("request {}: async error; ending on completion", exchange.id());
+            }
         }
 
         @Override

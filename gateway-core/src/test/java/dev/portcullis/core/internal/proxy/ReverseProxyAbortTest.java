@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import dev.portcullis.api.Body;
-import dev.portcullis.api.ExchangeListener;
 import dev.portcullis.api.GatewayResponse;
 import dev.portcullis.api.HttpHeaders;
 import dev.portcullis.api.routing.Route;
@@ -67,10 +66,10 @@ class ReverseProxyAbortTest {
 
     private GatewayResponse forwardCapturingAbort(AtomicReference<Runnable> abort) {
         ReverseProxy proxy = new ReverseProxy(headersAlreadyArrived, TrustedProxies.of(List.of()),
-                new ProxyRules("portcullis", "X-Request-Id", false, false, 7 * 1024), ExchangeListener.NONE);
+                new ProxyRules("portcullis", "X-Request-Id", false, false, 7 * 1024));
         Route route = Route.builder("api").path("/api/**").upstream("http://127.0.0.1:9").build();
         return proxy.forward(TestRequests.request("GET", "/api/x").build(), new RouteMatch(route, "/api/x", Map.of()),
-                abort::set).toCompletableFuture().join();
+                ProxyExchanges.aborting(abort::set)).toCompletableFuture().join();
     }
 
     @Test

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.portcullis.api.Body;
-import dev.portcullis.api.ExchangeListener;
 import dev.portcullis.api.GatewayRequest;
 import dev.portcullis.api.GatewayResponse;
 import dev.portcullis.api.HttpHeaders;
@@ -44,14 +43,13 @@ class ReverseProxyLoadBalancerTest {
         @Override
         public void close() {
         }
-    }, TrustedProxies.of(List.of()), new ProxyRules("portcullis", "X-Request-Id", false, false, 7 * 1024),
-            ExchangeListener.NONE);
+    }, TrustedProxies.of(List.of()), new ProxyRules("portcullis", "X-Request-Id", false, false, 7 * 1024));
 
     private CompletableFuture<GatewayResponse> forward(LoadBalancer.Factory balancer, GatewayRequest request) {
         Route route = Route.builder("api").path("/api/**")
                 .upstream("http://127.0.0.1:9001").upstream("http://127.0.0.1:9002")
                 .loadBalancer(balancer).build();
-        return proxy.forward(request, new RouteMatch(route, "/api/x", Map.of()), abort -> { })
+        return proxy.forward(request, new RouteMatch(route, "/api/x", Map.of()), ProxyExchanges.aborting(abort -> { }))
                 .toCompletableFuture();
     }
 

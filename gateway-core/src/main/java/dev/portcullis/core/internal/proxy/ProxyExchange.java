@@ -1,0 +1,16 @@
+package dev.portcullis.core.internal.proxy;
+
+import dev.portcullis.api.ExchangeListener;
+import dev.portcullis.core.logging.RequestMdc;
+
+/** What the {@link ReverseProxy} needs of the exchange it forwards. Implementations are thread-safe. */
+public interface ProxyExchange {
+    /** @return hears this exchange's upstream events; {@link ExchangeListener#NONE} when no one listens */
+    ExchangeListener listener();
+
+    /** @param action cancels the upstream work if the client goes away; runs at once if it already has */
+    void onAbort(Runnable action);
+
+    /** @return the exchange's MDC entries, put in place on the calling thread until the scope closes */
+    RequestMdc.Scope mdc();
+}

@@ -1,0 +1,34 @@
+package dev.portcullis.core.internal.proxy;
+
+import dev.portcullis.api.ExchangeListener;
+import dev.portcullis.core.logging.RequestMdc;
+import java.util.function.Consumer;
+
+/** {@link ProxyExchange}s for tests of the proxy alone: no listener, no MDC, abort actions handed to the test. */
+final class ProxyExchanges {
+    private ProxyExchanges() {
+    }
+
+    /**
+     * @param onAbort receives the abort action the proxy registers
+     * @return an exchange that hands the abort action over and does nothing else
+     */
+    static ProxyExchange aborting(Consumer<Runnable> onAbort) {
+        return new ProxyExchange() {
+            @Override
+            public ExchangeListener listener() {
+                return ExchangeListener.NONE;
+            }
+
+            @Override
+            public void onAbort(Runnable action) {
+                onAbort.accept(action);
+            }
+
+            @Override
+            public RequestMdc.Scope mdc() {
+                return () -> { };
+            }
+        };
+    }
+}
