@@ -127,9 +127,13 @@ public final class Gateway implements AutoCloseable {
         return pipeline.describe();
     }
 
-    /** Closes the upstream client if this gateway created it; a client given to the builder is left open. */
+    /**
+     * Stops the upstream health checks and the resilience timer, then closes the upstream client if this gateway
+     * created it; a client given to the builder is left open.
+     */
     @Override
     public void close() {
+        proxy.close();
         if (ownsClient) {
             client.close();
         }

@@ -108,6 +108,19 @@ class ExchangeLifecycleTest {
     }
 
     @Test
+    void anAbortActionThatHasNotRunWhenTheExchangeEndsRunsThenOnce() {
+        Exchange exchange = gateway(4).open(get("/x"));
+        AtomicInteger released = new AtomicInteger();
+        exchange.onAbort(released::incrementAndGet);
+
+        exchange.end(200, 0);
+        exchange.end(200, 0);
+        exchange.clientGone();
+
+        assertEquals(1, released.get());
+    }
+
+    @Test
     void theOutcomeReportedAtTheEndIsTheFirstThingThatHappened() {
         Gateway gateway = gateway(4);
         Exchange gone = gateway.open(get("/gone"));

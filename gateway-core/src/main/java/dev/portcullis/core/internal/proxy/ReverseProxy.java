@@ -1,6 +1,5 @@
 package dev.portcullis.core.internal.proxy;
 
-import dev.portcullis.api.ExchangeEvent;
 import dev.portcullis.api.ExchangeListener;
 import dev.portcullis.api.GatewayRequest;
 import dev.portcullis.api.GatewayResponse;
@@ -8,17 +7,15 @@ import dev.portcullis.api.HttpHeaders;
 import dev.portcullis.api.LogSafe;
 import dev.portcullis.api.Problem;
 import dev.portcullis.api.ProblemException;
-import dev.portcullis.api.ProblemTypes;
 import dev.portcullis.api.routing.Route;
 import dev.portcullis.api.routing.RouteMatch;
-import dev.portcullis.api.routing.Upstream;
 import dev.portcullis.core.client.UpstreamClient;
 import dev.portcullis.core.client.UpstreamRequest;
-import dev.portcullis.core.client.UpstreamResponse;
 import dev.portcullis.core.internal.net.TrustedProxies;
-import java.net.URI;
-import java.time.Duration;
-import java.util.Optional;
+import dev.portcullis.core.internal.resilience.GroupState;
+import dev.portcullis.core.internal.resilience.GroupStates;
+import dev.portcullis.core.internal.resilience.SchedulerTimer;
+import dev.portcullis.core.internal.resilience.Timer;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
@@ -26,128 +23,83 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Forwards a routed request to the instance its route's load balancer chooses and turns the answer into a
- * {@link GatewayResponse} whose body streams the upstream's. Upstream failures become 502/504 problems; the
- * upstream's own 4xx/5xx pass through unchanged; a client failure of any other kind is a 502 too. A load balancer
- * that fails (throws, or chooses outside its group) fails the stage with an {@link IllegalStateException} naming the
- * route, which the adapter logs once and answers with 500; a {@link ProblemException} it throws fails the stage
- * unchanged, so the request gets its problem. Thread-safe.
+ * Forwards a routed request to an instance its route's load balancer chooses among those that may serve, applying
+ * the route's {@link dev.portcullis.core.resilience.Resilience} (health, ejection, circuit breaker, retries; see
+ * {@link ProxyCall}), and turns the answer into a {@link GatewayResponse} whose body streams the upstream's. Upstream
+ * failures become 502/504 problems, a shed request a 503; the upstream's own 4xx/5xx pass through unchanged; a client
+ * failure of any other kind is a 502 too. A load balancer that fails (throws, or chooses outside its group) fails the
+ * stage with an {@link IllegalStateException} naming the route, which the adapter logs once and answers with 500; a
+ * {@link ProblemException} it throws fails the stage unchanged, so the request gets its problem. Thread-safe; owns
+ * the resilience timer it creates, which {@link #close()} stops.
  */
-public final class ReverseProxy {
+public final class ReverseProxy implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ReverseProxy.class);
-    private final UpstreamClient client;
     private final TrustedProxies trusted;
     private final ForwardingHeaders forwarding;
     private final ProxyRules rules;
-    private final UpstreamResponseCheck responseCheck;
-    private final ExchangeListener listener;
+    private final ProxyContext context;
+    private final GroupStates groups;
 
     /**
-     * @param client sends the requests
+     * A proxy with a resilience timer of its own, stopped by {@link #close()}.
+     *
+     * @param client sends the requests and the health checks
      * @param trusted decides whether incoming forwarding headers are kept
      * @param rules the proxy's settings
-     * @param listener hears each upstream call and its answer or failure; must not throw
+     * @param listener hears each upstream call and its answer or failure, and the instances' events; must not throw
      */
     public ReverseProxy(UpstreamClient client, TrustedProxies trusted, ProxyRules rules, ExchangeListener listener) {
-        this.client = client;
+        this(client, trusted, rules, listener, new SchedulerTimer());
+    }
+
+    /**
+     * @param client sends the requests and the health checks
+     * @param trusted decides whether incoming forwarding headers are kept
+     * @param rules the proxy's settings
+     * @param listener hears each upstream call and its answer or failure, and the instances' events; must not throw
+     * @param timer schedules health checks, ejection ends and retries; closed by {@link #close()} only if it is a
+     *     {@link SchedulerTimer}
+     */
+    public ReverseProxy(UpstreamClient client, TrustedProxies trusted, ProxyRules rules, ExchangeListener listener,
+                        Timer timer) {
         this.trusted = trusted;
         this.rules = rules;
-        this.responseCheck = new UpstreamResponseCheck(rules.maxResponseHeadBytes());
         this.forwarding = new ForwardingHeaders(rules.viaPseudonym(), rules.rfc7239());
-        this.listener = listener;
+        this.context = new ProxyContext(client, listener, new UpstreamResponseCheck(rules.maxResponseHeadBytes()), timer);
+        this.groups = new GroupStates(timer, listener, client);
     }
 
     /**
      * @param request the request after every interceptor
      * @param match its route match
-     * @param onAbort receives the action that aborts this exchange if the client goes away
-     * @return the response, with a streamed body; completes with a problem on an upstream fault, exceptionally when
-     *     the load balancer fails. A bodyless method ({@code GET}, {@code DELETE}, ...) with a body of unknown length
-     *     waits for the body's first signal, so an empty one is sent without framing
+     * @param onAbort receives actions that release this exchange's upstream work; each runs once, at the first of: the
+     *     client goes away, the upstream fails after the response started, the exchange ends
+     * @return the response, with a streamed body; completes with a problem on an upstream fault or when the request
+     *     is shed, exceptionally when the load balancer fails. A bodyless method ({@code GET}, {@code DELETE}, ...)
+     *     with a body of unknown length waits for the body's first signal, so an empty one is sent without framing
      */
     public CompletionStage<GatewayResponse> forward(GatewayRequest request, RouteMatch match,
                                                     Consumer<Runnable> onAbort) {
         Route route = match.route();
-        Upstream upstream;
-        try {
-            upstream = route.upstreams().choose(request);
-        } catch (ProblemException answer) {
-            return CompletableFuture.failedFuture(answer);
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(new IllegalStateException("route " + route.id()
-                    + ": the load balancer failed: " + e.getMessage(), e));
-        }
-        URI uri;
-        try {
-            uri = UpstreamUris.build(upstream, match.upstreamRawPath(), request.rawQuery().orElse(null));
-        } catch (IllegalArgumentException e) {
-            return CompletableFuture.completedFuture(GatewayResponse.problem(
-                    Problem.builder(ProblemTypes.INVALID_PATH, 400, "Invalid Path")
-                            .detail("The path cannot be forwarded.").build()));
-        }
+        GroupState state = groups.of(route);
         HttpHeaders headers = upstreamHeaders(request, route);
         if (request.body().contentLength() < 0 && !UpstreamRequest.carriesBody(request.method())) {
             return PeekedBody.resolve(request.body()).handle((body, failure) -> failure == null
-                    ? send(request, route, upstream, new UpstreamRequest(request.method(), uri, headers, body,
-                            route.connectTimeout(), route.responseTimeout(), route.idleTimeout()), onAbort)
-                    : CompletableFuture.completedFuture(GatewayResponse.problem(
-                            UpstreamFailures.toProblem(failure).orElseGet(() -> unexpected(request, failure)))))
+                    ? new ProxyCall(context, request, match, state, headers, body, onAbort).start()
+                    : CompletableFuture.completedFuture(GatewayResponse.problem(UpstreamFailures.toProblem(failure)
+                            .orElseGet(() -> unexpected(request, failure)))))
                     .thenCompose(stage -> stage);
         }
-        return send(request, route, upstream, new UpstreamRequest(request.method(), uri, headers, request.body(),
-                route.connectTimeout(), route.responseTimeout(), route.idleTimeout()), onAbort);
+        return new ProxyCall(context, request, match, state, headers, request.body(), onAbort).start();
     }
 
-    private CompletionStage<GatewayResponse> send(GatewayRequest request, Route route, Upstream upstream,
-                                                  UpstreamRequest upstreamRequest, Consumer<Runnable> onAbort) {
-        CompletableFuture<OnceBody> body = new CompletableFuture<>();
-        boolean heard = listener != ExchangeListener.NONE;
-        if (heard) {
-            listener.onEvent(new ExchangeEvent.UpstreamCalled(request.id(), route.id(), upstream.uri()));
+    /** Stops the health checks and the resilience timer if this proxy created it. */
+    @Override
+    public void close() {
+        groups.close();
+        if (context.timer() instanceof SchedulerTimer scheduler) {
+            scheduler.close();
         }
-        long sent = System.nanoTime();
-        CompletableFuture<UpstreamResponse> exchange = client.exchange(upstreamRequest);
-        onAbort.accept(() -> abort(exchange, body));
-        return exchange.handle((response, failure) -> {
-            if (failure != null) {
-                body.cancel(false);
-                Problem problem = UpstreamFailures.toProblem(failure).orElseGet(() -> unexpected(request, failure));
-                if (heard) {
-                    listener.onEvent(new ExchangeEvent.UpstreamFailed(request.id(), upstream.uri(), problem.type(),
-                            Duration.ofNanos(System.nanoTime() - sent)));
-                }
-                return UpstreamFailures.toResponse(problem);
-            }
-            OnceBody once = new OnceBody(response.body());
-            body.complete(once);
-            Optional<String> fault = responseCheck.fault(response.status(), response.headers());
-            if (fault.isPresent()) {
-                once.discard();
-                LOG.warn("request {}: the upstream response is not relayed: {}", request.id(), fault.get());
-                if (heard) {
-                    listener.onEvent(new ExchangeEvent.UpstreamFailed(request.id(), upstream.uri(),
-                            ProblemTypes.UPSTREAM_UNAVAILABLE, Duration.ofNanos(System.nanoTime() - sent)));
-                }
-                return GatewayResponse.problem(UpstreamFailures.unavailable());
-            }
-            if (heard) {
-                listener.onEvent(new ExchangeEvent.UpstreamAnswered(request.id(), upstream.uri(), response.status(),
-                        Duration.ofNanos(System.nanoTime() - sent)));
-            }
-            return GatewayResponse.builder(response.status())
-                    .headers(responseHeaders(response.headers()))
-                    .body(once)
-                    .build();
-        });
-    }
-
-    /**
-     * Cancels an exchange whose headers have not arrived; once they have, cancelling the future does nothing, so the
-     * body is discarded instead (unless its reader already subscribed and is cancelled by its own means).
-     */
-    private static void abort(CompletableFuture<UpstreamResponse> exchange, CompletableFuture<OnceBody> body) {
-        exchange.cancel(true);
-        body.thenAccept(OnceBody::discard);
     }
 
     private HttpHeaders upstreamHeaders(GatewayRequest request, Route route) {
@@ -161,7 +113,8 @@ public final class ReverseProxy {
         return forwarding.apply(request, endToEnd, headers, trusted.trusts(request.peerAddress())).build();
     }
 
-    private static HttpHeaders responseHeaders(HttpHeaders upstream) {
+    /** @return the upstream's end-to-end response headers, without {@code Content-Length} next to chunked framing */
+    static HttpHeaders responseHeaders(HttpHeaders upstream) {
         HttpHeaders endToEnd = HeaderHygiene.endToEnd(upstream);
         if (upstream.contains("Transfer-Encoding")) {
             return endToEnd.toBuilder().remove("Content-Length").build();
@@ -169,12 +122,10 @@ public final class ReverseProxy {
         return endToEnd;
     }
 
-    /**
-     * A failure of an unexpected type from the client (a parser exception on a malformed response, say) is still the
-     * upstream's fault: a 502, logged without a stack trace.
-     */
+    /** A request body that failed in an unexpected way before its first byte: a 502, logged without a stack trace. */
     private static Problem unexpected(GatewayRequest request, Throwable failure) {
-        LOG.warn("request {}: the upstream exchange failed: {}", request.id(), LogSafe.value(UpstreamFailures.unwrap(failure)));
+        LOG.warn("request {}: the upstream exchange failed: {}", request.id(),
+                LogSafe.value(UpstreamFailures.unwrap(failure)));
         return UpstreamFailures.unavailable();
     }
 }

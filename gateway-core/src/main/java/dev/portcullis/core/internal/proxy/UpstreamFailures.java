@@ -5,7 +5,12 @@ import dev.portcullis.api.Problem;
 import dev.portcullis.api.ProblemException;
 import dev.portcullis.api.ProblemTypes;
 import dev.portcullis.core.client.UpstreamCapacityExceededException;
+import dev.portcullis.core.resilience.Retries.Condition;
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.util.Optional;
 
@@ -67,6 +72,27 @@ public final class UpstreamFailures {
     public static Problem unavailable() {
         return Problem.builder(ProblemTypes.UPSTREAM_UNAVAILABLE, 502, "Bad Gateway")
                 .detail("The upstream service could not be reached or sent an invalid response.").build();
+    }
+
+    /**
+     * Says whether a failed try is the instance's fault, and of which kind, for outlier detection and retries.
+     *
+     * @param failure why an upstream exchange failed before its response headers
+     * @return the kind: a connect failure, a time-out, or else (any other I/O failure, a malformed answer) a reset;
+     *     empty when it is nobody's fault on the upstream's side: the request body failed (a {@link ProblemException},
+     *     e.g. over its cap) or the gateway's own client capacity is used up
+     */
+    public static Optional<Condition> condition(Throwable failure) {
+        if (find(failure, ProblemException.class).isPresent()
+                || find(failure, UpstreamCapacityExceededException.class).isPresent()) {
+            return Optional.empty();
+        }
+        if (find(failure, HttpConnectTimeoutException.class).isPresent() || find(failure, ConnectException.class)
+                .isPresent() || find(failure, NoRouteToHostException.class).isPresent()
+                || find(failure, UnknownHostException.class).isPresent()) {
+            return Optional.of(Condition.CONNECT_FAILURE);
+        }
+        return Optional.of(find(failure, HttpTimeoutException.class).isPresent() ? Condition.TIMEOUT : Condition.RESET);
     }
 
     /**

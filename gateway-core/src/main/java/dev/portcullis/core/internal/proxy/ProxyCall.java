@@ -1,0 +1,283 @@
+package dev.portcullis.core.internal.proxy;
+
+import dev.portcullis.api.Body;
+import dev.portcullis.api.ExchangeEvent;
+import dev.portcullis.api.ExchangeEvent.ShedReason;
+import dev.portcullis.api.GatewayRequest;
+import dev.portcullis.api.GatewayResponse;
+import dev.portcullis.api.HttpHeaders;
+import dev.portcullis.api.LogSafe;
+import dev.portcullis.api.Problem;
+import dev.portcullis.api.ProblemException;
+import dev.portcullis.api.ProblemTypes;
+import dev.portcullis.api.routing.Route;
+import dev.portcullis.api.routing.RouteMatch;
+import dev.portcullis.api.routing.Upstream;
+import dev.portcullis.core.client.UpstreamRequest;
+import dev.portcullis.core.client.UpstreamResponse;
+import dev.portcullis.core.internal.resilience.GroupState;
+import dev.portcullis.core.internal.resilience.Lease;
+import dev.portcullis.core.internal.resilience.RetryBudget;
+import dev.portcullis.core.resilience.Retries;
+import dev.portcullis.core.resilience.Retries.Condition;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One proxied request's tries: admits it against the route's health and circuit breaker (or sheds it with a 503),
+ * asks the balancer for an eligible instance, sends, and on a failure or a listed status retries per the route's
+ * {@link Retries}, after a scheduled backoff, before anything reaches the client. Each try is reported to the
+ * listener and to outlier detection, and holds a {@link Lease} from sending until its exchange is over. Callbacks
+ * run on the client's and the timer's threads; a try starts only when the one before it has ended, so the fields
+ * written per try are never written concurrently.
+ */
+final class ProxyCall {
+    private static final Logger LOG = LoggerFactory.getLogger(ReverseProxy.class);
+    private final ProxyContext context;
+    private final GatewayRequest request;
+    private final RouteMatch match;
+    private final Route route;
+    private final GroupState state;
+    private final HttpHeaders headers;
+    private final Consumer<Runnable> onAbort;
+    private final Retries retries;
+    private final ReplayableBody replayable;
+    private final Body firstBody;
+    private final boolean[] tried;
+    private final long deadline;
+    private final CompletableFuture<GatewayResponse> result = new CompletableFuture<>();
+    private int retriesMade;
+    private volatile boolean aborted;
+
+    ProxyCall(ProxyContext context, GatewayRequest request, RouteMatch match, GroupState state, HttpHeaders headers,
+              Body body, Consumer<Runnable> onAbort) {
+        this.context = context;
+        this.request = request;
+        this.match = match;
+        this.route = match.route();
+        this.state = state;
+        this.headers = headers;
+        this.onAbort = onAbort;
+        this.retries = state.settings().retries().filter(settings -> settings.allows(request.method())).orElse(null);
+        this.replayable = retries == null || body.contentLength() == 0 ? null
+                : new ReplayableBody(body, retries.maxReplayBytes());
+        this.firstBody = replayable == null ? body : replayable;
+        this.tried = new boolean[route.upstreams().instances().size()];
+        this.deadline = retries == null ? Long.MAX_VALUE : retries.overallTimeout()
+                .map(timeout -> context.timer().nanoTime() + timeout.toNanos()).orElse(Long.MAX_VALUE);
+    }
+
+    /** @return the response; exceptionally only when the load balancer failed or the client threw */
+    CompletableFuture<GatewayResponse> start() {
+        List<Upstream> eligible = state.eligible(null);
+        ShedReason full = eligible.isEmpty() ? ShedReason.NO_HEALTHY_INSTANCE : state.tryAcquire();
+        if (full != null) {
+            result.complete(shed(full));
+            return result;
+        }
+        state.budget().ifPresent(RetryBudget::requested);
+        attempt(eligible, firstBody);
+        return result;
+    }
+
+    private void attempt(List<Upstream> eligible, Body body) {
+        Upstream chosen;
+        try {
+            chosen = route.upstreams().choose(request, eligible);
+        } catch (ProblemException answer) {
+            state.releaseUnused();
+            result.completeExceptionally(answer);
+            return;
+        } catch (RuntimeException e) {
+            state.releaseUnused();
+            result.completeExceptionally(new IllegalStateException("route " + route.id()
+                    + ": the load balancer failed: " + e.getMessage(), e));
+            return;
+        }
+        Lease lease = state.lease(route.upstreams(), chosen, request);
+        int index = state.indexOf(chosen);
+        tried[index] = true;
+        URI uri;
+        try {
+            uri = UpstreamUris.build(chosen, match.upstreamRawPath(), request.rawQuery().orElse(null));
+        } catch (IllegalArgumentException e) {
+            lease.release();
+            result.complete(GatewayResponse.problem(Problem.builder(ProblemTypes.INVALID_PATH, 400, "Invalid Path")
+                    .detail("The path cannot be forwarded.").build()));
+            return;
+        }
+        send(index, chosen, lease, new UpstreamRequest(request.method(), uri, headers, body, route.connectTimeout(),
+                tryTimeout(), route.idleTimeout()));
+    }
+
+    private void send(int index, Upstream chosen, Lease lease, UpstreamRequest upstreamRequest) {
+        context.emit(() -> new ExchangeEvent.UpstreamCalled(request.id(), route.id(), chosen.uri()));
+        long sent = System.nanoTime();
+        CompletableFuture<UpstreamResponse> exchange;
+        try {
+            exchange = context.client().exchange(upstreamRequest);
+        } catch (RuntimeException e) {
+            lease.release();
+            result.completeExceptionally(e);
+            return;
+        }
+        CompletableFuture<OnceBody> body = new CompletableFuture<>();
+        onAbort.accept(() -> {
+            aborted = true;
+            exchange.cancel(true);
+            body.thenAccept(OnceBody::discard);
+            lease.release();
+        });
+        Try attempt = new Try(index, chosen, lease, body, sent);
+        exchange.whenComplete((response, failure) -> {
+            lease.settled();
+            if (failure != null) {
+                failed(attempt, failure);
+            } else {
+                answered(attempt, response);
+            }
+        });
+    }
+
+    private void failed(Try attempt, Throwable failure) {
+        attempt.body().cancel(false);
+        attempt.lease().release();
+        Problem problem = UpstreamFailures.toProblem(failure).orElseGet(() -> unexpected(failure));
+        context.emit(() -> new ExchangeEvent.UpstreamFailed(request.id(), attempt.instance().uri(), problem.type(),
+                attempt.elapsed()));
+        GatewayResponse answer = UpstreamFailures.toResponse(problem);
+        Optional<Condition> condition = aborted ? Optional.empty() : UpstreamFailures.condition(failure);
+        condition.ifPresent(kind -> state.failed(attempt.index()));
+        if (condition.isPresent() && retries != null && retries.conditions().contains(condition.get())) {
+            retryOrAnswer(answer, null);
+        } else {
+            result.complete(answer);
+        }
+    }
+
+    private void answered(Try attempt, UpstreamResponse response) {
+        OnceBody once = new OnceBody(response.body());
+        attempt.body().complete(once);
+        Optional<String> fault = context.responseCheck().fault(response.status(), response.headers());
+        if (fault.isPresent()) {
+            once.discard();
+            LOG.warn("request {}: the upstream response is not relayed: {}", request.id(), fault.get());
+            failed(attempt, new IOException("the upstream response is not relayed"));
+            return;
+        }
+        context.emit(() -> new ExchangeEvent.UpstreamAnswered(request.id(), attempt.instance().uri(),
+                response.status(), attempt.elapsed()));
+        if (response.status() >= 500 && state.settings().outlierEjection().countServerErrors()) {
+            state.failed(attempt.index());
+        } else {
+            state.succeeded(attempt.index());
+        }
+        GatewayResponse relayed = GatewayResponse.builder(response.status())
+                .headers(ReverseProxy.responseHeaders(response.headers()))
+                .body(once)
+                .build();
+        if (retries != null && retries.statuses().contains(response.status())) {
+            retryOrAnswer(relayed, () -> {
+                once.discard();
+                attempt.lease().release();
+            });
+        } else {
+            result.complete(relayed);
+        }
+    }
+
+    /**
+     * Schedules a retry when everything allows one (see {@link Retries}), else answers at once.
+     *
+     * @param answer the answer if no retry is made
+     * @param discard releases the answer when a retry replaces it; null when it holds nothing
+     */
+    private void retryOrAnswer(GatewayResponse answer, Runnable discard) {
+        Optional<Body> body = aborted || retriesMade >= retries.maxRetries() ? Optional.empty() : replay();
+        long delay = body.isEmpty() ? -1 : backoff();
+        if (delay < 0 || !state.budget().orElseThrow().tryRetry()) {
+            result.complete(answer);
+            return;
+        }
+        retriesMade++;
+        context.timer().schedule(() -> retry(answer, discard, body.get()), Duration.ofNanos(delay));
+    }
+
+    private void retry(GatewayResponse answer, Runnable discard, Body body) {
+        List<Upstream> eligible = aborted ? List.of() : state.eligible(tried);
+        if (eligible.isEmpty()) {
+            result.complete(answer);
+            return;
+        }
+        if (discard != null) {
+            discard.run();
+        }
+        ShedReason full = state.tryAcquire();
+        if (full != null) {
+            result.complete(shed(full));
+            return;
+        }
+        attempt(eligible, body);
+    }
+
+    private Optional<Body> replay() {
+        return replayable == null ? Optional.of(firstBody) : replayable.replay();
+    }
+
+    /** @return a delay with full jitter up to {@code base * 2^retriesMade} (capped), or -1 past the deadline */
+    private long backoff() {
+        long base = retries.baseBackoff().toNanos();
+        long ceiling = Math.min(retries.maxBackoff().toNanos(), base << retriesMade);
+        long delay = ThreadLocalRandom.current().nextLong(ceiling + 1);
+        return context.timer().nanoTime() + delay < deadline ? delay : -1;
+    }
+
+    private Duration tryTimeout() {
+        Duration perTry = retries == null ? route.responseTimeout() : retries.perTryTimeout().orElse(route.responseTimeout());
+        if (deadline == Long.MAX_VALUE) {
+            return perTry;
+        }
+        Duration left = Duration.ofNanos(Math.max(1_000_000, deadline - context.timer().nanoTime()));
+        return left.compareTo(perTry) < 0 ? left : perTry;
+    }
+
+    private GatewayResponse shed(ShedReason reason) {
+        context.emit(() -> new ExchangeEvent.UpstreamShed(request.id(), route.id(), reason));
+        if (reason != ShedReason.NO_HEALTHY_INSTANCE) {
+            return UpstreamFailures.toResponse(UpstreamFailures.overloaded("The upstream service has as many requests "
+                    + "in flight as the gateway sends it; retry after the Retry-After delay."));
+        }
+        long seconds = state.settings().healthCheck().map(check -> check.interval().plusMillis(999).toSeconds())
+                .orElse(1L);
+        return GatewayResponse.problem(Problem.builder(ProblemTypes.SERVICE_UNAVAILABLE, 503, "Service Unavailable")
+                .detail("No instance of the upstream service is healthy; retry after the Retry-After delay.")
+                .build()).withHeader("Retry-After", String.valueOf(Math.max(1, seconds)));
+    }
+
+    /**
+     * A failure of an unexpected type from the client (a parser exception on a malformed response, say) is still the
+     * upstream's fault: a 502, logged without a stack trace unless the client went away and caused it.
+     */
+    private Problem unexpected(Throwable failure) {
+        if (!aborted) {
+            LOG.warn("request {}: the upstream exchange failed: {}", request.id(),
+                    LogSafe.value(UpstreamFailures.unwrap(failure)));
+        }
+        return UpstreamFailures.unavailable();
+    }
+
+    /** One try: the instance, its lease and its body once the headers arrived. */
+    private record Try(int index, Upstream instance, Lease lease, CompletableFuture<OnceBody> body, long sentNanos) {
+        Duration elapsed() {
+            return Duration.ofNanos(System.nanoTime() - sentNanos);
+        }
+    }
+}
