@@ -86,6 +86,12 @@ class ReverseProxyResilienceTest {
                 .body(new TestRequests.Streamed(chunks, chunk.getBytes(StandardCharsets.UTF_8))).build();
     }
 
+    /** @return the answer, which must be there without any time passing */
+    private static GatewayResponse now(CompletableFuture<GatewayResponse> response) {
+        assertTrue(response.isDone(), "no answer at once");
+        return response.join();
+    }
+
     /** Lets every backoff pass. */
     private GatewayResponse afterBackoffs(CompletableFuture<GatewayResponse> response) {
         timer.advance(Duration.ofSeconds(1));
@@ -115,14 +121,14 @@ class ReverseProxyResilienceTest {
     void withoutRetriesAConnectFailureIsA502AtOnce() {
         client.script("a.test", REFUSE);
 
-        assertProblem(get(route(Resilience.defaults())).join(), 502, ProblemTypes.UPSTREAM_UNAVAILABLE);
+        assertProblem(now(get(route(Resilience.defaults()))), 502, ProblemTypes.UPSTREAM_UNAVAILABLE);
         assertEquals(List.of("a.test"), client.hosts());
     }
 
     @Test
     void aPostIsRetriedOnlyWhenNonIdempotentMethodsAreAllowed() {
         client.script("a.test", REFUSE);
-        assertProblem(forward(route(retrying(RETRIES)), withBody("POST", 1, "x")).join(), 502,
+        assertProblem(now(forward(route(retrying(RETRIES)), withBody("POST", 1, "x"))), 502,
                 ProblemTypes.UPSTREAM_UNAVAILABLE);
 
         GatewayResponse allowed = afterBackoffs(forward(route(retrying(Retries.builder().nonIdempotent(true)
@@ -146,7 +152,7 @@ class ReverseProxyResilienceTest {
     @Test
     void aTimeoutIsRetriedOnlyWhenAsked() {
         client.script("a.test", TIME_OUT);
-        assertProblem(get(route(retrying(RETRIES))).join(), 504, ProblemTypes.UPSTREAM_TIMEOUT);
+        assertProblem(now(get(route(retrying(RETRIES)))), 504, ProblemTypes.UPSTREAM_TIMEOUT);
 
         Retries onTimeouts = Retries.builder().on(Retries.Condition.TIMEOUT).build();
         assertEquals(200, afterBackoffs(get(route(retrying(onTimeouts)))).status());
@@ -167,7 +173,7 @@ class ReverseProxyResilienceTest {
         client.script("a.test", READ_THEN_RESET);
         Retries smallCap = Retries.builder().maxReplayBytes(8).build();
 
-        assertProblem(forward(route(retrying(smallCap)), withBody("PUT", 3, "abc")).join(), 502,
+        assertProblem(now(forward(route(retrying(smallCap)), withBody("PUT", 3, "abc"))), 502,
                 ProblemTypes.UPSTREAM_UNAVAILABLE);
         assertEquals(List.of("a.test"), client.hosts());
     }
@@ -198,7 +204,7 @@ class ReverseProxyResilienceTest {
         client.script("a.test", HANG).script("b.test", HANG);
         Route route = route(Resilience.builder().circuitBreaker(CircuitBreaker.builder().maxPending(1).build()).build());
         CompletableFuture<GatewayResponse> hanging = get(route);
-        GatewayResponse shed = get(route).join();
+        GatewayResponse shed = now(get(route));
 
         assertFalse(hanging.isDone());
         assertProblem(shed, 503, ProblemTypes.OVERLOADED);
@@ -211,13 +217,13 @@ class ReverseProxyResilienceTest {
     void aRequestHoldsItsPlaceUntilItsExchangeEndsAndTheBalancerHearsTheEndOnce() {
         Route route = route(Resilience.builder().circuitBreaker(CircuitBreaker.builder().maxRequests(1).build())
                 .build());
-        assertEquals(200, get(route).join().status());
-        assertProblem(get(route).join(), 503, ProblemTypes.OVERLOADED);
+        assertEquals(200, now(get(route)).status());
+        assertProblem(now(get(route)), 503, ProblemTypes.OVERLOADED);
 
         aborts.forEach(Runnable::run);
         aborts.forEach(Runnable::run);
-        assertEquals(200, get(route).join().status());
-        assertProblem(get(route).join(), 503, ProblemTypes.OVERLOADED);
+        assertEquals(200, now(get(route)).status());
+        assertProblem(now(get(route)), 503, ProblemTypes.OVERLOADED);
     }
 
     @Test
@@ -225,10 +231,10 @@ class ReverseProxyResilienceTest {
         client.script("a.test", REFUSE).script("b.test", REFUSE);
         Route route = route(Resilience.builder().healthCheck(HealthCheck.builder("/health")
                 .interval(Duration.ofSeconds(3)).jitter(Duration.ZERO).unhealthyThreshold(1).build()).build());
-        get(route).join();
+        now(get(route));
         timer.advance(Duration.ZERO);
         int calls = client.sent.size();
-        GatewayResponse shed = get(route).join();
+        GatewayResponse shed = now(get(route));
 
         assertProblem(shed, 503, ProblemTypes.SERVICE_UNAVAILABLE);
         assertEquals("3", shed.headers().first("Retry-After").orElseThrow());
@@ -242,7 +248,7 @@ class ReverseProxyResilienceTest {
         Route route = route(Resilience.builder().outlierEjection(OutlierEjection.builder().consecutiveFailures(2)
                 .build()).build());
         for (int i = 0; i < 8; i++) {
-            get(route).join();
+            now(get(route));
         }
 
         assertEquals(List.of("a.test", "b.test", "a.test", "b.test", "b.test", "b.test", "b.test", "b.test"),
@@ -272,7 +278,7 @@ class ReverseProxyResilienceTest {
         timer.advance(Duration.ofMillis(300));
         slow.completeExceptionally(new HttpTimeoutException("no headers"));
 
-        assertProblem(response.join(), 504, ProblemTypes.UPSTREAM_TIMEOUT);
+        assertProblem(now(response), 504, ProblemTypes.UPSTREAM_TIMEOUT);
         assertEquals(List.of("a.test"), client.hosts());
     }
 
