@@ -10,9 +10,10 @@ import java.util.concurrent.Flow;
 
 /**
  * A request body that can be sent again for a retry when, and only when, that is safe: it was never read (a connect
- * failure before the body was sent), or it was read to its end within a byte cap. While the first try streams it, a
- * copy is kept, up to the cap; a body that goes over the cap, fails or is cancelled before its end cannot be sent
- * again. The copy is made as the bytes pass, so the first try is not delayed.
+ * failure before the body was sent), or it was read to its end within a byte cap (its end being its completion, or
+ * its declared length reached: a client may stop reading there). While the first try streams it, a copy is kept, up
+ * to the cap; a body that goes over the cap, fails or is cancelled before its end cannot be sent again. The copy is
+ * made as the bytes pass, so the first try is not delayed.
  *
  * <pre>{@code
  * ReplayableBody body = new ReplayableBody(request.body(), 16 * 1024);
@@ -110,6 +111,9 @@ final class ReplayableBody extends ForwardingBody {
         }
         item.duplicate().get(copy, size, length);
         size += length;
+        if (size == contentLength()) {
+            state = State.KEPT;
+        }
     }
 
     private synchronized void end(State outcome) {

@@ -13,6 +13,7 @@ import dev.portcullis.api.Body;
 import dev.portcullis.api.ExchangeEvent;
 import dev.portcullis.api.ExchangeEvent.ShedReason;
 import dev.portcullis.api.ExchangeListener;
+import dev.portcullis.api.ForwardingBody;
 import dev.portcullis.api.GatewayRequest;
 import dev.portcullis.api.GatewayResponse;
 import dev.portcullis.api.ProblemTypes;
@@ -166,6 +167,22 @@ class ReverseProxyResilienceTest {
         assertEquals(200, response.status());
         assertEquals(List.of("abcabcabc", "abcabcabc"), client.bodiesRead);
         assertEquals(9, client.sent.get(1).body().contentLength());
+    }
+
+    @Test
+    void aBodyOfDeclaredLengthIsSentAgainWhenAllItsBytesWereReadAlthoughItsEndWasNeverSignalled() {
+        client.script("a.test", ScriptedClient.READ_LENGTH_THEN_RESET).script("b.test", status(200));
+        Body declared = new ForwardingBody(new TestRequests.Streamed(3, "abc".getBytes(StandardCharsets.UTF_8))) {
+            @Override
+            public long contentLength() {
+                return 9;
+            }
+        };
+        GatewayResponse response = afterBackoffs(forward(route(retrying(RETRIES)),
+                TestRequests.request("PUT", "/api/x").body(declared).build()));
+
+        assertEquals(200, response.status());
+        assertEquals(List.of("abcabcabc"), client.bodiesRead);
     }
 
     @Test

@@ -39,6 +39,46 @@ final class ScriptedClient implements UpstreamClient {
     static final Step READ_THEN_RESET = (request, client) -> client.read(request)
             .thenCompose(bytes -> CompletableFuture.failedFuture(new IOException("Connection reset")));
 
+    /**
+     * Reads the declared length of the body and cancels the rest, as the Jetty client does, then the connection is
+     * reset before any response byte.
+     */
+    static final Step READ_LENGTH_THEN_RESET = (request, client) -> {
+        CompletableFuture<UpstreamResponse> reset = new CompletableFuture<>();
+        request.body().subscribe(new Flow.Subscriber<ByteBuffer>() {
+            private Flow.Subscription subscription;
+            private long read;
+
+            @Override
+            public void onSubscribe(Flow.Subscription subscription) {
+                this.subscription = subscription;
+                subscription.request(1);
+            }
+
+            @Override
+            public void onNext(ByteBuffer item) {
+                read += item.remaining();
+                if (read < request.body().contentLength()) {
+                    subscription.request(1);
+                    return;
+                }
+                subscription.cancel();
+                reset.completeExceptionally(new IOException("Connection reset"));
+            }
+
+            @Override
+            public void onError(Throwable failure) {
+                reset.completeExceptionally(failure);
+            }
+
+            @Override
+            public void onComplete() {
+                reset.completeExceptionally(new IOException("Connection reset"));
+            }
+        });
+        return reset;
+    };
+
     final List<UpstreamRequest> sent = new ArrayList<>();
     final List<String> bodiesRead = new ArrayList<>();
     final AtomicInteger responseBodiesCancelled = new AtomicInteger();

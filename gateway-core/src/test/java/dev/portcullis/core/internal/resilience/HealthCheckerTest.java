@@ -15,7 +15,6 @@ import dev.portcullis.core.client.UpstreamResponse;
 import dev.portcullis.core.resilience.HealthCheck;
 import dev.portcullis.core.resilience.Resilience;
 import dev.portcullis.core.testing.ManualTimer;
-import java.io.IOException;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.time.Duration;
