@@ -12,7 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.portcullis.api.Body;
 import dev.portcullis.api.ExchangeEvent;
 import dev.portcullis.api.ExchangeEvent.ShedReason;
-import dev.portcullis.api.ExchangeListener;
 import dev.portcullis.api.ForwardingBody;
 import dev.portcullis.api.GatewayRequest;
 import dev.portcullis.api.GatewayResponse;
@@ -29,6 +28,7 @@ import dev.portcullis.core.resilience.OutlierEjection;
 import dev.portcullis.core.resilience.Resilience;
 import dev.portcullis.core.resilience.Retries;
 import dev.portcullis.core.testing.ManualTimer;
+import dev.portcullis.core.testing.RecordingListener;
 import dev.portcullis.core.testing.TestRequests;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
@@ -37,7 +37,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -49,21 +48,12 @@ class ReverseProxyResilienceTest {
             .build();
     private final ManualTimer timer = new ManualTimer();
     private final ScriptedClient client = new ScriptedClient();
-    private final List<ExchangeEvent> events = new CopyOnWriteArrayList<>();
-    private final List<UpstreamEvent> instanceEvents = new CopyOnWriteArrayList<>();
+    private final RecordingListener listener = new RecordingListener();
+    private final List<ExchangeEvent> events = listener.events;
+    private final List<UpstreamEvent> instanceEvents = listener.upstreamEvents;
     private final List<Runnable> aborts = new ArrayList<>();
     private final ReverseProxy proxy = new ReverseProxy(client, TrustedProxies.of(List.of()),
-            new ProxyRules("portcullis", "X-Request-Id", false, false, 7 * 1024), new ExchangeListener() {
-                @Override
-                public void onEvent(ExchangeEvent event) {
-                    events.add(event);
-                }
-
-                @Override
-                public void onUpstreamEvent(UpstreamEvent event) {
-                    instanceEvents.add(event);
-                }
-            }, timer);
+            new ProxyRules("portcullis", "X-Request-Id", false, false, 7 * 1024), listener, timer);
 
     private static Route route(Resilience resilience) {
         return Route.builder("api").path("/api/**").upstream("http://a.test").upstream("http://b.test")

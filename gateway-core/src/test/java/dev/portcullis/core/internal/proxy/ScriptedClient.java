@@ -1,11 +1,11 @@
 package dev.portcullis.core.internal.proxy;
 
-import dev.portcullis.api.Body;
 import dev.portcullis.api.HttpHeaders;
 import dev.portcullis.api.validation.BodyLimits;
 import dev.portcullis.core.client.UpstreamClient;
 import dev.portcullis.core.client.UpstreamRequest;
 import dev.portcullis.core.client.UpstreamResponse;
+import dev.portcullis.core.testing.IdleBody;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.http.HttpTimeoutException;
@@ -86,7 +86,7 @@ final class ScriptedClient implements UpstreamClient {
 
     static Step status(int status) {
         return (request, client) -> client.read(request).thenApply(bytes -> new UpstreamResponse(status,
-                HttpHeaders.builder().add("Content-Length", "2").build(), client.responseBody()));
+                HttpHeaders.builder().add("Content-Length", "2").build(), new IdleBody(client.responseBodiesCancelled, 2)));
     }
 
     ScriptedClient script(String host, Step... steps) {
@@ -116,29 +116,6 @@ final class ScriptedClient implements UpstreamClient {
             }
             return bytes;
         });
-    }
-
-    private Body responseBody() {
-        return new Body() {
-            @Override
-            public long contentLength() {
-                return 2;
-            }
-
-            @Override
-            public void subscribe(Flow.Subscriber<? super ByteBuffer> subscriber) {
-                subscriber.onSubscribe(new Flow.Subscription() {
-                    @Override
-                    public void request(long n) {
-                    }
-
-                    @Override
-                    public void cancel() {
-                        responseBodiesCancelled.incrementAndGet();
-                    }
-                });
-            }
-        };
     }
 
     @Override

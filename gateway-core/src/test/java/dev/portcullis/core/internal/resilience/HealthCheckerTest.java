@@ -3,9 +3,6 @@ package dev.portcullis.core.internal.resilience;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.portcullis.api.Body;
-import dev.portcullis.api.ExchangeEvent;
-import dev.portcullis.api.ExchangeListener;
 import dev.portcullis.api.HttpHeaders;
 import dev.portcullis.api.UpstreamEvent;
 import dev.portcullis.api.routing.Upstream;
@@ -14,16 +11,16 @@ import dev.portcullis.core.client.UpstreamRequest;
 import dev.portcullis.core.client.UpstreamResponse;
 import dev.portcullis.core.resilience.HealthCheck;
 import dev.portcullis.core.resilience.Resilience;
+import dev.portcullis.core.testing.IdleBody;
 import dev.portcullis.core.testing.ManualTimer;
+import dev.portcullis.core.testing.RecordingListener;
 import java.net.URI;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -32,18 +29,9 @@ class HealthCheckerTest {
     private static final Upstream A = Upstream.of("http://a.test:8080/base");
     private static final Upstream B = Upstream.of("http://b.test");
     private final ManualTimer timer = new ManualTimer();
-    private final List<UpstreamEvent> events = new ArrayList<>();
+    private final RecordingListener listener = new RecordingListener();
+    private final List<UpstreamEvent> events = listener.upstreamEvents;
     private final ScriptedClient client = new ScriptedClient();
-    private final ExchangeListener listener = new ExchangeListener() {
-        @Override
-        public void onEvent(ExchangeEvent event) {
-        }
-
-        @Override
-        public void onUpstreamEvent(UpstreamEvent event) {
-            events.add(event);
-        }
-    };
 
     /** Answers each instance's checks with the status it is told, or a refused connection for 0; never, for -1. */
     private static final class ScriptedClient implements UpstreamClient {
@@ -59,30 +47,8 @@ class HealthCheckerTest {
                 return new CompletableFuture<>();
             }
             return status == 0 ? CompletableFuture.failedFuture(new java.net.ConnectException("refused"))
-                    : CompletableFuture.completedFuture(new UpstreamResponse(status, HttpHeaders.empty(), body()));
-        }
-
-        private Body body() {
-            return new Body() {
-                @Override
-                public long contentLength() {
-                    return -1;
-                }
-
-                @Override
-                public void subscribe(Flow.Subscriber<? super ByteBuffer> subscriber) {
-                    subscriber.onSubscribe(new Flow.Subscription() {
-                        @Override
-                        public void request(long n) {
-                        }
-
-                        @Override
-                        public void cancel() {
-                            bodiesCancelled.incrementAndGet();
-                        }
-                    });
-                }
-            };
+                    : CompletableFuture.completedFuture(new UpstreamResponse(status, HttpHeaders.empty(),
+                            new IdleBody(bodiesCancelled, -1)));
         }
 
         @Override
