@@ -11,7 +11,8 @@ import java.util.stream.IntStream;
 /**
  * Active health checks of a route's instances: every {@link #interval()} plus a random share of {@link #jitter()},
  * a {@code GET} of {@link #path()} on each instance's scheme and authority (not under its base path), which passes
- * when one of the {@link #expectedStatuses()} arrives within {@link #timeout()}. An instance is unhealthy after
+ * when one of the {@link #expectedStatuses()} arrives in time (connecting and the response headers each within
+ * {@link #timeout()}). An instance is unhealthy after
  * {@link #unhealthyThreshold()} failed checks in a row, healthy again after {@link #healthyThreshold()} passed ones;
  * instances start healthy. Checks run on the gateway's resilience scheduler and the upstream client's threads, never
  * on a request thread; a route's checks start with its first request and stop when the gateway closes. The response
@@ -68,7 +69,7 @@ public final class HealthCheck {
         return jitter;
     }
 
-    /** @return how long connecting and waiting for the response headers of one check may take together */
+    /** @return the connect timeout, and the response-header timeout, of each check */
     public Duration timeout() {
         return timeout;
     }
@@ -138,7 +139,10 @@ public final class HealthCheck {
             return this;
         }
 
-        /** @param timeout for connecting and the response headers, default 2 s, from 1 ms to 1 h @return this builder */
+        /**
+         * @param timeout the connect and the response-header timeout of each check, default 2 s, from 1 ms to 1 h
+         * @return this builder
+         */
         public Builder timeout(Duration timeout) {
             this.timeout = Checks.duration(timeout, Duration.ofMillis(1), MAX, "healthCheck.timeout");
             return this;
