@@ -262,7 +262,13 @@ public final class Exchange {
             how = outcome;
             releases = takeAborts();
         }
-        releases.forEach(Runnable::run);
+        for (Runnable release : releases) {
+            try {
+                release.run();
+            } catch (RuntimeException e) {
+                Gateway.LOG.error("request {}: releasing its upstream exchange failed", id, e);
+            }
+        }
         gateway.left(admitted);
         gateway.emit(() -> new ExchangeEvent.Ended(id, Optional.ofNullable(finalRequest), status, how,
                 how == Outcome.APPLICATION ? -1 : bytesOut, Duration.ofNanos(System.nanoTime() - startNanos)));

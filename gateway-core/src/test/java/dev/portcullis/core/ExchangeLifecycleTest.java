@@ -121,6 +121,20 @@ class ExchangeLifecycleTest {
     }
 
     @Test
+    void anAbortActionThatThrowsAtTheEndStillLetsTheExchangeEndAndLeaveTheCap() {
+        Gateway gateway = gateway(1);
+        Exchange exchange = gateway.open(get("/x"));
+        exchange.onAbort(() -> {
+            throw new IllegalStateException("a broken release");
+        });
+
+        exchange.end(200, 0);
+
+        assertEquals(1, events.stream().filter(ExchangeEvent.Ended.class::isInstance).count());
+        assertTrue(gateway.open(get("/y")).refusal().isEmpty(), "the exchange left the admission cap");
+    }
+
+    @Test
     void theOutcomeReportedAtTheEndIsTheFirstThingThatHappened() {
         Gateway gateway = gateway(4);
         Exchange gone = gateway.open(get("/gone"));

@@ -137,14 +137,23 @@ final class ProxyCall {
             lease.release();
         });
         Try attempt = new Try(index, chosen, lease, body, sent);
-        exchange.whenComplete((response, failure) -> {
+        exchange.whenComplete((response, failure) -> settle(() -> {
             lease.settled();
             if (failure != null) {
                 failed(attempt, failure);
             } else {
                 answered(attempt, response);
             }
-        });
+        }));
+    }
+
+    /** Runs a step of the call; should it throw, the call fails with it instead of never answering. */
+    private void settle(Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException e) {
+            result.completeExceptionally(e);
+        }
     }
 
     private void failed(Try attempt, Throwable failure) {
@@ -208,7 +217,7 @@ final class ProxyCall {
             return;
         }
         retriesMade++;
-        context.timer().schedule(() -> retry(answer, discard, body.get()), Duration.ofNanos(delay));
+        context.timer().schedule(() -> settle(() -> retry(answer, discard, body.get())), Duration.ofNanos(delay));
     }
 
     private void retry(GatewayResponse answer, Runnable discard, Body body) {

@@ -300,6 +300,20 @@ class ReverseProxyResilienceTest {
     }
 
     @Test
+    void aFailureWhileHandlingATrysAnswerFailsTheCallInsteadOfLeavingItUnanswered() {
+        ReverseProxy failing = new ReverseProxy(client, TrustedProxies.of(List.of()),
+                new ProxyRules("portcullis", "X-Request-Id", false, false, 7 * 1024), event -> {
+                    if (event instanceof ExchangeEvent.UpstreamAnswered) {
+                        throw new IllegalStateException("a broken step");
+                    }
+                }, timer);
+        CompletableFuture<GatewayResponse> response = failing.forward(TestRequests.request("GET", "/api/x").build(),
+                new RouteMatch(route(Resilience.defaults()), "/api/x", Map.of()), aborts::add).toCompletableFuture();
+
+        assertTrue(response.isCompletedExceptionally());
+    }
+
+    @Test
     void aBodylessRetryOfAGetSendsAnEmptyBody() {
         client.script("a.test", REFUSE);
         afterBackoffs(forward(route(retrying(RETRIES)), TestRequests.request("GET", "/api/x").body(Body.empty())
