@@ -5,8 +5,12 @@ import java.nio.ByteBuffer;
 import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** An upstream response body that never sends a byte and counts the cancellations that release its connection. */
+/**
+ * An upstream response body, standing in for a pooled connection, that never sends a byte and counts its
+ * subscriptions and the cancellations that release the connection.
+ */
 public final class IdleBody implements Body {
+    public final AtomicInteger subscriptions = new AtomicInteger();
     private final AtomicInteger cancellations;
     private final long length;
 
@@ -26,6 +30,7 @@ public final class IdleBody implements Body {
 
     @Override
     public void subscribe(Flow.Subscriber<? super ByteBuffer> subscriber) {
+        subscriptions.incrementAndGet();
         subscriber.onSubscribe(new Flow.Subscription() {
             @Override
             public void request(long n) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.portcullis.api.ExchangeEvent;
 import dev.portcullis.api.UpstreamEvent;
 import dev.portcullis.api.routing.HashKey;
 import dev.portcullis.api.routing.LoadBalancers;
@@ -30,29 +31,38 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The balancers through the real filter: least-requests keeps new requests off an instance that holds one it has not
- * answered, and consistent hashing keeps a tenant on one instance, moves only that tenant while its instance is out,
+ * The balancers through the real filter: least-requests keeps new requests off an instance that holds a request it has
+ * not answered (each request is sent once the one before it has ended, so the counts are exact), and consistent hashing keeps a tenant on one instance, moves only that tenant while its instance is out,
  * and brings it back.
  */
 class BalancingTest {
     private static final String CONTAINERS = "dev.portcullis.servlet.it.ServletContainer#all";
+    private static final Duration WAIT = Duration.ofSeconds(20);
 
     @ParameterizedTest
     @MethodSource(CONTAINERS)
     void leastRequestsSendsNothingNewToAnInstanceThatHoldsAnUnansweredRequest(ServletContainer container)
             throws Exception {
+        Recorder recorder = new Recorder();
         ExecutorService clients = Executors.newCachedThreadPool();
         try (MisbehavingUpstream hanging = MisbehavingUpstream.start("hanging", MisbehavingUpstream.Mode.HANG);
              MisbehavingUpstream fast = MisbehavingUpstream.start("fast", MisbehavingUpstream.Mode.OK);
-             RunningServer server = container.start(Gateways.routing(Route.builder("api").path("/api/**")
+             RunningServer server = container.start(Gateways.builder(Route.builder("api").path("/api/**")
                      .upstream(hanging.baseUri()).upstream(fast.baseUri())
-                     .loadBalancer(LoadBalancers.leastRequests()).build()), new AppServlet())) {
+                     .loadBalancer(LoadBalancers.leastRequests()).build()).listener(recorder).build(),
+                     new AppServlet())) {
+            int answered = 0;
             for (int i = 0; i < 50 && hanging.requests() == 0; i++) {
-                awaitAnswerOrHang(clients.submit(() -> Requests.get(server.port(), "/api/x")), hanging);
+                if (answeredOrHeld(clients.submit(() -> Requests.get(server.port(), "/api/x")), hanging)) {
+                    recorder.awaitExchanges(ExchangeEvent.Ended.class, ++answered, WAIT);
+                }
             }
             assertEquals(1, hanging.requests(), "one request waits on the hanging instance");
 
-            assertEquals(Collections.nCopies(20, "fast"), Requests.bodies(server.port(), "/api/x", 20));
+            for (int i = 0; i < 20; i++) {
+                assertEquals("fast", Requests.get(server.port(), "/api/x").text());
+                recorder.awaitExchanges(ExchangeEvent.Ended.class, ++answered, WAIT);
+            }
             assertEquals(1, hanging.requests());
             hanging.close();
         } finally {
@@ -60,21 +70,21 @@ class BalancingTest {
         }
     }
 
-    /** Returns once the request is answered by the fast instance or seen waiting on the hanging one. */
-    private static void awaitAnswerOrHang(Future<RawHttp.Response> request, MisbehavingUpstream hanging)
+    /** @return true once the request is answered by the fast instance, false once it waits on the hanging one */
+    private static boolean answeredOrHeld(Future<RawHttp.Response> request, MisbehavingUpstream hanging)
             throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        long deadline = System.nanoTime() + WAIT.toNanos();
         while (System.nanoTime() < deadline) {
             try {
                 assertEquals("fast", request.get(10, TimeUnit.MILLISECONDS).text());
-                return;
+                return true;
             } catch (TimeoutException stillWaiting) {
                 if (hanging.requests() > 0) {
-                    return;
+                    return false;
                 }
             }
         }
-        throw new AssertionError("the request was neither answered nor held within 20 s");
+        throw new AssertionError("the request was neither answered nor held within " + WAIT);
     }
 
     @ParameterizedTest
