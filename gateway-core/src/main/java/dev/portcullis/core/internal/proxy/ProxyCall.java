@@ -220,19 +220,15 @@ final class ProxyCall {
         context.timer().schedule(() -> settle(() -> retry(answer, discard, body.get())), Duration.ofNanos(delay));
     }
 
+    /** Makes the retry, unless the client left, no instance may serve or the breaker is full: then the answer stands. */
     private void retry(GatewayResponse answer, Runnable discard, Body body) {
         List<Upstream> eligible = aborted ? List.of() : state.eligible(tried);
-        if (eligible.isEmpty()) {
+        if (eligible.isEmpty() || state.tryAcquire() != null) {
             result.complete(answer);
             return;
         }
         if (discard != null) {
             discard.run();
-        }
-        ShedReason full = state.tryAcquire();
-        if (full != null) {
-            result.complete(shed(full));
-            return;
         }
         attempt(eligible, body);
     }

@@ -141,6 +141,19 @@ class ReverseProxyResilienceTest {
     }
 
     @Test
+    void aRetryTheCircuitBreakerHasNoRoomForIsNotMadeAndTheLastAnswerStands() {
+        client.script("a.test", status(503));
+        GatewayResponse response = afterBackoffs(get(route(Resilience.builder()
+                .circuitBreaker(CircuitBreaker.builder().maxRequests(1).build())
+                .retries(Retries.builder().statuses(503).build()).build())));
+
+        assertEquals(503, response.status());
+        assertTrue(response.problem().isEmpty(), "the upstream's own answer is relayed");
+        assertEquals(List.of("a.test"), client.hosts());
+        assertEquals(0, client.responseBodiesCancelled.get(), "the answer relayed still holds its body");
+    }
+
+    @Test
     void aTimeoutIsRetriedOnlyWhenAsked() {
         client.script("a.test", TIME_OUT);
         assertProblem(now(get(route(retrying(RETRIES)))), 504, ProblemTypes.UPSTREAM_TIMEOUT);
