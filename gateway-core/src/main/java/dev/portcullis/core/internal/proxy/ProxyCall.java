@@ -26,7 +26,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,7 +51,7 @@ final class ProxyCall {
     private final ReplayableBody replayable;
     private final Body firstBody;
     private final boolean[] tried;
-    private final long deadline;
+    private final TryTiming timing;
     private final CompletableFuture<GatewayResponse> result = new CompletableFuture<>();
     private int retriesMade;
     private volatile boolean aborted;
@@ -71,8 +70,7 @@ final class ProxyCall {
                 : new ReplayableBody(body, retries.maxReplayBytes());
         this.firstBody = replayable == null ? body : replayable;
         this.tried = new boolean[route.upstreams().instances().size()];
-        this.deadline = retries == null ? Long.MAX_VALUE : retries.overallTimeout()
-                .map(timeout -> context.timer().nanoTime() + timeout.toNanos()).orElse(Long.MAX_VALUE);
+        this.timing = new TryTiming(route, retries, context.timer());
     }
 
     /** @return the response; exceptionally only when the load balancer failed or the client threw */
@@ -115,7 +113,7 @@ final class ProxyCall {
             return;
         }
         send(index, chosen, lease, new UpstreamRequest(request.method(), uri, headers, body, route.connectTimeout(),
-                tryTimeout(), route.idleTimeout()));
+                timing.tryTimeout(), route.idleTimeout()));
     }
 
     private void send(int index, Upstream chosen, Lease lease, UpstreamRequest upstreamRequest) {
@@ -211,7 +209,7 @@ final class ProxyCall {
      */
     private void retryOrAnswer(GatewayResponse answer, Runnable discard) {
         Optional<Body> body = aborted || retriesMade >= retries.maxRetries() ? Optional.empty() : replay();
-        long delay = body.isEmpty() ? -1 : backoff();
+        long delay = body.isEmpty() ? -1 : timing.backoff(retriesMade);
         if (delay < 0 || !state.budget().orElseThrow().tryRetry()) {
             result.complete(answer);
             return;
@@ -237,34 +235,12 @@ final class ProxyCall {
         return replayable == null ? Optional.of(firstBody) : replayable.replay();
     }
 
-    /** @return a delay with full jitter up to {@code base * 2^retriesMade} (capped), or -1 past the deadline */
-    private long backoff() {
-        long base = retries.baseBackoff().toNanos();
-        long ceiling = Math.min(retries.maxBackoff().toNanos(), base << retriesMade);
-        long delay = ThreadLocalRandom.current().nextLong(ceiling + 1);
-        return context.timer().nanoTime() + delay < deadline ? delay : -1;
-    }
-
-    private Duration tryTimeout() {
-        Duration perTry = retries == null ? route.responseTimeout() : retries.perTryTimeout().orElse(route.responseTimeout());
-        if (deadline == Long.MAX_VALUE) {
-            return perTry;
-        }
-        Duration left = Duration.ofNanos(Math.max(1_000_000, deadline - context.timer().nanoTime()));
-        return left.compareTo(perTry) < 0 ? left : perTry;
-    }
-
     private GatewayResponse shed(ShedReason reason) {
         context.emit(() -> new ExchangeEvent.UpstreamShed(request.id(), route.id(), reason));
-        if (reason != ShedReason.NO_HEALTHY_INSTANCE) {
-            return UpstreamFailures.toResponse(UpstreamFailures.overloaded("The upstream service has as many requests "
-                    + "in flight as the gateway sends it; retry after the Retry-After delay."));
-        }
-        long seconds = state.settings().healthCheck().map(check -> check.interval().plusMillis(999).toSeconds())
-                .orElse(1L);
-        return GatewayResponse.problem(Problem.builder(ProblemTypes.SERVICE_UNAVAILABLE, 503, "Service Unavailable")
-                .detail("No instance of the upstream service is healthy; retry after the Retry-After delay.")
-                .build()).withHeader("Retry-After", String.valueOf(Math.max(1, seconds)));
+        return reason == ShedReason.NO_HEALTHY_INSTANCE
+                ? UpstreamFailures.noHealthyInstance(state.settings().healthCheck().orElseThrow().interval())
+                : UpstreamFailures.toResponse(UpstreamFailures.overloaded("The upstream service has as many requests "
+                        + "in flight as the gateway sends it; retry after the Retry-After delay."));
     }
 
     /**

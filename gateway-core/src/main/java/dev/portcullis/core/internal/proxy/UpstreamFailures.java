@@ -12,6 +12,7 @@ import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -66,6 +67,18 @@ public final class UpstreamFailures {
      */
     public static Problem overloaded(String detail) {
         return Problem.builder(ProblemTypes.OVERLOADED, 503, "Service Unavailable").detail(detail).build();
+    }
+
+    /**
+     * @param checkInterval how often the route's instances are checked: the soonest one may be healthy again
+     * @return the 503 {@code service-unavailable} answer when no instance of a route is healthy, with
+     *     {@code Retry-After} the check interval rounded up to a second
+     */
+    public static GatewayResponse noHealthyInstance(Duration checkInterval) {
+        long seconds = Math.max(1, checkInterval.plusMillis(999).toSeconds());
+        return GatewayResponse.problem(Problem.builder(ProblemTypes.SERVICE_UNAVAILABLE, 503, "Service Unavailable")
+                .detail("No instance of the upstream service is healthy; retry after the Retry-After delay.")
+                .build()).withHeader("Retry-After", String.valueOf(seconds));
     }
 
     /** @return the 502 problem for an upstream that cannot be reached or answered malformed */
