@@ -14,7 +14,9 @@ import java.util.Optional;
  *   <li>{@link StageAnswered}: a pipeline stage answered the request itself instead of passing it on (a 401, a 429,
  *       a CORS preflight);</li>
  *   <li>{@link UpstreamCalled}, then {@link UpstreamAnswered} or {@link UpstreamFailed}: the proxy sent the request
- *       to an upstream instance and got response headers, or did not;</li>
+ *       to an upstream instance and got response headers, or did not; a retry repeats the three;</li>
+ *   <li>{@link UpstreamShed}: the proxy refused to call the route's upstream at all (no healthy instance, or the
+ *       route's concurrency caps are reached) and answered 503 itself;</li>
  *   <li>{@link Ended}: the exchange is over (always last, exactly once).</li>
  * </ul>
  * Values come from the gateway, never raw from the wire beyond what {@link GatewayRequest} already holds, so tag
@@ -123,6 +125,22 @@ public sealed interface ExchangeEvent {
     }
 
     /**
+     * The proxy answered 503 with {@code Retry-After} at once instead of calling the route's upstream.
+     *
+     * @param requestId the exchange
+     * @param routeId the id of the matched route
+     * @param reason why
+     */
+    record UpstreamShed(String requestId, String routeId, ShedReason reason) implements ExchangeEvent {
+        /** Checks the values. */
+        public UpstreamShed {
+            Objects.requireNonNull(requestId, "requestId");
+            Objects.requireNonNull(routeId, "routeId");
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
+    /**
      * The exchange is over. It repeats what the exchange's earlier events said (the last of each kind), so a
      * listener that hears only this one, an access log, needs no state per request.
      *
@@ -169,5 +187,15 @@ public sealed interface ExchangeEvent {
         CLIENT_GONE,
         /** The upstream failed after the response had started, and the gateway cut the client connection. */
         UPSTREAM_FAILED
+    }
+
+    /** Why the proxy shed a request without calling an upstream. */
+    enum ShedReason {
+        /** Every instance of the route failed its active health checks (problem {@code service-unavailable}). */
+        NO_HEALTHY_INSTANCE,
+        /** The route's cap on requests in flight to its upstream is reached (problem {@code overloaded}). */
+        MAX_REQUESTS,
+        /** The route's cap on requests still waiting for their response headers is reached ({@code overloaded}). */
+        MAX_PENDING
     }
 }

@@ -11,6 +11,10 @@ package dev.portcullis.api;
  * order, {@link ExchangeEvent.Started} first and {@link ExchangeEvent.Ended} last and exactly once. An exception
  * thrown by a listener is logged and otherwise ignored: a listener can never fail a request.
  *
+ * <p>What happens to upstream instances rather than to one exchange (an instance ejected, restored, found unhealthy)
+ * arrives through {@link #onUpstreamEvent(UpstreamEvent)}, which a listener overrides when it cares; the same rules
+ * apply.
+ *
  * <pre>{@code
  * ExchangeListener slowRequests = event -> {
  *     if (event instanceof ExchangeEvent.Ended ended && ended.duration().toMillis() > 500) {
@@ -28,14 +32,34 @@ public interface ExchangeListener {
     void onEvent(ExchangeEvent event);
 
     /**
+     * Hears what happens to an upstream instance: on a request thread, an upstream client thread or the gateway's
+     * resilience scheduler thread. Default: nothing.
+     *
+     * @param event what happened; see {@link UpstreamEvent} for the kinds
+     */
+    default void onUpstreamEvent(UpstreamEvent event) {
+    }
+
+    /**
      * @param listeners listeners to call in order
-     * @return one listener calling each of them; a listener that throws does not keep the others from hearing
+     * @return one listener calling each of them with both kinds of event; a listener that throws does not keep the
+     *     others from hearing
      */
     static ExchangeListener all(ExchangeListener... listeners) {
         ExchangeListener[] copy = listeners.clone();
-        return event -> {
-            for (ExchangeListener listener : copy) {
-                Listeners.notify(listener, event);
+        return new ExchangeListener() {
+            @Override
+            public void onEvent(ExchangeEvent event) {
+                for (ExchangeListener listener : copy) {
+                    Listeners.notify(listener, event, listener::onEvent);
+                }
+            }
+
+            @Override
+            public void onUpstreamEvent(UpstreamEvent event) {
+                for (ExchangeListener listener : copy) {
+                    Listeners.notify(listener, event, listener::onUpstreamEvent);
+                }
             }
         };
     }

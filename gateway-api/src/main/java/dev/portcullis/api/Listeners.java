@@ -1,6 +1,7 @@
 package dev.portcullis.api;
 
 import java.lang.System.Logger.Level;
+import java.util.function.Consumer;
 
 /** Delivers an event to a listener so that a listener's failure is logged and never reaches the request. */
 final class Listeners {
@@ -9,9 +10,9 @@ final class Listeners {
     private Listeners() {
     }
 
-    static void notify(ExchangeListener listener, ExchangeEvent event) {
+    static <E> void notify(ExchangeListener listener, E event, Consumer<E> delivery) {
         try {
-            listener.onEvent(event);
+            delivery.accept(event);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "exchange listener " + listener.getClass().getName() + " failed on "
                     + event.getClass().getSimpleName() + "; the request is not affected", e);

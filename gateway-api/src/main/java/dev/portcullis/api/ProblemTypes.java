@@ -19,11 +19,15 @@ public final class ProblemTypes {
     public static final String UPSTREAM_TIMEOUT = BASE + "upstream-timeout";
     /** The upstream could not be reached or answered with a malformed response (502). */
     public static final String UPSTREAM_UNAVAILABLE = BASE + "upstream-unavailable";
-    /** The gateway cannot serve the request now: no instance, a store down in fail-closed mode (503). */
+    /**
+     * The gateway cannot serve the request now: no healthy upstream instance, a store down in fail-closed mode (503,
+     * with {@code Retry-After}).
+     */
     public static final String SERVICE_UNAVAILABLE = BASE + "service-unavailable";
     /**
-     * The gateway holds as many exchanges in flight as its admission cap allows and sheds this one at once, before
-     * the pipeline runs and without calling an upstream (503, with {@code Retry-After}).
+     * The gateway holds as many exchanges in flight as its admission cap allows, or a route as many upstream requests
+     * as its circuit breaker allows, and sheds this one at once without calling an upstream (503, with
+     * {@code Retry-After}).
      */
     public static final String OVERLOADED = BASE + "overloaded";
     /** The request went over a rate limit (429). */

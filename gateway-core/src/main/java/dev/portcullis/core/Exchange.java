@@ -39,12 +39,14 @@ import java.util.concurrent.CompletionStage;
  * <ul>
  *   <li><b>client gone</b>: the first {@link #clientGone()} runs the registered abort actions (cancel the upstream
  *       exchange, release its connection) and returns {@code true}; later calls return {@code false}. An abort action
- *       registered after it runs at once.</li>
+ *       registered after it runs at once. Each abort action runs exactly once: at the first of the client going
+ *       away, the upstream failing after the response started, and the end.</li>
  *   <li><b>completion claimed</b>: exactly one caller of {@link #claimCompletion()} gets {@code true} and is the one
  *       that completes the container's response (an async {@code complete()} or dispatch); a client abort, the end of
  *       the upstream body and a container timeout may race for it from three threads, and only one wins.</li>
- *   <li><b>ended</b>: the first {@link #end} leaves the admission cap and emits {@link ExchangeEvent.Ended}; later
- *       calls do nothing.</li>
+ *   <li><b>ended</b>: the first {@link #end} runs the abort actions that have not run (whatever the upstream
+ *       exchange still holds, its connection, its place in the route's circuit breaker, is released), leaves the
+ *       admission cap and emits {@link ExchangeEvent.Ended}; later calls do nothing.</li>
  * </ul>
  * The outcome reported at the end is the first of client gone, upstream failed after head and passed to the
  * application that happened, else completed.
@@ -234,15 +236,26 @@ public final class Exchange {
         return UpstreamFailures.toProblem(failure).map(problem -> problem(problem, HttpHeaders.empty()));
     }
 
-    /** @param action cancels upstream work if the client goes away; runs at once if it already has */
+    /**
+     * @param action releases upstream work (cancels the exchange, frees its connection and its place in the route's
+     *     circuit breaker); runs once, at the first of: the client goes away, the upstream fails after the response
+     *     started, the exchange ends. Runs at once if the client is gone or the exchange has ended already
+     */
     void onAbort(Runnable action) {
         synchronized (this) {
-            if (!clientGone) {
+            if (!clientGone && !ended) {
                 aborts.add(action);
                 return;
             }
         }
         action.run();
+    }
+
+    /** @return the registered abort actions, each handed out once; call while holding this object's monitor */
+    private List<Runnable> takeAborts() {
+        List<Runnable> taken = List.copyOf(aborts);
+        aborts.clear();
+        return taken;
     }
 
     /**
@@ -260,7 +273,7 @@ public final class Exchange {
             if (outcome == Outcome.COMPLETED) {
                 outcome = Outcome.CLIENT_GONE;
             }
-            toRun = List.copyOf(aborts);
+            toRun = takeAborts();
         }
         toRun.forEach(Runnable::run);
         return true;
@@ -281,7 +294,7 @@ public final class Exchange {
             if (outcome == Outcome.COMPLETED) {
                 outcome = Outcome.UPSTREAM_FAILED;
             }
-            toRun = List.copyOf(aborts);
+            toRun = takeAborts();
         }
         toRun.forEach(Runnable::run);
     }
@@ -303,20 +316,30 @@ public final class Exchange {
     }
 
     /**
-     * Ends the exchange: emits {@link ExchangeEvent.Ended}, then leaves the admission cap and the configuration it ran
-     * on (the last exchange to leave a replaced one lets its {@linkplain Gateway#reload reload} complete), once.
+     * Ends the exchange: runs the abort actions that have not run (whatever the upstream exchange still holds is let
+     * go), emits {@link ExchangeEvent.Ended}, then leaves the admission cap and the configuration it ran on (the last
+     * exchange to leave a replaced one lets its {@linkplain Gateway#reload reload} complete), once.
      *
      * @param status the status sent (or the application's), 0 when no head was sent
      * @param bytesOut response body bytes written by the gateway, -1 when the application wrote them
      */
     public void end(int status, long bytesOut) {
         Outcome how;
+        List<Runnable> releases;
         synchronized (this) {
             if (ended) {
                 return;
             }
             ended = true;
             how = outcome;
+            releases = takeAborts();
+        }
+        for (Runnable release : releases) {
+            try {
+                release.run();
+            } catch (RuntimeException e) {
+                Gateway.LOG.error("request {}: releasing its upstream exchange failed", id, e);
+            }
         }
         try {
             if (recorder != null) {

@@ -14,6 +14,7 @@ import dev.portcullis.core.internal.net.TrustedProxies;
 import dev.portcullis.core.internal.proxy.ProxyRules;
 import dev.portcullis.core.internal.proxy.ReverseProxy;
 import dev.portcullis.core.internal.proxy.UpstreamFailures;
+import dev.portcullis.core.internal.resilience.SchedulerTimer;
 import dev.portcullis.core.internal.trace.TraceContexts;
 import dev.portcullis.core.logging.RequestMdc;
 import dev.portcullis.core.trace.TracePolicy;
@@ -56,6 +57,8 @@ public final class Gateway implements AutoCloseable {
             .set("Retry-After", UpstreamFailures.RETRY_AFTER_SECONDS).build();
 
     private final Object reloading = new Object();
+    /** Schedules health checks, ejection ends and retry backoffs for every configuration; stopped by close. */
+    private final SchedulerTimer timer = new SchedulerTimer();
     private volatile Snapshot current;
     private boolean closed;
 
@@ -63,7 +66,7 @@ public final class Gateway implements AutoCloseable {
         this.current = snapshot(b, trusted, client, ownsClient, null);
     }
 
-    private static Snapshot snapshot(Settings<?> b, TrustedProxies trusted, UpstreamClient client,
+    private Snapshot snapshot(Settings<?> b, TrustedProxies trusted, UpstreamClient client,
                                      boolean ownsClient, Snapshot older) {
         boolean rfc7239 = b.forwardedHeaders == ForwardedHeaders.FORWARDED;
         ExchangeListener listener = b.listeners.isEmpty() ? ExchangeListener.NONE
@@ -72,7 +75,7 @@ public final class Gateway implements AutoCloseable {
                 new MethodGuard(b.allowTrace), b.requestIdHeader, TraceContexts.of(b.tracePolicy, trusted),
                 listener != ExchangeListener.NONE);
         ReverseProxy proxy = new ReverseProxy(client, trusted, new ProxyRules(b.viaPseudonym, b.requestIdHeader,
-                rfc7239, b.allowUnderscoreHeaders, b.maxUpstreamResponseHeadBytes));
+                rfc7239, b.allowUnderscoreHeaders, b.maxUpstreamResponseHeadBytes), listener, timer);
         return new Snapshot(b.pipeline, listener, intake, proxy, b.requestIdHeader, b.maxInFlight, client, ownsClient,
                 b.accessLog, older);
     }
@@ -193,9 +196,10 @@ public final class Gateway implements AutoCloseable {
     }
 
     /**
-     * Closes the current upstream client if this gateway created it; a client given to the builder or to
-     * {@link #reload} is left open. A client this gateway created for a replaced configuration is closed once the
-     * exchanges on that configuration have ended. Later calls do nothing.
+     * Stops the upstream health checks and the resilience timer, then closes the current upstream client if this
+     * gateway created it (a client given to the builder or to {@link #reload} is left open) and the access log. A
+     * client this gateway created for a replaced configuration is closed once the exchanges on that configuration
+     * have ended. Later calls do nothing.
      */
     @Override
     public void close() {
@@ -207,6 +211,8 @@ public final class Gateway implements AutoCloseable {
             closed = true;
             last = current;
         }
+        last.proxy().close();
+        timer.close();
         if (last.ownsClient()) {
             last.client().close();
         }

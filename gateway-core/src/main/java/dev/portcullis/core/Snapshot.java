@@ -205,6 +205,7 @@ final class Snapshot {
 
     private void closeAndComplete() {
         try {
+            proxy.close();
             if (closeClientWhenDrained) {
                 client.close();
             }

@@ -106,6 +106,33 @@ class ExchangeLifecycleTest {
     }
 
     @Test
+    void anAbortActionThatHasNotRunWhenTheExchangeEndsRunsThenOnce() {
+        Exchange exchange = gateway(4).open(get("/x"));
+        AtomicInteger released = new AtomicInteger();
+        exchange.onAbort(released::incrementAndGet);
+
+        exchange.end(200, 0);
+        exchange.end(200, 0);
+        exchange.clientGone();
+
+        assertEquals(1, released.get());
+    }
+
+    @Test
+    void anAbortActionThatThrowsAtTheEndStillLetsTheExchangeEndAndLeaveTheCap() {
+        Gateway gateway = gateway(1);
+        Exchange exchange = gateway.open(get("/x"));
+        exchange.onAbort(() -> {
+            throw new IllegalStateException("a broken release");
+        });
+
+        exchange.end(200, 0);
+
+        assertEquals(1, events.stream().filter(ExchangeEvent.Ended.class::isInstance).count());
+        assertTrue(gateway.open(get("/y")).refusal().isEmpty(), "the exchange left the admission cap");
+    }
+
+    @Test
     void theOutcomeReportedAtTheEndIsTheFirstThingThatHappened() {
         Gateway gateway = gateway(4);
         Exchange gone = gateway.open(get("/gone"));

@@ -4,7 +4,10 @@ import dev.portcullis.api.GatewayRequest;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Every instance in turn, ignoring weights; one atomic increment per choice. See {@link LoadBalancers#roundRobin()}. */
+/**
+ * Every eligible instance in turn, ignoring weights; one atomic increment per choice. See
+ * {@link LoadBalancers#roundRobin()}.
+ */
 final class RoundRobin implements LoadBalancer {
     private final List<Upstream> instances;
     private final AtomicInteger turn = new AtomicInteger();
@@ -15,7 +18,12 @@ final class RoundRobin implements LoadBalancer {
 
     @Override
     public Upstream choose(GatewayRequest request) {
-        return instances.get(Math.floorMod(turn.getAndIncrement(), instances.size()));
+        return choose(request, instances);
+    }
+
+    @Override
+    public Upstream choose(GatewayRequest request, List<Upstream> eligible) {
+        return eligible.get(Math.floorMod(turn.getAndIncrement(), eligible.size()));
     }
 
     @Override

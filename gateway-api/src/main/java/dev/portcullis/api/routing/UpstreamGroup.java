@@ -61,7 +61,7 @@ public final class UpstreamGroup {
     }
 
     /**
-     * Asks the group's balancer which instance serves a request.
+     * Asks the group's balancer which instance serves a request, every instance being eligible.
      *
      * @param request the request being proxied
      * @return one of {@link #instances()}
@@ -69,18 +69,62 @@ public final class UpstreamGroup {
      * @throws RuntimeException whatever the balancer threw
      */
     public Upstream choose(GatewayRequest request) {
+        return choose(request, instances);
+    }
+
+    /**
+     * Asks the group's balancer which of the eligible instances serves a request, and checks its answer. An answer
+     * that is one of the group's instances but not eligible (a balancer that ignores {@code eligible}) is replaced by
+     * the next eligible instance after it in configuration order, so a sticky choice moves the same way every time.
+     *
+     * @param request the request being proxied
+     * @param eligible the instances that may serve it: a non-empty sublist of {@link #instances()} in configuration
+     *     order (see {@link LoadBalancer#choose(GatewayRequest, List)})
+     * @return one of {@code eligible}, the group's own object
+     * @throws IllegalArgumentException if {@code eligible} is empty
+     * @throws IllegalStateException if the balancer returned {@code null} or an instance outside the group, or
+     *     {@code eligible} holds none of the group's instances
+     * @throws RuntimeException whatever the balancer threw
+     */
+    public Upstream choose(GatewayRequest request, List<Upstream> eligible) {
         Objects.requireNonNull(request, "request");
-        Upstream chosen = balancer.choose(request);
-        for (Upstream instance : instances) {
-            if (instance == chosen) {
-                return chosen;
-            }
+        if (eligible.isEmpty()) {
+            throw new IllegalArgumentException("no eligible instance to choose from");
         }
-        if (chosen == null || !instances.contains(chosen)) {
+        Upstream chosen = balancer.choose(request, eligible);
+        int index = indexOf(instances, chosen);
+        if (index < 0) {
             throw new IllegalStateException(balancer + " chose " + (chosen == null ? "nothing"
                     : chosen) + ", which is not one of its instances " + instances);
         }
-        return chosen;
+        for (int step = 0; step < instances.size(); step++) {
+            Upstream candidate = instances.get((index + step) % instances.size());
+            if (indexOf(eligible, candidate) >= 0) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("none of the eligible instances " + eligible + " is one of " + instances);
+    }
+
+    /**
+     * Tells the balancer that the exchange of one earlier choice is over (see
+     * {@link LoadBalancer#exchangeEnded(Upstream, GatewayRequest)}).
+     *
+     * @param chosen the instance the request was sent to
+     * @param request the request as it was passed to {@code choose}
+     */
+    public void exchangeEnded(Upstream chosen, GatewayRequest request) {
+        balancer.exchangeEnded(chosen, request);
+    }
+
+    /** The position of an instance, the very object first and else an equal one; -1 when absent. */
+    private static int indexOf(List<Upstream> list, Upstream instance) {
+        for (int i = 0; i < list.size(); i++) {
+            if (list.get(i) == instance) {
+                return i;
+            }
+        }
+        return instance == null ? -1 : list.indexOf(instance);
     }
 
     @Override

@@ -1,13 +1,19 @@
 package dev.portcullis.api.routing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.portcullis.api.GatewayRequest;
+import dev.portcullis.api.HttpHeaders;
 import dev.portcullis.api.TestRequests;
+import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -29,6 +35,19 @@ class LoadBalancersTest {
             hosts.add(balancer.choose(REQUEST).uri().getHost().substring(0, 1));
         }
         return hosts;
+    }
+
+    private static List<String> picks(LoadBalancer balancer, List<Upstream> eligible, int count) {
+        List<String> hosts = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            hosts.add(balancer.choose(REQUEST, eligible).uri().getHost().substring(0, 1));
+        }
+        return hosts;
+    }
+
+    private static GatewayRequest tenant(int key) {
+        return TestRequests.builder("GET", "/").headers(HttpHeaders.builder().add("X-Tenant", "tenant-" + key).build())
+                .build();
     }
 
     private static LoadBalancer weighted(Upstream... instances) {
@@ -85,6 +104,130 @@ class LoadBalancersTest {
     void theStrategiesNameThemselves() {
         assertEquals("roundRobin", LoadBalancers.roundRobin().toString());
         assertEquals("weightedRoundRobin", LoadBalancers.weightedRoundRobin().toString());
+        assertEquals("leastRequests", LoadBalancers.leastRequests().toString());
+        assertEquals("consistentHash(header X-Tenant)", LoadBalancers.consistentHash(HashKey.header("X-Tenant"))
+                .toString());
+        assertEquals("consistentHash(cookie SESSION)", LoadBalancers.consistentHash(HashKey.cookie("SESSION"))
+                .toString());
+    }
+
+    @Test
+    void roundRobinTakesTurnsAmongTheEligibleInstancesOnly() {
+        LoadBalancer balancer = roundRobin(A, B, C);
+
+        assertEquals(List.of("a", "c", "a", "c"), picks(balancer, List.of(A, C), 4));
+    }
+
+    @Test
+    void weightedRoundRobinKeepsTheEligibleInstancesSharesAndLeavesTheOthersScoresAlone() {
+        Upstream heavy = Upstream.of("http://a.test", 3);
+        LoadBalancer balancer = weighted(heavy, Upstream.of("http://b.test", 2), C);
+
+        assertEquals(List.of("a", "a", "c", "a"), picks(balancer, List.of(heavy, C), 4));
+        assertEquals(List.of("a", "b", "a", "c", "b", "a"), picks(balancer, 6));
+    }
+
+    @Test
+    void leastRequestsNeverChoosesAnInstanceBusierThanTheOthers() {
+        LoadBalancer balancer = LoadBalancers.leastRequests().create(List.of(A, B, C));
+        for (int i = 0; i < 10; i++) {
+            balancer.choose(REQUEST, List.of(B));                  // ten requests stuck on b
+        }
+        for (int i = 0; i < 200; i++) {
+            Upstream chosen = balancer.choose(REQUEST);
+            assertTrue(chosen != B, "chose the busy instance at request " + i);
+            balancer.exchangeEnded(chosen, REQUEST);
+        }
+    }
+
+    @Test
+    void leastRequestsChoosesTheOtherInstanceUntilTheFirstExchangeEnds() {
+        LoadBalancer balancer = LoadBalancers.leastRequests().create(List.of(A, B));
+        Upstream first = balancer.choose(REQUEST);
+        Upstream second = balancer.choose(REQUEST);
+        balancer.exchangeEnded(first, REQUEST);
+
+        assertTrue(first != second, "both requests went to " + first);
+        assertSame(first, balancer.choose(REQUEST));
+    }
+
+    @Test
+    void leastRequestsLoadsAnInstanceOfTwiceTheWeightWithTwiceTheRequests() {
+        Upstream heavy = Upstream.of("http://a.test", 2);
+        LoadBalancer balancer = LoadBalancers.leastRequests().create(List.of(heavy, B));
+        Map<String, Integer> inFlight = new TreeMap<>();
+        for (int i = 0; i < 300; i++) {
+            inFlight.merge(balancer.choose(REQUEST).uri().getHost(), 1, Integer::sum);
+        }
+
+        assertTrue(Math.abs(inFlight.get("a.test") - 2 * inFlight.get("b.test")) <= 2, inFlight.toString());
+    }
+
+    @Test
+    void consistentHashSendsAKeyToTheSameInstanceEveryTimeAndSpreadsTheKeys() {
+        LoadBalancer balancer = LoadBalancers.consistentHash(HashKey.header("X-Tenant")).create(List.of(A, B, C));
+        Map<String, Integer> shares = new TreeMap<>();
+        for (int key = 0; key < 3_000; key++) {
+            Upstream chosen = balancer.choose(tenant(key));
+            assertSame(chosen, balancer.choose(tenant(key)));
+            shares.merge(chosen.uri().getHost(), 1, Integer::sum);
+        }
+
+        shares.values().forEach(share -> assertTrue(share > 850 && share < 1150, shares.toString()));
+    }
+
+    @Test
+    void consistentHashMovesOnlyTheKeysOfAnInstanceThatMayNotServeAndBringsThemBack() {
+        LoadBalancer balancer = LoadBalancers.consistentHash(HashKey.header("X-Tenant")).create(List.of(A, B, C));
+        int moved = 0;
+        for (int key = 0; key < 1_000; key++) {
+            Upstream before = balancer.choose(tenant(key));
+            Upstream withoutB = balancer.choose(tenant(key), List.of(A, C));
+            if (before == B) {
+                moved++;
+            } else {
+                assertSame(before, withoutB, "key " + key + " moved although its instance still serves");
+            }
+            assertSame(before, balancer.choose(tenant(key)), "key " + key + " did not come back");
+        }
+        assertTrue(moved > 250 && moved < 420, "keys of b: " + moved);
+    }
+
+    @Test
+    void consistentHashGivesAnInstanceKeysInProportionToItsWeight() {
+        LoadBalancer balancer = LoadBalancers.consistentHash(HashKey.header("X-Tenant"))
+                .create(List.of(Upstream.of("http://a.test", 3), B));
+        int onHeavy = 0;
+        for (int key = 0; key < 4_000; key++) {
+            onHeavy += balancer.choose(tenant(key)).uri().getHost().equals("a.test") ? 1 : 0;
+        }
+
+        assertTrue(onHeavy > 2_800 && onHeavy < 3_200, "keys on the instance of weight 3: " + onHeavy);
+    }
+
+    @Test
+    void consistentHashSendsARequestWithoutTheKeyToAnEligibleInstance() {
+        LoadBalancer balancer = LoadBalancers.consistentHash(HashKey.header("X-Tenant")).create(List.of(A, B, C));
+
+        for (int i = 0; i < 50; i++) {
+            assertSame(C, balancer.choose(REQUEST, List.of(C)));
+        }
+    }
+
+    @Test
+    void hashKeysReadTheirHeaderCookieOrClientAddress() throws Exception {
+        GatewayRequest request = TestRequests.builder("GET", "/")
+                .headers(HttpHeaders.builder().add("X-Tenant", "acme").add("X-Tenant", "other")
+                        .add("Cookie", "theme=dark; SESSIONX=no").add("Cookie", "lang=en;  SESSION=s-42 ;x=1").build())
+                .clientAddress(InetAddress.getByName("192.0.2.9"))
+                .build();
+
+        assertEquals(Optional.of("acme"), HashKey.header("X-Tenant").key(request));
+        assertEquals(Optional.of("s-42"), HashKey.cookie("SESSION").key(request));
+        assertEquals(Optional.empty(), HashKey.cookie("missing").key(request));
+        assertEquals(Optional.of("192.0.2.9"), HashKey.clientAddress().key(request));
+        assertThrows(IllegalArgumentException.class, () -> HashKey.header("bad header"));
+        assertThrows(IllegalArgumentException.class, () -> HashKey.cookie("a=b"));
     }
 
     @Test

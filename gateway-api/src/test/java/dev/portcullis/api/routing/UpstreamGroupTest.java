@@ -88,6 +88,57 @@ class UpstreamGroupTest {
     }
 
     @Test
+    void aChoiceThatMayNotServeIsReplacedByTheNextEligibleInstanceInConfigurationOrder() {
+        Upstream c = Upstream.of("http://c.test");
+        UpstreamGroup group = UpstreamGroup.of(List.of(A, B, c), instances -> request -> instances.get(1));
+
+        assertSame(c, group.choose(TestRequests.get("/"), List.of(A, c)));
+        assertSame(A, group.choose(TestRequests.get("/"), List.of(A)));
+        assertSame(B, group.choose(TestRequests.get("/"), List.of(A, B)));
+    }
+
+    @Test
+    void theGroupsOwnInstanceIsReturnedForAnEqualCopy() {
+        UpstreamGroup group = UpstreamGroup.of(List.of(A, B), instances -> request -> Upstream.of("http://b.test"));
+
+        assertSame(B, group.choose(TestRequests.get("/"), List.of(A, B)));
+    }
+
+    @Test
+    void anInstanceOutsideTheGroupIsRefusedWhateverIsEligible() {
+        Upstream evil = Upstream.of("http://evil.test");
+        UpstreamGroup group = UpstreamGroup.of(List.of(A, B), instances -> request -> evil);
+
+        assertThrows(IllegalStateException.class, () -> group.choose(TestRequests.get("/"), List.of(A, evil)));
+    }
+
+    @Test
+    void choosingAmongNoEligibleInstanceIsRefused() {
+        UpstreamGroup group = UpstreamGroup.of(List.of(A, B));
+
+        assertThrows(IllegalArgumentException.class, () -> group.choose(TestRequests.get("/"), List.of()));
+    }
+
+    @Test
+    void theEndOfAnExchangeReachesTheBalancer() {
+        List<Upstream> ended = new ArrayList<>();
+        UpstreamGroup group = UpstreamGroup.of(List.of(A, B), instances -> new LoadBalancer() {
+            @Override
+            public Upstream choose(GatewayRequest request) {
+                return A;
+            }
+
+            @Override
+            public void exchangeEnded(Upstream chosen, GatewayRequest request) {
+                ended.add(chosen);
+            }
+        });
+        group.exchangeEnded(group.choose(TestRequests.get("/")), TestRequests.get("/"));
+
+        assertEquals(List.of(A), ended);
+    }
+
+    @Test
     void aFactoryThatCreatesNoBalancerIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> UpstreamGroup.of(List.of(A), instances -> null));
     }

@@ -1,14 +1,20 @@
 package dev.portcullis.core.internal.proxy;
 
 import dev.portcullis.api.GatewayResponse;
+import dev.portcullis.api.LogSafe;
 import dev.portcullis.api.Problem;
 import dev.portcullis.api.ProblemException;
 import dev.portcullis.api.ProblemTypes;
 import dev.portcullis.core.client.UpstreamCapacityExceededException;
-import dev.portcullis.api.LogSafe;
+import dev.portcullis.core.resilience.Retries.Condition;
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
 import java.net.URI;
+import java.net.UnknownHostException;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
+import java.time.Duration;
 import java.util.Optional;
 import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
@@ -83,10 +89,43 @@ public final class UpstreamFailures {
         return Problem.builder(ProblemTypes.OVERLOADED, 503, "Service Unavailable").detail(detail).build();
     }
 
+    /**
+     * @param checkInterval how often the route's instances are checked: the soonest one may be healthy again
+     * @return the 503 {@code service-unavailable} answer when no instance of a route is healthy, with
+     *     {@code Retry-After} the check interval rounded up to a second
+     */
+    public static GatewayResponse noHealthyInstance(Duration checkInterval) {
+        long seconds = Math.max(1, checkInterval.plusMillis(999).toSeconds());
+        return GatewayResponse.problem(Problem.builder(ProblemTypes.SERVICE_UNAVAILABLE, 503, "Service Unavailable")
+                .detail("No instance of the upstream service is healthy; retry after the Retry-After delay.")
+                .build()).withHeader("Retry-After", String.valueOf(seconds));
+    }
+
     /** @return the 502 problem for an upstream that cannot be reached or answered malformed */
     public static Problem unavailable() {
         return Problem.builder(ProblemTypes.UPSTREAM_UNAVAILABLE, 502, "Bad Gateway")
                 .detail("The upstream service could not be reached or sent an invalid response.").build();
+    }
+
+    /**
+     * Says whether a failed try is the instance's fault, and of which kind, for outlier detection and retries.
+     *
+     * @param failure why an upstream exchange failed before its response headers
+     * @return the kind: a connect failure, a time-out, or else (any other I/O failure, a malformed answer) a reset;
+     *     empty when it is nobody's fault on the upstream's side: the request body failed (a {@link ProblemException},
+     *     e.g. over its cap) or the gateway's own client capacity is used up
+     */
+    public static Optional<Condition> condition(Throwable failure) {
+        if (find(failure, ProblemException.class).isPresent()
+                || find(failure, UpstreamCapacityExceededException.class).isPresent()) {
+            return Optional.empty();
+        }
+        if (find(failure, HttpConnectTimeoutException.class).isPresent() || find(failure, ConnectException.class)
+                .isPresent() || find(failure, NoRouteToHostException.class).isPresent()
+                || find(failure, UnknownHostException.class).isPresent()) {
+            return Optional.of(Condition.CONNECT_FAILURE);
+        }
+        return Optional.of(find(failure, HttpTimeoutException.class).isPresent() ? Condition.TIMEOUT : Condition.RESET);
     }
 
     /**

@@ -4,7 +4,7 @@ import dev.portcullis.api.ExchangeListener;
 import dev.portcullis.core.logging.RequestMdc;
 import java.util.function.Consumer;
 
-/** {@link ProxyExchange}s for tests of the proxy alone: no listener, no MDC, abort actions handed to the test. */
+/** {@link ProxyExchange}s for tests of the proxy alone: no MDC, abort actions and events handed to the test. */
 final class ProxyExchanges {
     private ProxyExchanges() {
     }
@@ -14,10 +14,19 @@ final class ProxyExchanges {
      * @return an exchange that hands the abort action over and does nothing else
      */
     static ProxyExchange aborting(Consumer<Runnable> onAbort) {
+        return heard(onAbort, ExchangeListener.NONE);
+    }
+
+    /**
+     * @param onAbort receives the abort actions the proxy registers
+     * @param listener hears the exchange's upstream events
+     * @return an exchange that hands both over and does nothing else
+     */
+    static ProxyExchange heard(Consumer<Runnable> onAbort, ExchangeListener listener) {
         return new ProxyExchange() {
             @Override
             public ExchangeListener listener() {
-                return ExchangeListener.NONE;
+                return listener;
             }
 
             @Override

@@ -3,7 +3,7 @@ package dev.portcullis.core.internal.proxy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
-import dev.portcullis.api.Body;
+import dev.portcullis.api.ExchangeListener;
 import dev.portcullis.api.GatewayResponse;
 import dev.portcullis.api.HttpHeaders;
 import dev.portcullis.api.routing.Route;
@@ -13,6 +13,7 @@ import dev.portcullis.core.client.UpstreamClient;
 import dev.portcullis.core.client.UpstreamRequest;
 import dev.portcullis.core.client.UpstreamResponse;
 import dev.portcullis.core.internal.net.TrustedProxies;
+import dev.portcullis.core.testing.IdleBody;
 import dev.portcullis.core.testing.TestRequests;
 import java.nio.ByteBuffer;
 import java.util.List;
@@ -26,33 +27,8 @@ import org.junit.jupiter.api.Test;
 /** The abort path when the client goes away just as the upstream's response headers have arrived. */
 class ReverseProxyAbortTest {
 
-    /** Counts subscriptions and cancellations, standing in for a pooled upstream connection. */
-    private static final class ConnectionBody implements Body {
-        final AtomicInteger subscriptions = new AtomicInteger();
-        final AtomicInteger cancellations = new AtomicInteger();
-
-        @Override
-        public long contentLength() {
-            return -1;
-        }
-
-        @Override
-        public void subscribe(Flow.Subscriber<? super ByteBuffer> subscriber) {
-            subscriptions.incrementAndGet();
-            subscriber.onSubscribe(new Flow.Subscription() {
-                @Override
-                public void request(long n) {
-                }
-
-                @Override
-                public void cancel() {
-                    cancellations.incrementAndGet();
-                }
-            });
-        }
-    }
-
-    private final ConnectionBody connection = new ConnectionBody();
+    private final AtomicInteger cancellations = new AtomicInteger();
+    private final IdleBody connection = new IdleBody(cancellations, -1);
     private final UpstreamClient headersAlreadyArrived = new UpstreamClient() {
         @Override
         public CompletableFuture<UpstreamResponse> exchange(UpstreamRequest request) {
@@ -66,7 +42,8 @@ class ReverseProxyAbortTest {
 
     private GatewayResponse forwardCapturingAbort(AtomicReference<Runnable> abort) {
         ReverseProxy proxy = new ReverseProxy(headersAlreadyArrived, TrustedProxies.of(List.of()),
-                new ProxyRules("portcullis", "X-Request-Id", false, false, 7 * 1024));
+                new ProxyRules("portcullis", "X-Request-Id", false, false, 7 * 1024),
+                ExchangeListener.NONE);
         Route route = Route.builder("api").path("/api/**").upstream("http://127.0.0.1:9").build();
         return proxy.forward(TestRequests.request("GET", "/api/x").build(), new RouteMatch(route, "/api/x", Map.of()),
                 ProxyExchanges.aborting(abort::set)).toCompletableFuture().join();
@@ -78,7 +55,7 @@ class ReverseProxyAbortTest {
         GatewayResponse response = forwardCapturingAbort(abort);
         abort.get().run();
         assertEquals(1, connection.subscriptions.get());
-        assertEquals(1, connection.cancellations.get());
+        assertEquals(1, cancellations.get());
         Subscriptions.cancel(response.body());
         assertEquals(1, connection.subscriptions.get(), "the upstream body was subscribed twice");
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.portcullis.api.Body;
+import dev.portcullis.api.ExchangeListener;
 import dev.portcullis.api.GatewayRequest;
 import dev.portcullis.api.GatewayResponse;
 import dev.portcullis.api.HttpHeaders;
@@ -43,7 +44,8 @@ class ReverseProxyLoadBalancerTest {
         @Override
         public void close() {
         }
-    }, TrustedProxies.of(List.of()), new ProxyRules("portcullis", "X-Request-Id", false, false, 7 * 1024));
+    }, TrustedProxies.of(List.of()), new ProxyRules("portcullis", "X-Request-Id", false, false, 7 * 1024),
+                ExchangeListener.NONE);
 
     private CompletableFuture<GatewayResponse> forward(LoadBalancer.Factory balancer, GatewayRequest request) {
         Route route = Route.builder("api").path("/api/**")
