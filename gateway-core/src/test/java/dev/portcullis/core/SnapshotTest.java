@@ -6,7 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 
 import dev.portcullis.api.ExchangeListener;
 import dev.portcullis.core.Snapshot.Entry;
+import dev.portcullis.core.internal.net.TrustedProxies;
+import dev.portcullis.core.internal.proxy.ProxyRules;
+import dev.portcullis.core.internal.proxy.ReverseProxy;
 import dev.portcullis.core.testing.CountingClient;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +19,9 @@ class SnapshotTest {
     private final CountingClient client = new CountingClient();
 
     private Snapshot snapshot(int maxInFlight, Snapshot older) {
-        return new Snapshot(null, ExchangeListener.NONE, null, null, "X-Request-Id", maxInFlight, client, true, null,
+        ReverseProxy proxy = new ReverseProxy(client, TrustedProxies.of(List.of()),
+                new ProxyRules("portcullis", "X-Request-Id", false, false, 7 * 1024), ExchangeListener.NONE);
+        return new Snapshot(null, ExchangeListener.NONE, null, proxy, "X-Request-Id", maxInFlight, client, true, null,
                 older);
     }
 
