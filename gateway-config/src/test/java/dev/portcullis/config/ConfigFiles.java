@@ -29,10 +29,10 @@ final class ConfigFiles {
 
     /** @param lines the file, one string per line @return its path, {@code gateway.yaml} in the directory */
     Path write(String... lines) {
-        return write("gateway.yaml", lines);
+        return writeFile("gateway.yaml", lines);
     }
 
-    Path write(String name, String... lines) {
+    Path writeFile(String name, String... lines) {
         Path file = directory.resolve(name);
         try {
             Files.createDirectories(file.getParent());

@@ -27,12 +27,14 @@ final class JwtAssembler {
 
     JwtAuthenticator authenticator(JwtModel section) {
         JwtAuthenticator.Builder jwt = JwtAuthenticator.builder();
+        boolean failed = false;
         for (int i = 0; i < section.issuers().size(); i++) {
-            IssuerModel model = section.issuers().get(i);
-            JwtIssuer issuer = issuer(model);
-            if (issuer != null) {
-                context.attempt(context.at(section.issuers(), i), () -> jwt.issuer(issuer));
-            }
+            JwtIssuer issuer = issuer(section.issuers().get(i));
+            failed |= issuer == null || context.attempt(context.at(section.issuers(), i), () -> jwt.issuer(issuer))
+                    == null;
+        }
+        if (failed) {
+            return null;
         }
         if (section.tokenSource() != null) {
             BearerTokenSource tokens = AuthParts.tokenSource(context, section.tokenSource());
