@@ -61,7 +61,7 @@ public final class SchemaGenerator {
             return map;
         }
         Class<?> raw = (Class<?>) type;
-        if (raw.isRecord()) {
+        if (raw.isRecord() && !Scalars.isScalar(raw)) {
             return reference(raw);
         }
         return scalarSchema(raw);
