@@ -17,6 +17,8 @@ import java.util.concurrent.TimeUnit;
  * Runs requests through a pipeline with a terminal that records what the proxy would do, so two pipelines can be
  * compared decision by decision: the answer (status, problem type, headers) and, for a request that reaches the
  * end, the route, the upstream instance, the forwarded path and query and the request headers the upstream would get.
+ * The terminal answers a routed request 200 with {@code Server: test-upstream} and a {@code Location} on the chosen
+ * instance, so response transforms and Location rewrites show in the answer.
  *
  * <pre>{@code
  * Decision decision = Decisions.run(pipeline, Requests.of("GET", "/api/x").build("r1"));
@@ -58,7 +60,9 @@ public final class Decisions {
             }
             seen.match = match;
             seen.upstream = match.route().upstreams().choose(last).uri().toString();
-            return CompletableFuture.completedFuture(GatewayResponse.builder(200).build());
+            return CompletableFuture.completedFuture(GatewayResponse.builder(200)
+                    .header("Location", seen.upstream + match.upstreamRawPath())
+                    .header("Server", "test-upstream").build());
         }).toCompletableFuture();
         GatewayResponse response;
         try {
