@@ -79,6 +79,14 @@ public final class GatewayConfig implements AutoCloseable {
         return assembly.pipeline().describe();
     }
 
+    /**
+     * @return whether {@link #applyTo} names an upstream client: the file has a {@code client} section, or a
+     *     previous configuration's client carries over
+     */
+    public boolean hasUpstreamClient() {
+        return assembly.client() != null;
+    }
+
     /** @return the file it was loaded from */
     public Path file() {
         return file;

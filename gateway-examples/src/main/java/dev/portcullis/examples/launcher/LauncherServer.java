@@ -4,6 +4,7 @@ import dev.portcullis.api.Pipeline;
 import dev.portcullis.api.ratelimit.RateLimiting;
 import dev.portcullis.api.routing.RouteTable;
 import dev.portcullis.api.routing.Routing;
+import dev.portcullis.config.GatewayConfig;
 import dev.portcullis.core.client.UpstreamClient;
 import dev.portcullis.ratelimit.BucketStore;
 import dev.portcullis.ratelimit.LocalBucketStore;
@@ -32,7 +33,9 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * (async supported, {@code REQUEST} and {@code ASYNC} dispatches) routing with the options' routes, and a
  * {@link NotFoundServlet} behind it. With {@code --rate-limit}, a {@link PolicyRateLimiter} follows routing in the
  * pipeline, so unrouted requests are limited too; its buckets live in a {@link LocalBucketStore}, or with
- * {@code --redis} in a {@link RedisBucketStore}, closed when the server stops. The Jetty upstream client runs on the server's thread pool (one pool, as in
+ * {@code --redis} in a {@link RedisBucketStore}, closed when the server stops. With {@code --config} the filter is
+ * built from the file instead ({@link LauncherConfig}); the parts the file made (its client, stores) are closed with
+ * the launcher's client. The Jetty upstream client runs on the server's thread pool (one pool, as in
  * Jetty's own proxy servlet: fewer threads competing for the cores, measured in the Performance section of README.md). Jetty adds no {@code Server} or {@code Date} header of its own, so the upstream's
  * pass through alone. Closing it (or SIGTERM, through Jetty's shutdown hook) stops Jetty gracefully: the connector
  * stops accepting, a {@link GracefulHandler} answers requests that still arrive on open connections with 503 and
@@ -63,10 +66,12 @@ public final class LauncherServer implements AutoCloseable {
 
     private final Server server;
     private final ServerConnector connector;
+    private final GatewayFilter gateway;
 
-    private LauncherServer(Server server, ServerConnector connector) {
+    private LauncherServer(Server server, ServerConnector connector, GatewayFilter gateway) {
         this.server = server;
         this.connector = connector;
+        this.gateway = gateway;
     }
 
     /**
@@ -80,9 +85,13 @@ public final class LauncherServer implements AutoCloseable {
         threads.setName("portcullis");
         threads.setIdleTimeout(IDLE_THREAD_MILLIS);
         threads.setMaxEvictCount(MAX_THREADS_RETIRED_AT_ONCE);
+        Optional<GatewayConfig> config = options.config().isPresent()
+                ? Optional.of(LauncherConfig.load(options.config().get(), threads)) : Optional.empty();
         Optional<BucketStore> store = options.rateLimit().map(policy -> store(options.redis()));
-        UpstreamClient client = options.client().create(threads);
-        GatewayFilter gateway = filter(options, client, store);
+        UpstreamClient client = config.map(GatewayConfig::hasUpstreamClient).orElse(false) ? null
+                : options.client().create(threads);
+        GatewayFilter gateway = config.isPresent() ? LauncherConfig.filter(config.get(), client)
+                : filter(options, client, store);
         Server server = new Server(threads);
         store.ifPresent(buckets -> server.addEventListener(new LifeCycle.Listener() {
             @Override
@@ -97,7 +106,10 @@ public final class LauncherServer implements AutoCloseable {
         context.addEventListener(new LifeCycle.Listener() {
             @Override
             public void lifeCycleStopped(LifeCycle event) {
-                client.close();
+                if (client != null) {
+                    client.close();
+                }
+                config.ifPresent(GatewayConfig::close);
             }
         });
         FilterHolder holder = new FilterHolder(gateway);
@@ -119,7 +131,7 @@ public final class LauncherServer implements AutoCloseable {
             server.stop();
             throw e;
         }
-        return new LauncherServer(server, connector);
+        return new LauncherServer(server, connector, gateway);
     }
 
     /**
@@ -171,6 +183,11 @@ public final class LauncherServer implements AutoCloseable {
     /** @return the port the server listens on (the real one when the options asked for 0) */
     public int port() {
         return connector.getLocalPort();
+    }
+
+    /** @return the gateway's stages in order, as it logs them at startup */
+    public String describe() {
+        return gateway.gateway().describe();
     }
 
     /** Blocks until the server stops. @throws InterruptedException if interrupted while waiting */
