@@ -77,25 +77,27 @@ public final class Binder {
     }
 
     private Object record(Node node, Class<?> type, String path) {
-        RecordComponent[] components = type.getRecordComponents();
+        RecordShape shape = RecordShape.of(type);
+        RecordComponent[] components = shape.components();
         Object[] values = new Object[components.length];
         if (node instanceof Node.ScalarNode scalar) {
             RecordComponent shorthand = Arrays.stream(components).filter(c -> c.isAnnotationPresent(Shorthand.class))
                     .findFirst().orElse(null);
             if (shorthand == null) {
                 findings.add(node.location(), path, "expected a map of settings ("
-                        + String.join(", ", names(components)) + "), found " + node.describe());
+                        + String.join(", ", shape.names()) + "), found " + node.describe());
                 return null;
             }
-            values[Arrays.asList(components).indexOf(shorthand)] = value(node, shorthand.getGenericType(), false, path);
-            return construct(type, components, values, new Origin(node.location(), path), Map.of());
+            int index = Arrays.asList(components).indexOf(shorthand);
+            values[index] = value(node, shape.genericTypes()[index], false, path);
+            return construct(shape, values, new Origin(node.location(), path), Map.of());
         }
         if (!(node instanceof Node.MapNode map)) {
-            findings.add(node.location(), path, "expected a map of settings (" + String.join(", ", names(components))
+            findings.add(node.location(), path, "expected a map of settings (" + String.join(", ", shape.names())
                     + "), found " + node.describe());
             return null;
         }
-        List<String> names = names(components);
+        List<String> names = shape.names();
         map.entries().forEach((key, entry) -> {
             if (!names.contains(key)) {
                 findings.add(entry.keyLocation(), SettingPath.child(path, key),
@@ -109,7 +111,7 @@ public final class Binder {
             Node.Entry entry = map.entries().get(component.getName());
             if (entry != null) {
                 members.put(component.getName(), new Origin(entry.value().location(), childPath));
-                values[i] = value(entry.value(), component.getGenericType(),
+                values[i] = value(entry.value(), shape.genericTypes()[i],
                         component.isAnnotationPresent(OneOrMany.class), childPath);
             }
             boolean empty = entry != null && entry.value() instanceof Node.ScalarNode scalar
@@ -121,7 +123,7 @@ public final class Binder {
             }
         }
         checkExactlyOne(type, map, new Origin(map.location(), path));
-        return construct(type, components, values, new Origin(map.location(), path), members);
+        return construct(shape, values, new Origin(map.location(), path), members);
     }
 
     /** Counts the settings written (even those whose value was wrong, which have a finding of their own). */
@@ -144,17 +146,15 @@ public final class Binder {
         }
     }
 
-    private Object construct(Class<?> type, RecordComponent[] components, Object[] values, Origin at,
-            Map<String, Origin> members) {
-        Class<?>[] types = Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
+    private Object construct(RecordShape shape, Object[] values, Origin at, Map<String, Origin> members) {
         Object instance;
         try {
-            instance = type.getDeclaredConstructor(types).newInstance(values);
+            instance = shape.constructor().newInstance(values);
         } catch (InvocationTargetException e) {
             findings.add(at.location(), at.path(), String.valueOf(e.getCause().getMessage()));
             return null;
         } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot construct " + type.getName(), e);
+            throw new IllegalStateException("cannot construct " + shape.constructor().getName(), e);
         }
         origins.self(instance, at);
         members.forEach((name, origin) -> origins.member(instance, name, origin));
@@ -211,9 +211,5 @@ public final class Binder {
         origins.self(bound, new Origin(node.location(), path));
         keys.forEach((key, origin) -> origins.member(bound, key, origin));
         return bound;
-    }
-
-    private static List<String> names(RecordComponent[] components) {
-        return Arrays.stream(components).map(RecordComponent::getName).toList();
     }
 }
