@@ -137,17 +137,22 @@ class ConfigErrorsTest {
                         + "the integer 5"), problems);
     }
 
+    /** @return a file whose issuer's hmacSecret (at line 7, column 23) is the given text */
+    private static String[] issuerWithSecret(String hmacSecret) {
+        return new String[] {
+            "pipeline: [authentication]",
+            "authenticators:",
+            "  staff:",
+            "    jwt:",
+            "      issuers:",
+            "        - issuer: https://idp.example",
+            "          hmacSecret: " + hmacSecret,
+            "authentication: {defaults: [staff]}"};
+    }
+
     @Test
     void aSecretWrittenInTheFileIsRefusedWithoutQuotingIt() {
-        List<String> problems = files().problems(
-                "pipeline: [authentication]",
-                "authenticators:",
-                "  staff:",
-                "    jwt:",
-                "      issuers:",
-                "        - issuer: https://idp.example",
-                "          hmacSecret: my-literal-hmac-secret-value",
-                "authentication: {defaults: [staff]}");
+        List<String> problems = files().problems(issuerWithSecret("my-literal-hmac-secret-value"));
         assertEquals(1, problems.size(), problems.toString());
         assertTrue(problems.get(0).startsWith("gateway.yaml:7:23: authenticators.staff.jwt.issuers[0].hmacSecret: "
                 + "a secret must be a reference, ${ENV_VAR} or ${file:path}"), problems.get(0));
@@ -171,15 +176,7 @@ class ConfigErrorsTest {
     void aMissingEnvironmentVariableIsNamed() {
         assertEquals(List.of("gateway.yaml:7:23: authenticators.staff.jwt.issuers[0].hmacSecret: the environment "
                         + "variable JWT_SECRET is not set"),
-                files().problems(
-                        "pipeline: [authentication]",
-                        "authenticators:",
-                        "  staff:",
-                        "    jwt:",
-                        "      issuers:",
-                        "        - issuer: https://idp.example",
-                        "          hmacSecret: ${JWT_SECRET}",
-                        "authentication: {defaults: [staff]}"));
+                files().problems(issuerWithSecret("${JWT_SECRET}")));
     }
 
     @Test
