@@ -1,6 +1,5 @@
 package dev.portcullis.config.internal;
 
-import java.util.Collection;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -79,8 +78,9 @@ public final class Components {
     }
 
     /**
-     * Closes every part of this load that {@code kept} does not use; a part that fails to close is logged, never
-     * thrown, so one broken part cannot keep the others open.
+     * Closes every part of this load that {@code kept} does not use; a part that fails to close is logged (its
+     * exception's class, never its message, which could quote a secret setting), never thrown, so one broken part
+     * cannot keep the others open.
      *
      * @param kept the load that stays in force, or null to close everything
      */
@@ -94,15 +94,12 @@ public final class Components {
                 try {
                     closeable.close();
                 } catch (Exception e) {
-                    LOG.warn("closing the {} '{}' failed", entry.getKey().kind(), entry.getKey().name(), e);
+                    // the class only: a library's message could quote a setting, and settings may hold secrets
+                    LOG.warn("closing the {} '{}' failed: {}", entry.getKey().kind(), entry.getKey().name(),
+                            e.getClass().getName());
                 }
             }
         }
-    }
-
-    /** @return the parts of this load, in the order they were built */
-    public Collection<Object> parts() {
-        return Collections.unmodifiableCollection(parts.values());
     }
 
     private record Key(String kind, String name, Object settings) {
