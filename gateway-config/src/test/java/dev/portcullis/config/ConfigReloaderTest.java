@@ -112,6 +112,7 @@ class ConfigReloaderTest {
                 .watch(Duration.ofMillis(20)).build()) {
             files.write(tagged("two"));
             assertEquals("Tag(two) -> Routing", gateway.calls.poll(10, TimeUnit.SECONDS));
+            assertEquals("Tag(two) -> Routing", reloader.current().describe());
             watch = Thread.getAllStackTraces().keySet().stream()
                     .filter(thread -> thread.getName().equals("portcullis-config-watch")).findFirst().orElseThrow();
             assertTrue(watch.isDaemon());

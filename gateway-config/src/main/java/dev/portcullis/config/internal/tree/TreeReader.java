@@ -43,7 +43,7 @@ public final class TreeReader {
     public static Node read(String text, String file) {
         Findings findings = new Findings();
         Node root = null;
-        try (YAMLParser parser = (YAMLParser) YAML.createParser(text)) {
+        try (YAMLParser parser = YAML.createParser(text)) {
             TreeReader reader = new TreeReader(file, findings, parser);
             JsonToken first = parser.nextToken();
             if (first == null) {
