@@ -15,6 +15,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,8 +36,9 @@ import org.slf4j.LoggerFactory;
  * <pre>{@code
  * GatewayConfig.Loader loader = GatewayConfig.loader();
  * GatewayConfig config = loader.load(Path.of("gateway.yaml"));
- * Gateway gateway = config.applyTo(Gateway.builder()).build();
+ * Gateway gateway = config.applyTo(Gateway.builder().listener(accessLog)).build();
  * ConfigReloader reloader = ConfigReloader.builder(loader, config, gateway::reload)
+ *     .base(() -> Gateway.builder().listener(accessLog))   // what the code sets, kept by every reload
  *     .watch(Duration.ofSeconds(2))
  *     .build();
  * // ... on shutdown:
@@ -51,6 +53,7 @@ public final class ConfigReloader implements AutoCloseable {
 
     private final GatewayConfig.Loader loader;
     private final ReloadTarget target;
+    private final Supplier<Gateway.Builder> base;
     private final ScheduledExecutorService watch;
     private GatewayConfig current;
     private CompletableFuture<Void> retired = CompletableFuture.completedFuture(null);
@@ -59,6 +62,7 @@ public final class ConfigReloader implements AutoCloseable {
     private ConfigReloader(Builder b) {
         this.loader = b.loader;
         this.target = b.target;
+        this.base = b.base;
         this.current = b.current;
         this.lastSeen = digest(current.file());
         if (b.interval == null) {
@@ -98,7 +102,7 @@ public final class ConfigReloader implements AutoCloseable {
         }
         CompletionStage<Void> drained;
         try {
-            drained = Objects.requireNonNull(target.reload(next.applyTo(Gateway.builder())), "drained");
+            drained = Objects.requireNonNull(target.reload(next.applyTo(base.get())), "drained");
         } catch (RuntimeException e) {
             next.closeExcept(current);
             return rejected(List.of(new ConfigProblem(current.file().toString(), 1, 1, "",
@@ -169,12 +173,24 @@ public final class ConfigReloader implements AutoCloseable {
         private final GatewayConfig.Loader loader;
         private final GatewayConfig current;
         private final ReloadTarget target;
+        private Supplier<Gateway.Builder> base = Gateway::builder;
         private Duration interval;
 
         private Builder(GatewayConfig.Loader loader, GatewayConfig current, ReloadTarget target) {
             this.loader = Objects.requireNonNull(loader, "loader");
             this.current = Objects.requireNonNull(current, "current");
             this.target = Objects.requireNonNull(target, "target");
+        }
+
+        /**
+         * @param base makes the builder each reload starts from, holding what the application sets in code and the
+         *     file does not (listeners, say), so a reload keeps them; the file's settings are applied on top.
+         *     Default {@code Gateway::builder}
+         * @return this builder
+         */
+        public Builder base(Supplier<Gateway.Builder> base) {
+            this.base = Objects.requireNonNull(base, "base");
+            return this;
         }
 
         /**

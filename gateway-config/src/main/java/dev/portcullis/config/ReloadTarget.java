@@ -14,8 +14,9 @@ import java.util.concurrent.CompletionStage;
 @FunctionalInterface
 public interface ReloadTarget {
     /**
-     * @param next the new configuration applied to a fresh {@code Gateway.builder()}; it names an upstream client
-     *     only when the file has a {@code client} section (else the running one carries over)
+     * @param next the new configuration applied to the reloader's base builder (by default a fresh
+     *     {@code Gateway.builder()}); it names an upstream client only when the file has a {@code client} section
+     *     or an earlier file made one (else the running one carries over)
      * @return completes once the replaced snapshot has drained: then the reloader closes what the new
      *     configuration no longer uses
      * @throws IllegalArgumentException when the gateway refuses the builder; nothing was swapped

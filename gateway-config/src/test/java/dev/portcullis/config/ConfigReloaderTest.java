@@ -73,6 +73,19 @@ class ConfigReloaderTest {
     }
 
     @Test
+    void whatTheApplicationSetsInCodeOnTheBaseBuilderSurvivesAReload() {
+        FakeGateway gateway = new FakeGateway();
+        GatewayConfig first = loader.load(files.write(tagged("one")));
+        try (ConfigReloader reloader = ConfigReloader.builder(loader, first, gateway)
+                .base(() -> Gateway.builder().requestIdHeader("X-Trace-Id")).build()) {
+            files.write(tagged("two"));
+            assertInstanceOf(ReloadResult.Applied.class, reloader.reload());
+            assertEquals(List.of("X-Trace-Id"), gateway.requestIdHeaders);
+            gateway.drain();
+        }
+    }
+
+    @Test
     void anInvalidFileIsRejectedWithItsProblemsAndTheGatewayIsNotTouched() {
         FakeGateway gateway = new FakeGateway();
         GatewayConfig first = loader.load(files.write(tagged("one")));
@@ -125,6 +138,7 @@ class ConfigReloaderTest {
     /** A stand-in for the engine's reload: records each swap and drains when told. */
     private static final class FakeGateway implements ReloadTarget {
         private final List<String> swapped = new CopyOnWriteArrayList<>();
+        private final List<String> requestIdHeaders = new CopyOnWriteArrayList<>();
         private final BlockingQueue<String> calls = new LinkedBlockingQueue<>();
         private final List<CompletableFuture<Void>> draining = new CopyOnWriteArrayList<>();
 
@@ -132,6 +146,7 @@ class ConfigReloaderTest {
         public CompletionStage<Void> reload(Gateway.Builder next) {
             try (Gateway gateway = next.upstreamClient(new NeverSends()).build()) {
                 swapped.add(gateway.describe());
+                requestIdHeaders.add(gateway.requestIdHeader());
                 calls.add(gateway.describe());
             }
             CompletableFuture<Void> drained = new CompletableFuture<>();
