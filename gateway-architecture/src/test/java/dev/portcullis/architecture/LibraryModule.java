@@ -17,7 +17,8 @@ enum LibraryModule {
     RATELIMIT("gateway-ratelimit", "dev.portcullis.ratelimit"),
     JSONSCHEMA("gateway-jsonschema", "dev.portcullis.jsonschema"),
     JETTY_CLIENT("gateway-jetty-client", "dev.portcullis.client.jetty"),
-    MICROMETER("gateway-micrometer", "dev.portcullis.micrometer");
+    MICROMETER("gateway-micrometer", "dev.portcullis.micrometer"),
+    CONFIG("gateway-config", "dev.portcullis.config");
 
     /**
      * The modules that each add one feature or integration and keep its third-party library to themselves (the

@@ -155,7 +155,33 @@ class ModuleArchitectureTest {
                 .check(classes);
     }
 
+    @Test
+    @DisplayName("8. gateway-config reaches each feature module only from the package that maps it, never gateway-servlet")
+    void configReachesEachFeatureOnlyFromItsMappingPackage() {
+        String mapping = LibraryModule.CONFIG.packageRoot + ".internal.";
+        CompositeArchRule.of(mappedOnlyBy(LibraryModule.AUTH, mapping + "auth"))
+                .and(mappedOnlyBy(LibraryModule.RATELIMIT, mapping + "ratelimit"))
+                .and(mappedOnlyBy(LibraryModule.JSONSCHEMA, mapping + "jsonschema"))
+                .and(mappedOnlyBy(LibraryModule.JETTY_CLIENT, mapping + "jetty"))
+                .and(noClasses().that().resideInAPackage(LibraryModule.CONFIG.packages())
+                        .should().dependOnClassesThat().resideInAPackage(LibraryModule.SERVLET.packages())
+                        .because("the configuration front end builds gateways and filters alike from gateway-core"))
+                .check(classes);
+    }
+
     // ---------------------------------------------------------------------------------------------------------
+
+    /**
+     * The feature modules are optional dependencies of gateway-config: only the package that maps a feature may name
+     * its classes, and the loader reaches that package by class name only when a file uses the feature, so a user
+     * without the module never loads a class that needs it.
+     */
+    private static ArchRule mappedOnlyBy(LibraryModule feature, String mappingPackage) {
+        return noClasses().that().resideInAPackage(LibraryModule.CONFIG.packages())
+                .and().resideOutsideOfPackage(mappingPackage)
+                .should().dependOnClassesThat().resideInAPackage(feature.packages())
+                .because(feature + " is optional for gateway-config users; only " + mappingPackage + " may use it");
+    }
 
     private static ArchRule ownedBy(LibraryModule owner, String... libraryPackages) {
         return noClasses().that().resideOutsideOfPackage(owner.packages())

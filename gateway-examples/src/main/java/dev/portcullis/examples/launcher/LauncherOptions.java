@@ -2,6 +2,7 @@ package dev.portcullis.examples.launcher;
 
 import dev.portcullis.api.routing.Route;
 import dev.portcullis.ratelimit.RateLimitPolicy;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -36,12 +37,15 @@ import java.util.regex.Pattern;
  * @param adminPort the {@code --admin-port} on 127.0.0.1 of the admin view and the Prometheus scrape ({@code 0}: any
  *     free one); empty for none, and then no metrics are kept
  * @param help whether {@code --help} was given (then nothing else is checked)
+ * @param config the {@code --config} file the gateway is built from instead of {@code --route} and its companions;
+ *     empty for none
+ * @param validate the {@code --validate} file to check and exit; empty for none
  */
 public record LauncherOptions(String host, int port, List<Route> routes, ClientKind client,
                               List<String> trustedProxies, Optional<RateLimitPolicy> rateLimit,
                               Optional<String> redis, Duration drainTimeout, UpstreamTlsOptions upstreamTls,
-                              Optional<Integer> adminPort,
-                              boolean help) {
+                              Optional<Integer> adminPort, boolean help, Optional<Path> config,
+                              Optional<Path> validate) {
     /** How long a stop waits for in-flight exchanges unless {@code --drain-timeout} says otherwise. */
     public static final Duration DEFAULT_DRAIN_TIMEOUT = Duration.ofSeconds(10);
     /** The longest {@code --drain-timeout} accepted: an orchestrator's grace period is rarely longer. */
@@ -51,11 +55,15 @@ public record LauncherOptions(String host, int port, List<Route> routes, ClientK
     /** What {@code --help} prints. */
     public static final String USAGE = String.join("\n",
             "usage: StandaloneGateway --route PREFIX=URL[,URL...] [--route ...] [options]",
+            "       StandaloneGateway --config gateway.yaml [--port, --host, --client, --drain-timeout]",
+            "       StandaloneGateway --validate gateway.yaml",
+            "  --config gateway.yaml                build the gateway from this file (see README, Configuration file)",
+            "  --validate gateway.yaml              only check the file: exit 0 when valid, else 2 with the problems",
             "  --route /api=http://127.0.0.1:9001   proxy /api and everything below it (repeatable);",
             "                                       several URLs are used round-robin",
             "  --port 8080                          port to listen on (0 = any free port)",
             "  --host 127.0.0.1                     address to bind",
-            "  --client jdk|jetty                   upstream HTTP client (default jetty)",
+            "  --client jdk|jetty                   upstream HTTP client (default jetty; a file's client section wins)",
             "  --trusted-proxy 10.0.0.0/8           believe X-Forwarded-*/Forwarded from this block (repeatable)",
             "  --rate-limit 100/1m                  N requests per WINDOW (s, m, h, d) per client IP, then 429",
             "  --redis redis://127.0.0.1:6379       keep the rate-limit buckets in this Redis (needs --rate-limit)",
@@ -85,6 +93,8 @@ public record LauncherOptions(String host, int port, List<Route> routes, ClientK
         Objects.requireNonNull(drainTimeout, "drainTimeout");
         Objects.requireNonNull(upstreamTls, "upstreamTls");
         Objects.requireNonNull(adminPort, "adminPort");
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(validate, "validate");
     }
 
     /**
@@ -104,11 +114,13 @@ public record LauncherOptions(String host, int port, List<Route> routes, ClientK
         Duration drainTimeout = DEFAULT_DRAIN_TIMEOUT;
         UpstreamTlsOptions tls = UpstreamTlsOptions.NONE;
         Integer adminPort = null;
+        Path config = null;
+        Path validate = null;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             if (option.equals("--help") || option.equals("-h")) {
                 return new LauncherOptions(host, port, List.of(), client, List.of(), Optional.empty(), Optional.empty(),
-                        drainTimeout, tls, Optional.empty(), true);
+                        drainTimeout, tls, Optional.empty(), true, Optional.empty(), Optional.empty());
             }
             if (!option.startsWith("--")) {
                 throw new UsageException(option, "unexpected argument; options start with --, see --help");
@@ -129,6 +141,8 @@ public record LauncherOptions(String host, int port, List<Route> routes, ClientK
                 case UpstreamTlsOptions.TRUST_STORE, UpstreamTlsOptions.TRUST_STORE_PASSWORD_ENV,
                         UpstreamTlsOptions.CLIENT_CERT, UpstreamTlsOptions.CLIENT_CERT_PASSWORD_ENV,
                         UpstreamTlsOptions.CLIENT_KEY -> tls = tls.with(option, value);
+                case "--config" -> config = once(option, config, Path.of(requireText(option, value)));
+                case "--validate" -> validate = once(option, validate, Path.of(requireText(option, value)));
                 case "--route" -> {
                     Route route = RouteArgument.parse(value);
                     if (!prefixes.add(route.pathPattern())) {
@@ -139,15 +153,35 @@ public record LauncherOptions(String host, int port, List<Route> routes, ClientK
                 default -> throw new UsageException(option, "unknown option, see --help");
             }
         }
-        if (routes.isEmpty()) {
-            throw new UsageException("--route", "at least one route is required, e.g. --route /api=http://127.0.0.1:9001");
+        if (validate != null) {
+            if (args.length > 2) {
+                throw new UsageException("--validate", "takes no other option: it only checks the file");
+            }
+            return new LauncherOptions(host, port, List.of(), client, List.of(), Optional.empty(), Optional.empty(),
+                    drainTimeout, tls, Optional.empty(), false, Optional.empty(), Optional.of(validate));
+        }
+        if (config != null) {
+            refuseWithConfig("--route", !routes.isEmpty(), "put the routes in the file");
+            refuseWithConfig("--rate-limit", rateLimit != null, "put rateLimiting in the file");
+            refuseWithConfig("--redis", redis != null, "put a redis store in the file's rateLimiting.stores");
+            refuseWithConfig("--trusted-proxy", !trusted.isEmpty(), "put gateway.trustedProxies in the file");
+        } else if (routes.isEmpty()) {
+            throw new UsageException("--route", "at least one route is required, e.g. --route /api=http://127.0.0.1:9001,"
+                    + " or --config gateway.yaml");
         }
         if (redis != null && rateLimit == null) {
             throw new UsageException("--redis", "needs --rate-limit: Redis holds only the rate-limit buckets");
         }
         tls.check();
         return new LauncherOptions(host, port, routes, client, trusted, Optional.ofNullable(rateLimit),
-                Optional.ofNullable(redis), drainTimeout, tls, Optional.ofNullable(adminPort), false);
+                Optional.ofNullable(redis), drainTimeout, tls, Optional.ofNullable(adminPort), false,
+                Optional.ofNullable(config), Optional.empty());
+    }
+
+    private static void refuseWithConfig(String option, boolean given, String instead) throws UsageException {
+        if (given) {
+            throw new UsageException(option, "cannot be combined with --config: " + instead);
+        }
     }
 
     private static Duration parseDrainTimeout(String value) throws UsageException {

@@ -4,6 +4,8 @@ import dev.portcullis.api.Pipeline;
 import dev.portcullis.api.ratelimit.RateLimiting;
 import dev.portcullis.api.routing.RouteTable;
 import dev.portcullis.api.routing.Routing;
+import dev.portcullis.config.ConfigReloader;
+import dev.portcullis.config.GatewayConfig;
 import dev.portcullis.core.client.UpstreamClient;
 import dev.portcullis.core.client.UpstreamTls;
 import dev.portcullis.ratelimit.BucketStore;
@@ -33,9 +35,11 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * (async supported, {@code REQUEST} and {@code ASYNC} dispatches) routing with the options' routes, and a
  * {@link NotFoundServlet} behind it. With {@code --rate-limit}, a {@link PolicyRateLimiter} follows routing in the
  * pipeline, so unrouted requests are limited too; its buckets live in a {@link LocalBucketStore}, or with
- * {@code --redis} in a {@link RedisBucketStore}, closed when the server stops. With {@code --admin-port} the gateway
- * keeps metrics and a second, small server on 127.0.0.1 serves the admin view and the Prometheus scrape
- * ({@link LauncherAdmin}). The Jetty upstream client runs on the server's thread pool (one pool, as in
+ * {@code --redis} in a {@link RedisBucketStore}, closed when the server stops. With {@code --config} the filter is
+ * built from the file instead ({@link LauncherConfig}); the parts the file made (its client, stores) are closed with
+ * the launcher's client. With {@code --admin-port} the gateway keeps metrics and a second, small server on
+ * 127.0.0.1 serves the admin view and the Prometheus scrape ({@link LauncherAdmin}). The Jetty upstream client runs on
+ * the server's thread pool (one pool, as in
  * Jetty's own proxy servlet: fewer threads competing for the cores, measured in the Performance section of README.md). Jetty adds no {@code Server} or {@code Date} header of its own, so the upstream's
  * pass through alone. Closing it (or SIGTERM, through Jetty's shutdown hook) stops Jetty gracefully: the connector
  * stops accepting, a {@link GracefulHandler} answers requests that still arrive on open connections with 503 and
@@ -66,11 +70,13 @@ public final class LauncherServer implements AutoCloseable {
 
     private final Server server;
     private final ServerConnector connector;
+    private final GatewayFilter gateway;
     private final Optional<Server> admin;
 
-    private LauncherServer(Server server, ServerConnector connector, Optional<Server> admin) {
+    private LauncherServer(Server server, ServerConnector connector, GatewayFilter gateway, Optional<Server> admin) {
         this.server = server;
         this.connector = connector;
+        this.gateway = gateway;
         this.admin = admin;
     }
 
@@ -86,11 +92,17 @@ public final class LauncherServer implements AutoCloseable {
         threads.setName("portcullis");
         threads.setIdleTimeout(IDLE_THREAD_MILLIS);
         threads.setMaxEvictCount(MAX_THREADS_RETIRED_AT_ONCE);
+        Optional<GatewayConfig> config = options.config().isPresent()
+                ? Optional.of(LauncherConfig.load(options.config().get(), threads)) : Optional.empty();
         Optional<BucketStore> store = options.rateLimit().map(policy -> store(options.redis()));
         UpstreamTls tls = options.upstreamTls().toUpstreamTls(System::getenv).orElseGet(UpstreamTls::defaults);
-        UpstreamClient client = options.client().create(threads, tls);
+        UpstreamClient client = config.map(GatewayConfig::hasUpstreamClient).orElse(false) ? null
+                : options.client().create(threads, tls);
         Optional<LauncherAdmin> admin = options.adminPort().map(port -> new LauncherAdmin());
-        GatewayFilter gateway = filter(options, client, store, admin);
+        GatewayFilter gateway = config.isPresent() ? LauncherConfig.filter(config.get(), client, admin)
+                : filter(options, client, store, admin);
+        Optional<ConfigReloader> reloader = config.map(loaded ->
+                LauncherConfig.watch(loaded, threads, gateway, client, admin));
         Server server = new Server(threads);
         store.ifPresent(buckets -> server.addEventListener(new LifeCycle.Listener() {
             @Override
@@ -105,7 +117,10 @@ public final class LauncherServer implements AutoCloseable {
         context.addEventListener(new LifeCycle.Listener() {
             @Override
             public void lifeCycleStopped(LifeCycle event) {
-                client.close();
+                reloader.ifPresent(ConfigReloader::close);
+                if (client != null) {
+                    client.close();
+                }
             }
         });
         FilterHolder holder = new FilterHolder(gateway);
@@ -123,7 +138,7 @@ public final class LauncherServer implements AutoCloseable {
         server.setStopAtShutdown(true);
         try {
             server.start();
-            return new LauncherServer(server, connector, admin.isEmpty() ? Optional.empty()
+            return new LauncherServer(server, connector, gateway, admin.isEmpty() ? Optional.empty()
                     : Optional.of(startAdmin(admin.get(), gateway, options.adminPort().orElseThrow(), server, drain)));
         } catch (Exception e) {
             server.stop();
@@ -200,6 +215,11 @@ public final class LauncherServer implements AutoCloseable {
     /** @return the admin port on 127.0.0.1 (the real one when the options asked for 0), if there is one */
     public Optional<Integer> adminPort() {
         return admin.map(adminServer -> ((ServerConnector) adminServer.getConnectors()[0]).getLocalPort());
+    }
+
+    /** @return the gateway's stages in order, as it logs them at startup */
+    public String describe() {
+        return gateway.gateway().describe();
     }
 
     /** Blocks until the server stops. @throws InterruptedException if interrupted while waiting */

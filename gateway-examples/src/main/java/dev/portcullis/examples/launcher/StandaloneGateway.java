@@ -17,9 +17,10 @@ import java.util.stream.Collectors;
  *     --route /api=http://127.0.0.1:9001,http://127.0.0.1:9002 --client jetty --rate-limit 100/1m
  * </pre>
  *
- * It prints the listening address, the routes and the rate limit, then serves until the JVM stops. Bad arguments
- * print a message naming the option and exit with status 2; {@code --help} prints the usage. See
- * {@link LauncherOptions#USAGE}.
+ * It prints the listening address, the routes and the rate limit (with {@code --config gateway.yaml}: the file and
+ * its stages), then serves until the JVM stops. Bad arguments, and a file with problems, print a message naming
+ * the option (and every problem with its line) and exit with status 2; {@code --validate gateway.yaml} only checks a
+ * file and exits 0 or 2; {@code --help} prints the usage. See {@link LauncherOptions#USAGE}.
  */
 public final class StandaloneGateway {
     private StandaloneGateway() {
@@ -41,8 +42,15 @@ public final class StandaloneGateway {
                 System.out.println(LauncherOptions.USAGE);
                 return;
             }
+            if (options.validate().isPresent()) {
+                System.exit(LauncherConfig.validate(options.validate().get(), System.out, System.err));
+                return;
+            }
             server = LauncherServer.start(options);
             describe(options, server.port(), System.out);
+            if (options.config().isPresent()) {
+                System.out.println("  " + options.config().get() + ": " + server.describe());
+            }
             server.adminPort().ifPresent(port -> System.out.println("  admin view and Prometheus scrape on "
                     + "http://127.0.0.1:" + port + "/ (/live, /ready, /metrics; loopback callers only)"));
         } catch (UsageException e) {

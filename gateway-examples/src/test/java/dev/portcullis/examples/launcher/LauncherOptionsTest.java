@@ -202,8 +202,38 @@ class LauncherOptionsTest {
     }
 
     @Test
-    void aMissingRouteIsAnErrorNamingRoute() {
+    void aMissingRouteIsAnErrorNamingRouteAndTheConfigFileAlternative() {
         assertTrue(failure("--port", "8080").startsWith("--route:"));
+        assertTrue(failure("--port", "8080").endsWith("or --config gateway.yaml"), failure("--port", "8080"));
+    }
+
+    @Test
+    void aConfigFileReplacesTheRoutesAndKeepsThePortHostClientAndDrainTimeout() throws Exception {
+        LauncherOptions options = LauncherOptions.parse("--config", "gateway.yaml", "--port", "0", "--client", "jdk",
+                "--drain-timeout", "2s");
+        assertEquals(Optional.of(Path.of("gateway.yaml")), options.config());
+        assertEquals(List.of(), options.routes());
+        assertEquals(0, options.port());
+        assertEquals(ClientKind.JDK, options.client());
+        assertEquals(Duration.ofSeconds(2), options.drainTimeout());
+    }
+
+    @Test
+    void optionsTheConfigFileDescribesCannotBeCombinedWithIt() {
+        assertEquals("--route: cannot be combined with --config: put the routes in the file",
+                failure("--config", "gateway.yaml", "--route", "/=http://a:1"));
+        assertEquals("--rate-limit: cannot be combined with --config: put rateLimiting in the file",
+                failure("--config", "gateway.yaml", "--rate-limit", "5/1s"));
+        assertEquals("--trusted-proxy: cannot be combined with --config: put gateway.trustedProxies in the file",
+                failure("--config", "gateway.yaml", "--trusted-proxy", "10.0.0.0/8"));
+    }
+
+    @Test
+    void validateTakesOnlyTheFile() throws Exception {
+        assertEquals(Optional.of(Path.of("gateway.yaml")), LauncherOptions.parse("--validate", "gateway.yaml")
+                .validate());
+        assertEquals("--validate: takes no other option: it only checks the file",
+                failure("--validate", "gateway.yaml", "--port", "0"));
     }
 
     @Test

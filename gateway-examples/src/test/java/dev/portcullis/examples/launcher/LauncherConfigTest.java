@@ -1,0 +1,92 @@
+package dev.portcullis.examples.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.portcullis.servlet.it.TestUpstream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The launcher builds its gateway from --config and checks a file with --validate. */
+class LauncherConfigTest {
+    @TempDir
+    Path directory;
+
+    private TestUpstream upstream;
+    private TestUpstream second;
+
+    @BeforeEach
+    void startUpstreams() throws Exception {
+        upstream = TestUpstream.start(TestUpstream.echo());
+        second = TestUpstream.start(TestUpstream.echo());
+    }
+
+    @AfterEach
+    void stopUpstreams() {
+        upstream.close();
+        second.close();
+    }
+
+    /** @return the shipped plain proxy example, its upstreams pointed at this test's upstreams */
+    private Path plainProxy() throws Exception {
+        String text = Files.readString(Path.of("src/main/config/plain-proxy.yaml"))
+                .replace("http://127.0.0.1:9001", upstream.baseUri()).replace("http://127.0.0.1:9002", second.baseUri());
+        return Files.writeString(directory.resolve("plain-proxy.yaml"), text);
+    }
+
+    @Test
+    void theLauncherServesTheGatewayOfAConfigFile() throws Exception {
+        LauncherOptions options = LauncherOptions.parse("--port", "0", "--config", plainProxy().toString());
+        try (LauncherServer server = LauncherServer.start(options)) {
+            assertEquals("Routing -> RequestGuards", server.describe());
+            HttpResponse<String> routed = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + server.port() + "/api/users/7")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, routed.statusCode());
+            assertTrue(routed.body().startsWith("GET /users/7\n"), routed.body());
+            HttpResponse<String> unrouted = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + server.port() + "/elsewhere")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(404, unrouted.statusCode());
+        }
+    }
+
+    @Test
+    void aConfigFileWithProblemsIsAUsageErrorListingThemWithTheirLines() throws Exception {
+        Path file = Files.writeString(directory.resolve("gateway.yaml"), "pipeline: [routing]\nroutes: [{id: a}]\n");
+        UsageException failure = assertThrows(UsageException.class,
+                () -> LauncherServer.start(LauncherOptions.parse("--port", "0", "--config", file.toString())));
+        assertTrue(failure.getMessage().startsWith("--config: 1 problem in " + file), failure.getMessage());
+        assertTrue(failure.getMessage().contains(file + ":2:10: routes[0].upstreams: missing required setting "
+                + "'upstreams'"), failure.getMessage());
+    }
+
+    @Test
+    void validateExitsZeroForAValidFileAndTwoWithEveryProblemOtherwise() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertEquals(0, LauncherConfig.validate(plainProxy(), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8)));
+        assertTrue(out.toString(StandardCharsets.UTF_8).endsWith("plain-proxy.yaml: valid\n"), out.toString());
+
+        Path broken = Files.writeString(directory.resolve("broken.yaml"),
+                "pipeline: [routing, corz]\nroutes: [{id: a, upstreams: ['http://127.0.0.1:9'], timeout: 1s}]\n");
+        err.reset();
+        assertEquals(2, LauncherConfig.validate(broken, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8)));
+        assertEquals(broken + ":2:53: routes[0].timeout: unknown setting 'timeout'; did you mean 'timeouts'?\n",
+                err.toString(StandardCharsets.UTF_8));
+    }
+}
