@@ -14,6 +14,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,6 +63,45 @@ class LauncherConfigTest {
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(404, unrouted.statusCode());
         }
+    }
+
+    @Test
+    void aChangedConfigFileIsReloadedIntoTheRunningLauncherAndABrokenOneLeavesItServing() throws Exception {
+        Path file = plainProxy();
+        LauncherOptions options = LauncherOptions.parse("--port", "0", "--config", file.toString());
+        try (LauncherServer server = LauncherServer.start(options)) {
+            assertEquals("Routing -> RequestGuards", server.describe());
+            Files.writeString(file, "pipeline: [routing]\nroutes:\n  - id: only\n    path: /only/**\n"
+                    + "    upstreams: [" + upstream.baseUri() + "]\n");
+            assertTrue(eventually(() -> server.describe().equals("Routing")), "the new file was never swapped in");
+            assertEquals(200, get(server, "/only/x").statusCode());
+            assertEquals(404, get(server, "/api/users/7").statusCode());
+
+            Files.writeString(file, "pipeline: [routing]\nroutes:\n  - id: only\n    path: /only/**\n"
+                    + "    upstream: [" + upstream.baseUri() + "]\n");
+            long watched = System.nanoTime() + 3 * LauncherConfig.WATCH_INTERVAL.toNanos();
+            while (System.nanoTime() < watched) {
+                assertEquals(200, get(server, "/only/x").statusCode(), "a broken file leaves the running one serving");
+                assertEquals("Routing", server.describe());
+            }
+        }
+    }
+
+    private static HttpResponse<String> get(LauncherServer server, String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + server.port() + path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** @return whether the condition held within 20 s, checked every 50 ms (the launcher watches every 2 s) */
+    private static boolean eventually(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (System.nanoTime() < deadline) {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            Thread.sleep(50);
+        }
+        return false;
     }
 
     @Test
