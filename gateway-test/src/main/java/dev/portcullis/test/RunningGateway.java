@@ -1,0 +1,124 @@
+package dev.portcullis.test;
+
+import dev.portcullis.servlet.GatewayFilter;
+import dev.portcullis.test.internal.Started;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * A gateway running in a started container on {@code 127.0.0.1}, with a plain HTTP/1.1 client to call it: the JDK's
+ * {@link HttpClient}, which never follows redirects, connects within 5 s, and gives every request built by
+ * {@link #request(String)} 20 s to answer. Closing it stops the container, which destroys the filter. Thread-safe.
+ *
+ * <pre>{@code
+ * try (RunningGateway gateway = Container.TOMCAT.start(filter, application, SlowClientLimits.defaults())) {
+ *     HttpResponse<String> response = gateway.get("/api/orders/7", "Authorization", "Bearer " + token);
+ * }
+ * }</pre>
+ */
+public final class RunningGateway implements AutoCloseable {
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(20);
+
+    private final Container container;
+    private final int port;
+    private final GatewayFilter filter;
+    private final Started.Stopper stopper;
+
+    RunningGateway(Container container, int port, GatewayFilter filter, Started.Stopper stopper) {
+        this.container = container;
+        this.port = port;
+        this.filter = filter;
+        this.stopper = stopper;
+    }
+
+    /** @return the container it runs in */
+    public Container container() {
+        return container;
+    }
+
+    /** @return the port on {@code 127.0.0.1} */
+    public int port() {
+        return port;
+    }
+
+    /** @return the filter mounted in the container (its {@code gateway()} is the engine) */
+    public GatewayFilter filter() {
+        return filter;
+    }
+
+    /**
+     * @param rawPathAndQuery a request target such as {@code /api/orders?page=2}, used exactly as given
+     * @return the absolute URI on this gateway
+     */
+    public URI uri(String rawPathAndQuery) {
+        Objects.requireNonNull(rawPathAndQuery, "rawPathAndQuery");
+        if (!rawPathAndQuery.startsWith("/")) {
+            throw new IllegalArgumentException("rawPathAndQuery must start with '/': " + rawPathAndQuery);
+        }
+        return URI.create("http://127.0.0.1:" + port + rawPathAndQuery);
+    }
+
+    /**
+     * @param rawPathAndQuery the request target
+     * @return a request builder for it with the 20 s timeout, to add a method, headers and a body
+     */
+    public HttpRequest.Builder request(String rawPathAndQuery) {
+        return HttpRequest.newBuilder(uri(rawPathAndQuery)).timeout(REQUEST_TIMEOUT);
+    }
+
+    /**
+     * @param rawPathAndQuery the request target
+     * @param headerNamesAndValues name, value, name, value... (the JDK client refuses a few, such as {@code Host})
+     * @return the response to a GET, its body as text
+     * @throws IOException if the exchange fails
+     * @throws InterruptedException if interrupted while waiting
+     */
+    public HttpResponse<String> get(String rawPathAndQuery, String... headerNamesAndValues)
+            throws IOException, InterruptedException {
+        if (headerNamesAndValues.length % 2 != 0) {
+            throw new IllegalArgumentException("headerNamesAndValues: a value for every name, got "
+                    + headerNamesAndValues.length + " strings");
+        }
+        HttpRequest.Builder request = request(rawPathAndQuery);
+        for (int i = 0; i < headerNamesAndValues.length; i += 2) {
+            request.header(headerNamesAndValues[i], headerNamesAndValues[i + 1]);
+        }
+        return send(request.build());
+    }
+
+    /**
+     * @param request a request, e.g. from {@link #request(String)}
+     * @return the response, its body as UTF-8 text (or the charset the response names)
+     * @throws IOException if the exchange fails
+     * @throws InterruptedException if interrupted while waiting
+     */
+    public HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+        return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** @return the client every running gateway shares */
+    public static HttpClient client() {
+        return CLIENT;
+    }
+
+    /** Stops the container. @throws Exception if it fails to stop */
+    @Override
+    public void close() throws Exception {
+        stopper.stop();
+    }
+
+    @Override
+    public String toString() {
+        return "RunningGateway[" + container + " on 127.0.0.1:" + port + ']';
+    }
+}
