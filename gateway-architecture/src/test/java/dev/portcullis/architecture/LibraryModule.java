@@ -16,7 +16,8 @@ enum LibraryModule {
     AUTH("gateway-auth", "dev.portcullis.auth"),
     RATELIMIT("gateway-ratelimit", "dev.portcullis.ratelimit"),
     JSONSCHEMA("gateway-jsonschema", "dev.portcullis.jsonschema"),
-    JETTY_CLIENT("gateway-jetty-client", "dev.portcullis.client.jetty");
+    JETTY_CLIENT("gateway-jetty-client", "dev.portcullis.client.jetty"),
+    TEST("gateway-test", "dev.portcullis.test");
 
     /** The modules that each add one feature and keep its third-party library to themselves. */
     static final LibraryModule[] FEATURES = {AUTH, RATELIMIT, JSONSCHEMA, JETTY_CLIENT};
