@@ -1,19 +1,21 @@
 package dev.portcullis.test;
 
 import dev.portcullis.servlet.GatewayFilter;
+import dev.portcullis.test.internal.BoundedHttp;
 import dev.portcullis.test.internal.Started;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.Objects;
 
 /**
  * A gateway running in a started container on {@code 127.0.0.1}, with a plain HTTP/1.1 client to call it: the JDK's
- * {@link HttpClient}, which never follows redirects, connects within 5 s, and gives every request built by
- * {@link #request(String)} 20 s to answer. Closing it stops the container, which destroys the filter. Thread-safe.
+ * {@link HttpClient}, which never follows redirects and connects within 5 s. Every exchange of {@link #send} and
+ * {@link #get} is bounded as a whole, body included, by the request's timeout (20 s unless it names one), so a
+ * gateway that never finishes a response fails the test instead of hanging it. Closing it stops the container,
+ * which destroys the filter. Thread-safe.
  *
  * <pre>{@code
  * try (RunningGateway gateway = Container.TOMCAT.start(filter, application, SlowClientLimits.defaults())) {
@@ -22,12 +24,6 @@ import java.util.Objects;
  * }</pre>
  */
 public final class RunningGateway implements AutoCloseable {
-    private static final HttpClient CLIENT = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
-    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(20);
 
     private final Container container;
     private final int port;
@@ -73,7 +69,7 @@ public final class RunningGateway implements AutoCloseable {
      * @return a request builder for it with the 20 s timeout, to add a method, headers and a body
      */
     public HttpRequest.Builder request(String rawPathAndQuery) {
-        return HttpRequest.newBuilder(uri(rawPathAndQuery)).timeout(REQUEST_TIMEOUT);
+        return HttpRequest.newBuilder(uri(rawPathAndQuery)).timeout(BoundedHttp.DEFAULT_TIMEOUT);
     }
 
     /**
@@ -97,18 +93,19 @@ public final class RunningGateway implements AutoCloseable {
     }
 
     /**
-     * @param request a request, e.g. from {@link #request(String)}
+     * @param request a request, e.g. from {@link #request(String)}; its timeout (else 20 s) bounds the whole exchange
      * @return the response, its body as UTF-8 text (or the charset the response names)
+     * @throws java.net.http.HttpTimeoutException if the response, body included, did not complete in time
      * @throws IOException if the exchange fails
      * @throws InterruptedException if interrupted while waiting
      */
     public HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
-        return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+        return BoundedHttp.send(request);
     }
 
-    /** @return the client every running gateway shares */
+    /** @return the client every running gateway shares, for calls of your own (bound them yourself) */
     public static HttpClient client() {
-        return CLIENT;
+        return BoundedHttp.client();
     }
 
     /** Stops the container. @throws Exception if it fails to stop */

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.portcullis.api.Pipeline;
+import dev.portcullis.test.internal.BoundedHttp;
 import dev.portcullis.test.jwt.JwksServer;
 import dev.portcullis.test.jwt.SigningKey;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.MethodOrderer;
@@ -46,12 +46,12 @@ class ExtensionLifecycleTest {
         assertTrue(summary.getTestsSucceededCount() > 0, "the fixture ran");
     }
 
-    private static void assertStopped(RunningGateway gateway) {
-        Ports.assertFree(gateway.port());
+    private static void assertStopped(RunningGateway gateway) throws Exception {
+        Ports.assertNotListening(gateway.port());
     }
 
     @Test
-    void aStaticGatewayServesEveryTestOfItsClassAndItsNestedClassesThenStops() {
+    void aStaticGatewayServesEveryTestOfItsClassAndItsNestedClassesThenStops() throws Exception {
         runFixture(ClassScoped.class);
 
         assertEquals(3, SEEN.size(), SEEN.toString());
@@ -61,22 +61,22 @@ class ExtensionLifecycleTest {
     }
 
     @Test
-    void anInstanceGatewayAndJwksServerServeOneTestThenStop() {
+    void anInstanceGatewayAndJwksServerServeOneTestThenStop() throws Exception {
         runFixture(TestScoped.class);
 
         assertEquals(4, SEEN.size(), SEEN.toString());
         assertNotSame(SEEN.get(0), SEEN.get(2));
         assertStopped((RunningGateway) SEEN.get(0));
         assertStopped((RunningGateway) SEEN.get(2));
-        Ports.assertFree((Integer) SEEN.get(1));
+        Ports.assertNotListening((Integer) SEEN.get(1));
     }
 
     @Test
-    void aStaticUpstreamForgetsEachTestsRequestsAndStopsAfterItsClass() {
+    void aStaticUpstreamForgetsEachTestsRequestsAndStopsAfterItsClass() throws Exception {
         runFixture(UpstreamScoped.class);
 
         assertEquals(List.of(1, 1), SEEN.subList(1, 3), "each test saw only its own request");
-        Ports.assertFree((Integer) SEEN.get(0));
+        Ports.assertNotListening((Integer) SEEN.get(0));
     }
 
     /** Fixture: a class-wide gateway, used by two tests and a nested class. */
@@ -150,8 +150,7 @@ class ExtensionLifecycleTest {
         }
 
         private static void call() throws Exception {
-            RunningGateway.client().send(HttpRequest.newBuilder(UPSTREAM.uri("/x")).build(),
-                    HttpResponse.BodyHandlers.discarding());
+            BoundedHttp.send(HttpRequest.newBuilder(UPSTREAM.uri("/x")).build());
             SEEN.add(UPSTREAM.requestCount());
         }
     }

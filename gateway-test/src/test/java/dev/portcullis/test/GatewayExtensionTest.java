@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -131,6 +132,20 @@ class GatewayExtensionTest {
         } catch (IOException e) {
             return -1;
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Container.class)
+    void aResponseWhoseBodyNeverEndsFailsTheCallInTimeInsteadOfHangingTheTest(Container container) {
+        UPSTREAM.answer(Answer.of(200).header("Content-Length", "200000")    // the head, then 100,000 bytes short
+                .body("x".repeat(100_000)));
+        RunningGateway gateway = GATEWAY.in(container);
+        long start = System.nanoTime();
+
+        assertThrows(HttpTimeoutException.class,
+                () -> gateway.send(gateway.request("/api/orders/7").timeout(Duration.ofMillis(500)).build()));
+
+        assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(10), "bounded by the request's timeout");
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.portcullis.servlet.it.RawHttp;
+import dev.portcullis.test.internal.BoundedHttp;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -32,8 +33,7 @@ class RecordingUpstreamTest {
     final RecordingUpstream upstream = RecordingUpstream.create();
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        return RunningGateway.client().send(request.timeout(Duration.ofSeconds(10)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return BoundedHttp.send(request.timeout(Duration.ofSeconds(10)).build());
     }
 
     private RawHttp.Response raw(String request) throws IOException {
@@ -174,8 +174,7 @@ class RecordingUpstreamTest {
         upstream.answer(Answer.hang());
         HttpRequest request = HttpRequest.newBuilder(upstream.uri("/stuck")).timeout(Duration.ofMillis(300)).build();
 
-        assertThrows(HttpTimeoutException.class,
-                () -> RunningGateway.client().send(request, HttpResponse.BodyHandlers.ofString()));
+        assertThrows(HttpTimeoutException.class, () -> BoundedHttp.send(request));
         try (Socket socket = new Socket("127.0.0.1", upstream.port())) {
             socket.setSoTimeout(10_000);
             socket.getOutputStream().write("GET /stuck HTTP/1.1\r\nHost: up\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
@@ -276,7 +275,7 @@ class RecordingUpstreamTest {
         int port = upstream.port();
         upstream.close();
 
-        Ports.assertFree(port);
+        Ports.assertNotListening(port);
         assertEquals(200, send(HttpRequest.newBuilder(upstream.uri("/again"))).statusCode());
     }
 

@@ -6,7 +6,7 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import dev.portcullis.test.Answer;
 import dev.portcullis.test.Ports;
-import dev.portcullis.test.RunningGateway;
+import dev.portcullis.test.internal.BoundedHttp;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -27,8 +27,7 @@ class JwksServerTest {
     final JwksServer jwks = JwksServer.publishing(FIRST);
 
     private static HttpResponse<String> fetch(URI uri) throws IOException, InterruptedException {
-        return RunningGateway.client().send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return BoundedHttp.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build());
     }
 
     private static List<String> keyIds(HttpResponse<String> response) throws ParseException {
@@ -69,11 +68,11 @@ class JwksServerTest {
     }
 
     @Test
-    void aClosedServerStopsListening() {
+    void aClosedServerStopsListening() throws Exception {
         URI uri = jwks.uri();
 
         jwks.close();
 
-        Ports.assertFree(uri.getPort());
+        Ports.assertNotListening(uri.getPort());
     }
 }
