@@ -46,6 +46,7 @@ public final class RawHttpServer implements AutoCloseable {
     private final Semaphore permits = new Semaphore(MAX_CONNECTIONS);
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final CountDownLatch closing = new CountDownLatch(1);
+    private final Thread acceptor;
 
     private RawHttpServer(Responder responder, int maxBodyBytes) throws IOException {
         this.responder = responder;
@@ -53,11 +54,14 @@ public final class RawHttpServer implements AutoCloseable {
         this.socket = new ServerSocket(0, 128, InetAddress.getLoopbackAddress());
         String name = "recording-upstream-" + SERVERS.incrementAndGet() + '-';
         AtomicInteger count = new AtomicInteger();
-        this.threads = Executors.newCachedThreadPool(task -> {
-            Thread thread = new Thread(task, name + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.threads = Executors.newCachedThreadPool(task -> daemon(task, name + count.incrementAndGet()));
+        this.acceptor = daemon(this::accept, name + "acceptor");
+    }
+
+    private static Thread daemon(Runnable task, String name) {
+        Thread thread = new Thread(task, name);
+        thread.setDaemon(true);
+        return thread;
     }
 
     /**
@@ -68,7 +72,7 @@ public final class RawHttpServer implements AutoCloseable {
      */
     public static RawHttpServer start(Responder responder, int maxBodyBytes) throws IOException {
         RawHttpServer server = new RawHttpServer(responder, maxBodyBytes);
-        server.threads.execute(server::accept);
+        server.acceptor.start();
         return server;
     }
 
@@ -81,12 +85,17 @@ public final class RawHttpServer implements AutoCloseable {
         while (!socket.isClosed()) {
             try {
                 permits.acquire();
-                Socket connection = socket.accept();
-                open.add(connection);
-                threads.execute(() -> serve(connection));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
+            }
+            try {
+                Socket connection = socket.accept();
+                open.add(connection);
+                if (closing.getCount() == 0) {
+                    closeQuietly(connection);       // accepted while closing: close() may have missed it
+                }
+                threads.execute(() -> serve(connection));
             } catch (IOException | RuntimeException e) {
                 permits.release();                  // closed, or no thread to run the connection on
             }
@@ -166,22 +175,31 @@ public final class RawHttpServer implements AutoCloseable {
         }
     }
 
-    /** Stops accepting, ends every wait and hang, and closes every connection. */
+    /**
+     * Stops accepting, ends every wait and hang, and closes every connection. On return nothing listens on the port
+     * any more (the JDK finishes closing a listening socket only once the thread blocked in its accept has left).
+     */
     @Override
     public void close() {
         closing.countDown();
         try {
             socket.close();
+            acceptor.interrupt();                   // in case it waits for a connection slot
+            acceptor.join(TimeUnit.SECONDS.toMillis(5));
+        } catch (IOException e) {
+            // already closed
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        open.forEach(RawHttpServer::closeQuietly);
+        threads.shutdownNow();
+    }
+
+    private static void closeQuietly(Socket connection) {
+        try {
+            connection.close();
         } catch (IOException e) {
             // already closed
         }
-        for (Socket connection : open) {
-            try {
-                connection.close();
-            } catch (IOException e) {
-                // already closed
-            }
-        }
-        threads.shutdownNow();
     }
 }
