@@ -174,27 +174,28 @@ public final class GatewayExtension implements BeforeAllCallback, AfterEachCallb
         return running().send(request);
     }
 
-    /** Stops every running gateway of this extension; the next use starts a new one. @throws Exception if one fails */
-    public void stop() throws Exception {
+    /**
+     * Stops every running gateway of this extension; the next use starts a new one.
+     *
+     * @throws IllegalStateException if a container did not stop cleanly (after trying to stop the others)
+     */
+    public void stop() {
         List<RunningGateway> stopping;
         synchronized (this) {
             stopping = new ArrayList<>(running.values());
             running.clear();
         }
-        Exception failure = null;
+        List<IllegalStateException> failures = new ArrayList<>();
         for (RunningGateway gateway : stopping) {
             try {
                 gateway.close();
-            } catch (Exception e) {
-                if (failure == null) {
-                    failure = e;
-                } else {
-                    failure.addSuppressed(e);
-                }
+            } catch (IllegalStateException e) {
+                failures.add(e);
             }
         }
-        if (failure != null) {
-            throw failure;
+        if (!failures.isEmpty()) {
+            failures.subList(1, failures.size()).forEach(failures.get(0)::addSuppressed);
+            throw failures.get(0);
         }
     }
 
@@ -204,14 +205,14 @@ public final class GatewayExtension implements BeforeAllCallback, AfterEachCallb
     }
 
     @Override
-    public void afterEach(ExtensionContext context) throws Exception {
+    public void afterEach(ExtensionContext context) {
         if (scope.testEnded()) {
             stop();
         }
     }
 
     @Override
-    public void afterAll(ExtensionContext context) throws Exception {
+    public void afterAll(ExtensionContext context) {
         if (scope.classEnded()) {
             stop();
         }

@@ -108,10 +108,23 @@ public final class RunningGateway implements AutoCloseable {
         return BoundedHttp.client();
     }
 
-    /** Stops the container. @throws Exception if it fails to stop */
+    /**
+     * Stops the container.
+     *
+     * @throws IllegalStateException if it fails to stop, with the container's exception as the cause
+     */
     @Override
-    public void close() throws Exception {
-        stopper.stop();
+    public void close() {
+        try {
+            stopper.stop();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            throw new IllegalStateException(container + " did not stop cleanly: " + e, e);
+        }
     }
 
     @Override

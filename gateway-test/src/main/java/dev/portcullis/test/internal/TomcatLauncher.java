@@ -55,7 +55,7 @@ public final class TomcatLauncher {
         ((StandardHost) tomcat.getHost()).setErrorReportValveClass(TomcatProblemErrorValve.class.getName());
         Context context = tomcat.addContext("", base.toString());
         Tomcat.addServlet(context, "application", application).setAsyncSupported(true);
-        context.addServletMappingDecoded("/*", "application");
+        context.addServletMapping("/*", "application");
         context.addServletContainerInitializer((classes, servletContext) -> filter.register(servletContext), null);
         Started.Stopper stop = () -> stop(tomcat, base);
         try {
