@@ -57,7 +57,11 @@ public final class Answer {
         return HANG;
     }
 
-    /** @return a reset of the connection (TCP RST) instead of a response, as a crashing upstream gives */
+    /**
+     * @return a reset of the connection (TCP RST) instead of a response, as a crashing upstream gives. The JDK upstream
+     *     client retries an idempotent request (a GET) once on a new connection, so to make the gateway answer 502 to
+     *     one, enqueue two resets
+     */
     public static Answer reset() {
         return RESET;
     }

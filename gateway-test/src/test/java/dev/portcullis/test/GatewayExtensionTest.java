@@ -46,7 +46,9 @@ class GatewayExtensionTest {
             .pipeline(() -> Pipeline.builder()
                     .add(Routing.interceptor(RouteTable.of(
                             Route.builder("orders").path("/api/orders/**").stripPrefix(1)
-                                    .upstream(UPSTREAM.baseUri()).build())))
+                                    .upstream(UPSTREAM.baseUri()).build(),
+                            Route.builder("impatient").path("/impatient/**").upstream(UPSTREAM.baseUri())
+                                    .responseTimeout(Duration.ofMillis(500)).build())))
                     .add(RequestGuards.interceptor(GuardPolicy.builder().maxBodyBytes(64).build()))
                     .build())
             .slowClientLimits(GatewayExtension.DEFAULT_LIMITS.withRequestHeadTimeout(HEAD_DEADLINE))
@@ -91,6 +93,23 @@ class GatewayExtensionTest {
 
         assertThatProblem(response).hasStatus(413).hasType(ProblemTypes.PAYLOAD_TOO_LARGE).hasRequestId();
         assertEquals(0, UPSTREAM.requestCount());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Container.class)
+    void anUpstreamThatHangsIsA504AndOneThatResetsIsA502(Container container) throws Exception {
+        UPSTREAM.enqueue(Answer.hang(), Answer.reset(), Answer.reset());   // the JDK client retries a GET once
+        RunningGateway gateway = GATEWAY.in(container);
+
+        HttpResponse<String> hung = gateway.get("/impatient/a");
+        HttpResponse<String> reset = gateway.get("/impatient/b");
+
+        assertThatProblem(hung).hasStatus(504).hasType(ProblemTypes.UPSTREAM_TIMEOUT).hasRequestId()
+                .doesNotContain("127.0.0.1");
+        assertThatProblem(reset).hasStatus(502).hasType(ProblemTypes.UPSTREAM_UNAVAILABLE).hasRequestId()
+                .doesNotContain("127.0.0.1");
+        assertEquals(List.of("/impatient/a", "/impatient/b"),
+                UPSTREAM.awaitRequests(2, WAIT).stream().map(RecordedRequest::target).toList());
     }
 
     @ParameterizedTest
