@@ -24,13 +24,13 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * A JUnit 5 extension that runs a gateway in a real embedded servlet container on {@code 127.0.0.1} and a free port,
  * set up as {@link Container} describes (problem+json container error pages, slow-client limits: see
- * {@link #DEFAULT_LIMITS}). Register it with
- * {@code @RegisterExtension}: in a {@code static} field one gateway serves the whole class (nested classes
- * included) and stops after it; in an instance field each test gets its own and it stops after the test.
+ * {@link #DEFAULT_LIMITS}). Register it with {@code @RegisterExtension}: in a {@code static} field one gateway
+ * serves the whole class (nested classes included) and stops after it; in an instance field each test gets its own
+ * and it stops after the test.
  *
  * <p>Nothing starts until a test asks: {@link #in(Container)} starts the gateway in that container on first use,
- * building a fresh filter from the supplier (so a stateful stage, such as a local rate-limit store, is never shared
- * between containers), and the shortcuts {@link #get}, {@link #send}, {@link #uri} and {@link #request} use the
+ * building a fresh filter from the supplier (build stateful stages, such as a local rate-limit store, inside it,
+ * and no two containers share them), and the shortcuts {@link #get}, {@link #send}, {@link #uri} and {@link #request} use the
  * {@linkplain Builder#container(Container) default container}: {@link Container#preferred() Jetty when it is on the
  * classpath, else Tomcat}. Because the supplier runs then, it may read the port of a {@link RecordingUpstream} or
  * a JWKS server declared in another field, whatever order JUnit registers them in.
