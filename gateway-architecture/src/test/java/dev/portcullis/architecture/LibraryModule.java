@@ -18,7 +18,8 @@ enum LibraryModule {
     JSONSCHEMA("gateway-jsonschema", "dev.portcullis.jsonschema"),
     JETTY_CLIENT("gateway-jetty-client", "dev.portcullis.client.jetty"),
     MICROMETER("gateway-micrometer", "dev.portcullis.micrometer"),
-    CONFIG("gateway-config", "dev.portcullis.config");
+    CONFIG("gateway-config", "dev.portcullis.config"),
+    TEST("gateway-test", "dev.portcullis.test");
 
     /**
      * The modules that each add one feature or integration and keep its third-party library to themselves (the

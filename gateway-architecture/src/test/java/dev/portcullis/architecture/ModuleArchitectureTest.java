@@ -123,9 +123,9 @@ class ModuleArchitectureTest {
     }
 
     @Test
-    @DisplayName("6. use Jakarta Servlet types only in gateway-servlet")
+    @DisplayName("6. use Jakarta Servlet types only in gateway-servlet (and the test kit, which runs containers)")
     void jakartaServletTypesAppearOnlyInServlet() {
-        noClasses().that().resideOutsideOfPackage(LibraryModule.SERVLET.packages())
+        noClasses().that().resideOutsideOfPackages(LibraryModule.SERVLET.packages(), LibraryModule.TEST.packages())
                 .should().dependOnClassesThat().resideInAPackage("jakarta.servlet..")
                 .because("only the servlet adapter knows the container; the engine runs without one")
                 .check(classes);
@@ -134,14 +134,15 @@ class ModuleArchitectureTest {
     @Test
     @DisplayName("6b. keep each third-party library in the module that owns it")
     void thirdPartyLibrariesStayInTheirModule() {
-        CompositeArchRule.of(ownedBy(LibraryModule.AUTH, "com.nimbusds.."))
-                .and(ownedBy(LibraryModule.RATELIMIT, "io.github.bucket4j..", "io.lettuce.."))
-                .and(ownedBy(LibraryModule.JSONSCHEMA, "com.networknt.."))
-                .and(ownedBy(LibraryModule.JETTY_CLIENT, "org.eclipse.jetty.client.."))
-                .and(ownedBy(LibraryModule.MICROMETER, "io.micrometer.."))
-                .and(ownedBy(LibraryModule.SERVLET,
+        CompositeArchRule.of(ownedBy(List.of(LibraryModule.AUTH, LibraryModule.TEST), "com.nimbusds.."))
+                .and(ownedBy(List.of(LibraryModule.RATELIMIT), "io.github.bucket4j..", "io.lettuce.."))
+                .and(ownedBy(List.of(LibraryModule.JSONSCHEMA), "com.networknt.."))
+                .and(ownedBy(List.of(LibraryModule.JETTY_CLIENT), "org.eclipse.jetty.client.."))
+                .and(ownedBy(List.of(LibraryModule.MICROMETER), "io.micrometer.."))
+                .and(ownedBy(List.of(LibraryModule.SERVLET, LibraryModule.TEST),
                         "org.eclipse.jetty.server..", "org.eclipse.jetty.ee10..", "org.apache.catalina..",
                         "org.apache.tomcat..", "org.apache.coyote.."))
+                .and(ownedBy(List.of(LibraryModule.TEST), "org.junit..", "org.opentest4j.."))
                 .check(classes);
     }
 
@@ -169,6 +170,17 @@ class ModuleArchitectureTest {
                 .check(classes);
     }
 
+    @Test
+    @DisplayName("9. gateway-test depends on the api, core and servlet only, never on a feature module")
+    void testKitNeverDependsOnAFeatureModule() {
+        noClasses().that().resideInAPackage(LibraryModule.TEST.packages())
+                .should().dependOnClassesThat().resideInAnyPackage(packagesOfAllBut(
+                        LibraryModule.API, LibraryModule.CORE, LibraryModule.SERVLET, LibraryModule.TEST))
+                .because("the kit serves users of any feature set, and the feature modules' own tests use it "
+                        + "(a dependency on one would be a reactor cycle)")
+                .check(classes);
+    }
+
     // ---------------------------------------------------------------------------------------------------------
 
     /**
@@ -183,10 +195,11 @@ class ModuleArchitectureTest {
                 .because(feature + " is optional for gateway-config users; only " + mappingPackage + " may use it");
     }
 
-    private static ArchRule ownedBy(LibraryModule owner, String... libraryPackages) {
-        return noClasses().that().resideOutsideOfPackage(owner.packages())
+    private static ArchRule ownedBy(List<LibraryModule> owners, String... libraryPackages) {
+        return noClasses().that().resideOutsideOfPackages(
+                        owners.stream().map(LibraryModule::packages).toArray(String[]::new))
                 .should().dependOnClassesThat().resideInAnyPackage(libraryPackages)
-                .because(String.join(", ", libraryPackages) + " belong to " + owner);
+                .because(String.join(", ", libraryPackages) + " belong to " + owners);
     }
 
     /**

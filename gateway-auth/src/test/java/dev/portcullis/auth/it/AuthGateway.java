@@ -46,8 +46,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Routes: {@code /api/**} (authenticated, Authorization stripped), {@code /relay/**} (authenticated,
  * Authorization relayed), {@code /orders/**} (scope {@code orders:write}), {@code /public/**} (anonymous). Other
  * paths go to the application under the default policy {@code authenticated()}. Issuers {@code https://idp.test/<n>}
- * for n in {@code main}, {@code rotating}, {@code held} share one JWKS endpoint; {@code outage} has its own, which a
- * test may stop. Each issuer is used by one test class concern only, so JWKS state never leaks between tests.
+ * for n in {@code main} and {@code held} share one JWKS endpoint. Each issuer is used by one test class concern only,
+ * so JWKS state never leaks between tests (the identity provider's failures and key rotations are tested apart, in
+ * {@link IdentityProviderTest}).
  * The filter forwards header names holding {@code _}, so tests prove that the Authentication stage itself removes
  * {@code X_User_*} spellings rather than the proxy's default underscore rule.
  */
@@ -55,7 +56,6 @@ final class AuthGateway implements AutoCloseable {
     static final String CONTAINERS = "dev.portcullis.servlet.it.ServletContainer#all";
     static final Instant START = Instant.parse("2030-01-01T00:00:00Z");
     static final RSAKey MAIN_KEY = Tokens.rsa("main-1");
-    static final RSAKey NEXT_KEY = Tokens.rsa("main-2");
     static final String API_KEY = "rk_live_0123456789abcdef";
     static final String ORIGIN = "https://app.example";
     static final Duration MIN_REFETCH = Duration.ofSeconds(30);
@@ -63,23 +63,20 @@ final class AuthGateway implements AutoCloseable {
     final MutableClock clock = new MutableClock(START);
     final AtomicInteger upstreamCalls = new AtomicInteger();
     final JwksEndpoint jwks;
-    final JwksEndpoint outageJwks;
     private final TestUpstream upstream;
     final RunningServer server;
 
     private AuthGateway(ServletContainer container) throws Exception {
         jwks = JwksEndpoint.start();
-        outageJwks = JwksEndpoint.start();
         upstream = TestUpstream.start(exchange -> {
             upstreamCalls.incrementAndGet();
             TestUpstream.echo().handle(exchange);
         });
         JwtAuthenticator.Builder jwt = JwtAuthenticator.builder().clock(clock)
                 .tokenSource(BearerTokenSource.builder().queryParameter("access_token").cookie("at").build());
-        for (String name : new String[] {"main", "rotating", "held", "removing"}) {
+        for (String name : new String[] {"main", "held"}) {
             jwt.issuer(issuer(name, jwks.publish(name, MAIN_KEY)));
         }
-        jwt.issuer(issuer("outage", outageJwks.publish("outage", MAIN_KEY)));
         ApiKeys keys = ApiKeys.builder()
                 .key(ApiKeys.sha256Hex(API_KEY), "reporting", Set.of("reports:read"), Set.of("auditor")).build();
         String base = upstream.baseUri();
@@ -152,7 +149,6 @@ final class AuthGateway implements AutoCloseable {
         server.close();
         upstream.close();
         jwks.close();
-        outageJwks.close();
     }
 
     /**

@@ -14,18 +14,16 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A real JWKS endpoint on 127.0.0.1: one key set per name at {@code /<name>}, replaceable at any time (key
- * rotation), with a count of fetches per name, and a gate that holds the next fetch of a name until the test
- * releases it. {@link #close()} stops it: from then on connections are refused.
+ * A real JWKS endpoint on 127.0.0.1: one key set per name at {@code /<name>}, and a gate that holds the next fetch of
+ * a name until the test releases it (which the test kit's {@code JwksServer} cannot do). {@link #close()} stops it:
+ * from then on connections are refused.
  */
 final class JwksEndpoint implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool();
     private final Map<String, String> sets = new ConcurrentHashMap<>();
-    private final Map<String, AtomicInteger> fetches = new ConcurrentHashMap<>();
     private final Map<String, Gate> gates = new ConcurrentHashMap<>();
 
     private JwksEndpoint() throws IOException {
@@ -46,19 +44,9 @@ final class JwksEndpoint implements AutoCloseable {
         return uri(name);
     }
 
-    /** Removes the set {@code name}: its URL answers 404 from now on, as a failing identity provider would. */
-    void withdraw(String name) {
-        sets.remove(name);
-    }
-
     /** @return the URL of the set {@code name} */
     URI uri(String name) {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/" + name);
-    }
-
-    /** @return how many times the set {@code name} was fetched */
-    int fetches(String name) {
-        return fetches.computeIfAbsent(name, n -> new AtomicInteger()).get();
     }
 
     /** @return a gate that the next fetch of {@code name} waits at until {@link Gate#release()} */
@@ -70,7 +58,6 @@ final class JwksEndpoint implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         String name = exchange.getRequestURI().getPath().substring(1);
-        fetches.computeIfAbsent(name, n -> new AtomicInteger()).incrementAndGet();
         Gate gate = gates.remove(name);
         if (gate != null) {
             gate.arrived.countDown();

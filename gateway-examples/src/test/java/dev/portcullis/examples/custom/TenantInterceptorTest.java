@@ -1,68 +1,67 @@
 package dev.portcullis.examples.custom;
 
+import static dev.portcullis.test.ProblemAssert.assertThatProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.portcullis.api.GatewayRequest;
-import dev.portcullis.api.GatewayResponse;
-import dev.portcullis.api.HttpHeaders;
-import dev.portcullis.api.Pipeline;
 import dev.portcullis.api.routing.Route;
 import dev.portcullis.api.routing.RouteTable;
 import dev.portcullis.api.routing.Routing;
-import java.net.InetAddress;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
+import dev.portcullis.test.InterceptorRunner;
+import dev.portcullis.test.RunResult;
+import dev.portcullis.test.TestRequest;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
+/** The tenant check without a container, with the test kit's {@link InterceptorRunner}. */
 class TenantInterceptorTest {
-    private final AtomicReference<GatewayRequest> reachedTerminal = new AtomicReference<>();
-    private final Pipeline pipeline = Pipeline.builder()
-            .add(Routing.interceptor(RouteTable.of(
-                    Route.builder("api").path("/api/**").upstream("http://127.0.0.1:9").build())))
-            .add(TenantInterceptor.builder().tenants("acme", "Globex").build())
-            .build();
+    private final InterceptorRunner runner = InterceptorRunner.of(
+            Routing.interceptor(RouteTable.of(
+                    Route.builder("api").path("/api/**").upstream("http://127.0.0.1:9").build())),
+            TenantInterceptor.builder().tenants("acme", "Globex").build());
 
     @Test
-    void aKnownTenantTravelsOnAsAnAttributeAndACanonicalHeader() throws Exception {
-        GatewayResponse response = run("/api/orders", " ACME ");
+    void aKnownTenantTravelsOnAsAnAttributeAndACanonicalHeader() {
+        RunResult result = runner.run(TestRequest.get("/api/orders").header("X-Tenant", " ACME ").build());
 
-        assertEquals(200, response.status());
-        assertEquals("acme", reachedTerminal.get().attribute(TenantInterceptor.TENANT).orElseThrow());
-        assertEquals("acme", reachedTerminal.get().headers().first("X-Tenant").orElseThrow());
+        assertEquals(200, result.status());
+        GatewayRequest forwarded = result.forwarded();
+        assertEquals(Optional.of("acme"), forwarded.attribute(TenantInterceptor.TENANT));
+        assertEquals(Optional.of("acme"), forwarded.headers().first("X-Tenant"));
     }
 
     @Test
-    void tenantsConfiguredInAnyCaseAreMatchedInLowerCase() throws Exception {
-        assertEquals(200, run("/api/orders", "globex").status());
+    void tenantsConfiguredInAnyCaseAreMatchedInLowerCase() {
+        assertEquals(200, runner.run(TestRequest.get("/api/orders").header("X-Tenant", "globex").build()).status());
     }
 
     @Test
-    void anUnknownTenantIsAnswered403WithoutGoingFurther() throws Exception {
-        GatewayResponse response = run("/api/orders", "initech");
+    void anUnknownTenantIsAnswered403WithoutGoingFurther() {
+        RunResult result = runner.run(TestRequest.get("/api/orders").header("X-Tenant", "initech").build());
 
-        assertEquals(TenantInterceptor.UNKNOWN_TENANT, response.problem().orElseThrow().type());
-        assertEquals(403, response.status());
-        assertTrue(response.problem().orElseThrow().detail().orElseThrow().contains("X-Tenant"));
-        assertNull(reachedTerminal.get(), "the terminal handler was not called");
+        assertThatProblem(result).hasStatus(403).hasType(TenantInterceptor.UNKNOWN_TENANT)
+                .hasDetailContaining("X-Tenant").hasRequestId().doesNotContain("initech");
+        assertEquals(Optional.of("TenantInterceptor"), result.answeredBy());
+        assertFalse(result.reachedTerminal(), "the terminal handler was not called");
     }
 
     @Test
-    void aRoutedRequestWithoutTheHeaderIsAnswered400() throws Exception {
-        GatewayResponse response = run("/api/orders", null);
+    void aRoutedRequestWithoutTheHeaderIsAnswered400() {
+        RunResult result = runner.run(TestRequest.get("/api/orders").build());
 
-        assertEquals(TenantInterceptor.TENANT_REQUIRED, response.problem().orElseThrow().type());
-        assertEquals(400, response.status());
-        assertNull(reachedTerminal.get());
+        assertThatProblem(result).hasStatus(400).hasType(TenantInterceptor.TENANT_REQUIRED).hasRequestId();
+        assertFalse(result.reachedTerminal());
     }
 
     @Test
-    void aRequestForTheApplicationPassesWithoutATenant() throws Exception {
-        assertEquals(200, run("/hello", null).status());
-        assertTrue(reachedTerminal.get().attribute(TenantInterceptor.TENANT).isEmpty());
+    void aRequestForTheApplicationPassesWithoutATenant() {
+        RunResult result = runner.run(TestRequest.get("/hello").build());
+
+        assertEquals(200, result.status());
+        assertTrue(result.forwarded().attribute(TenantInterceptor.TENANT).isEmpty());
     }
 
     @Test
@@ -84,15 +83,5 @@ class TenantInterceptorTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> TenantInterceptor.builder().tenants("acme corp").build());
         assertTrue(e.getMessage().contains("'acme corp'"), e.getMessage());
-    }
-
-    private GatewayResponse run(String path, String tenant) throws Exception {
-        HttpHeaders headers = tenant == null ? HttpHeaders.empty() : HttpHeaders.builder().add("X-Tenant", tenant).build();
-        GatewayRequest request = GatewayRequest.builder().id("req-1").method("GET").authority("gw.example.com")
-                .rawPath(path).headers(headers).clientAddress(InetAddress.getLoopbackAddress()).build();
-        return pipeline.execute(request, seen -> {
-            reachedTerminal.set(seen);
-            return CompletableFuture.completedFuture(GatewayResponse.builder(200).build());
-        }).toCompletableFuture().get(5, TimeUnit.SECONDS);
     }
 }
