@@ -62,6 +62,7 @@ final class ModelChecks {
         checks.routeIds();
         checks.references();
         new StageCoverage(model, origins, findings).check();
+        new UpstreamChecks(origins, findings).check(checks.routes);
         checks.client();
     }
 

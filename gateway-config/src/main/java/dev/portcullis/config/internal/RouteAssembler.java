@@ -4,13 +4,17 @@ import dev.portcullis.api.auth.AccessPolicy;
 import dev.portcullis.api.auth.Authenticator;
 import dev.portcullis.api.auth.Authenticators;
 import dev.portcullis.api.auth.CredentialRelay;
+import dev.portcullis.api.routing.HashKey;
+import dev.portcullis.api.routing.LoadBalancer;
 import dev.portcullis.api.routing.LoadBalancers;
 import dev.portcullis.api.routing.Route;
 import dev.portcullis.api.routing.RouteTable;
+import dev.portcullis.config.internal.model.HashKeyModel;
 import dev.portcullis.config.internal.model.RouteModel;
 import dev.portcullis.config.internal.model.TimeoutsModel;
 import dev.portcullis.config.internal.model.UpstreamModel;
 import dev.portcullis.core.guard.RequestGuards;
+import dev.portcullis.core.resilience.Resilience;
 import dev.portcullis.core.transform.Transform;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,9 +77,12 @@ final class RouteAssembler {
             context.attempt(context.origins().of(upstream), () -> upstream.weight() == null
                     ? route.upstream(upstream.uri()) : route.upstream(upstream.uri(), upstream.weight()));
         }
-        set(model, "loadBalancer", model.loadBalancer(), balancer -> route.loadBalancer(
-                balancer == RouteModel.Balancer.ROUND_ROBIN ? LoadBalancers.roundRobin()
-                        : LoadBalancers.weightedRoundRobin()));
+        set(model, "loadBalancer", model.loadBalancer(), balancer -> route.loadBalancer(balancer(balancer,
+                model.hashKey())));
+        if (model.resilience() != null) {
+            set(model, "resilience", new ResilienceAssembler(context).resilience(model.resilience()),
+                    resilience -> route.metadata(Resilience.KEY, resilience));
+        }
         timeouts(model.timeouts(), route);
         set(model, "preserveHost", model.preserveHost(), route::preserveHost);
         metadata(model, route);
@@ -103,6 +110,20 @@ final class RouteAssembler {
         }
         set(model, "credentialRelay", model.credentialRelay(), relay -> route.metadata(CredentialRelay.KEY,
                 relay == RouteModel.Relay.RELAY ? CredentialRelay.RELAY : CredentialRelay.STRIP));
+    }
+
+    private static LoadBalancer.Factory balancer(RouteModel.Balancer balancer, HashKeyModel key) {
+        switch (balancer) {
+            case ROUND_ROBIN:
+                return LoadBalancers.roundRobin();
+            case LEAST_REQUESTS:
+                return LoadBalancers.leastRequests();
+            case CONSISTENT_HASH:
+                return LoadBalancers.consistentHash(key.header() != null ? HashKey.header(key.header())
+                        : key.cookie() != null ? HashKey.cookie(key.cookie()) : HashKey.clientAddress());
+            default:
+                return LoadBalancers.weightedRoundRobin();
+        }
     }
 
     /**
@@ -134,8 +155,6 @@ final class RouteAssembler {
     }
 
     private <V> void set(Object section, String setting, V value, Function<V, ?> apply) {
-        if (value != null) {
-            context.attempt(context.at(section, setting), () -> apply.apply(value));
-        }
+        context.set(section, setting, value, apply);
     }
 }

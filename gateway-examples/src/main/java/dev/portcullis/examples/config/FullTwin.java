@@ -8,6 +8,7 @@ import dev.portcullis.api.auth.Authorization;
 import dev.portcullis.api.auth.CredentialRelay;
 import dev.portcullis.api.ratelimit.FailureMode;
 import dev.portcullis.api.ratelimit.RateLimiting;
+import dev.portcullis.api.routing.HashKey;
 import dev.portcullis.api.routing.LoadBalancers;
 import dev.portcullis.api.routing.Route;
 import dev.portcullis.api.routing.RouteTable;
@@ -29,6 +30,11 @@ import dev.portcullis.core.guard.GuardPolicy;
 import dev.portcullis.core.guard.RequestGuards;
 import dev.portcullis.core.guard.ValueCheck;
 import dev.portcullis.core.ipfilter.IpFilter;
+import dev.portcullis.core.resilience.CircuitBreaker;
+import dev.portcullis.core.resilience.HealthCheck;
+import dev.portcullis.core.resilience.OutlierEjection;
+import dev.portcullis.core.resilience.Resilience;
+import dev.portcullis.core.resilience.Retries;
 import dev.portcullis.core.transform.HeaderEdits;
 import dev.portcullis.core.transform.LocationRewrite;
 import dev.portcullis.core.transform.QueryEdits;
@@ -128,6 +134,7 @@ public final class FullTwin {
                         .upstream("http://127.0.0.1:9001/v2", 3).upstream("http://127.0.0.1:9002/v2")
                         .connectTimeout(Duration.ofMillis(500)).responseTimeout(Duration.ofSeconds(10))
                         .idleTimeout(Duration.ofSeconds(60))
+                        .metadata(Resilience.KEY, ordersResilience())
                         .metadata(AccessPolicy.KEY, AccessPolicy.scopesAnyOf("orders:read", "orders:admin")
                                 .and(AccessPolicy.claim("the claim tenant = acme",
                                         p -> "acme".equals(String.valueOf(p.claims().get("tenant"))))))
@@ -143,16 +150,41 @@ public final class FullTwin {
                         .build(),
                 Route.builder("reports").path("/reports/**").query("format", "csv|json")
                         .upstream("http://127.0.0.1:9001").upstream("http://127.0.0.1:9002")
-                        .loadBalancer(LoadBalancers.roundRobin())
+                        .loadBalancer(LoadBalancers.consistentHash(HashKey.header("X-API-Key")))
+                        .metadata(Resilience.KEY, Resilience.builder().outlierEjection(OutlierEjection.off()).build())
                         .metadata(Authenticators.KEY, Authenticators.of(keys))
                         .metadata(AccessPolicy.KEY, AccessPolicy.scopesAnyOf("reports:read"))
                         .build(),
+                Route.builder("inventory").path("/api/inventory/**")
+                        .upstream("http://127.0.0.1:9001").upstream("http://127.0.0.1:9002")
+                        .loadBalancer(LoadBalancers.leastRequests())
+                        .build(),
                 Route.builder("legacy").path("/old/**").rewrite("^/old/(?<rest>.*)$", "/${rest}").addPrefix("/v1")
-                        .upstream("http://127.0.0.1:9004").preserveHost(true)
+                        .upstream("http://127.0.0.1:9004").upstream("http://127.0.0.1:9003")
+                        .loadBalancer(LoadBalancers.roundRobin()).preserveHost(true)
                         .metadata(Authenticators.KEY, Authenticators.anonymous())
                         .metadata(AccessPolicy.KEY, AccessPolicy.anonymous())
                         .metadata(CredentialRelay.KEY, CredentialRelay.RELAY)
                         .build());
+    }
+
+    private static Resilience ordersResilience() {
+        return Resilience.builder()
+                .healthCheck(HealthCheck.builder("/health").interval(Duration.ofSeconds(5))
+                        .jitter(Duration.ofMillis(500)).timeout(Duration.ofSeconds(1))
+                        .healthyThreshold(2).unhealthyThreshold(3).expectedStatuses(200, 204).build())
+                .outlierEjection(OutlierEjection.builder().consecutiveFailures(3).countServerErrors(true)
+                        .baseEjectionTime(Duration.ofSeconds(10)).maxEjectionTime(Duration.ofMinutes(2))
+                        .maxEjectedPercent(50).build())
+                .circuitBreaker(CircuitBreaker.builder().maxRequests(200).maxPending(50).build())
+                .retries(Retries.builder().maxRetries(2)
+                        .on(Retries.Condition.CONNECT_FAILURE, Retries.Condition.RESET, Retries.Condition.TIMEOUT)
+                        .statuses(503).nonIdempotent(false)
+                        .backoff(Duration.ofMillis(25), Duration.ofMillis(250)).budget(20, 3)
+                        .maxReplayBytes(16 * 1024)
+                        .perTryTimeout(Duration.ofSeconds(2)).overallTimeout(Duration.ofSeconds(5))
+                        .build())
+                .build();
     }
 
     /**

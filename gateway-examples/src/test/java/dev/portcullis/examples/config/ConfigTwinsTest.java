@@ -124,6 +124,7 @@ class ConfigTwinsTest {
         GatewayConfig config = load(file);
         try {
             assertEquals(twin.describe(), config.describe());
+            assertEquals(Decisions.upstreamSettings(twin), Decisions.upstreamSettings(config.pipeline()));
             List<Integer> statuses = new ArrayList<>();
             for (int i = 0; i < corpus.size(); i++) {
                 Decision fromFile = normalized(Decisions.run(config.pipeline(), corpus.get(i).build("r" + i)));

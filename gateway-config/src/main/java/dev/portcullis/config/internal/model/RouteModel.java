@@ -31,6 +31,8 @@ import java.util.Map;
  * @param addPrefix a prefix put in front
  * @param upstreams the instances
  * @param loadBalancer how instances share requests
+ * @param hashKey what consistent hashing hashes
+ * @param resilience health checks, outlier ejection, circuit breaker, retries
  * @param timeouts connect, response and idle timeouts
  * @param preserveHost whether the client's Host is sent upstream
  * @param access the access policy
@@ -54,7 +56,12 @@ public record RouteModel(
         @Doc("A regex rewrite of the raw path, after stripPrefix.") RewriteModel rewrite,
         @Doc("A path put in front of the forwarded path, after the rewrite, e.g. /v2.") String addPrefix,
         @Doc("The upstream instances: base URIs, or {uri, weight}.") @Required List<UpstreamModel> upstreams,
-        @Doc("weighted-round-robin (default) or round-robin.") Balancer loadBalancer,
+        @Doc("How the instances share requests: weighted-round-robin (default), round-robin, least-requests (of two "
+                + "instances drawn at random, the one with fewer requests in flight per weight) or consistent-hash "
+                + "(sticky by hashKey).") Balancer loadBalancer,
+        @Doc("What consistent-hash hashes; required by it and read by no other strategy.") HashKeyModel hashKey,
+        @Doc("Health checks, outlier ejection, circuit breaker and retries of this route's upstream group.")
+        ResilienceModel resilience,
         @Doc("Per-route upstream timeouts.") TimeoutsModel timeouts,
         @Doc("Send the client's Host upstream instead of the upstream's authority; default false.")
         Boolean preserveHost,
@@ -74,7 +81,11 @@ public record RouteModel(
         /** {@code LoadBalancers.weightedRoundRobin()}. */
         WEIGHTED_ROUND_ROBIN,
         /** {@code LoadBalancers.roundRobin()}. */
-        ROUND_ROBIN
+        ROUND_ROBIN,
+        /** {@code LoadBalancers.leastRequests()}. */
+        LEAST_REQUESTS,
+        /** {@code LoadBalancers.consistentHash(key)}. */
+        CONSISTENT_HASH
     }
 
     /** What happens to the {@code Authorization} header. */
