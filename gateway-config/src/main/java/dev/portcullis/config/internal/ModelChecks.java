@@ -9,6 +9,7 @@ import dev.portcullis.config.internal.model.LimiterModel;
 import dev.portcullis.config.internal.model.PolicyModel;
 import dev.portcullis.config.internal.model.RateLimitingModel;
 import dev.portcullis.config.internal.model.RouteModel;
+import dev.portcullis.config.internal.model.TraceContextModel;
 import dev.portcullis.config.internal.tree.Findings;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -64,6 +65,21 @@ final class ModelChecks {
         new StageCoverage(model, origins, findings).check();
         new UpstreamChecks(origins, findings).check(checks.routes);
         checks.client();
+        checks.observability();
+    }
+
+    private void observability() {
+        if (model.gateway() == null) {
+            return;
+        }
+        OffSwitch.check(model.gateway().accessLog(), "the access log", origins, findings);
+        TraceContextModel trace = model.gateway().traceContext();
+        if (trace != null && trace.trustedCallers() != null && trace.policy() != TraceContextModel.TracePolicy.TRUST) {
+            add(origins.member(trace, "trustedCallers"), "only the trust policy has trusted callers");
+        }
+        if (trace != null && trace.sampleRate() != null && trace.policy() == TraceContextModel.TracePolicy.OFF) {
+            add(origins.member(trace, "sampleRate"), "the off policy starts no traces to sample");
+        }
     }
 
     private void stageNames() {

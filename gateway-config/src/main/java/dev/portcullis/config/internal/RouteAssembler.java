@@ -13,6 +13,7 @@ import dev.portcullis.config.internal.model.HashKeyModel;
 import dev.portcullis.config.internal.model.RouteModel;
 import dev.portcullis.config.internal.model.TimeoutsModel;
 import dev.portcullis.config.internal.model.UpstreamModel;
+import dev.portcullis.core.accesslog.AccessLogSampling;
 import dev.portcullis.core.guard.RequestGuards;
 import dev.portcullis.core.resilience.Resilience;
 import dev.portcullis.core.transform.Transform;
@@ -107,6 +108,10 @@ final class RouteAssembler {
         }
         if (model.transform() != null) {
             route.metadata(Transform.ROUTE, new Transforms(context).transform(model.transform()));
+        }
+        if (model.accessLog() != null) {
+            set(model, "accessLog", new ObservabilityAssembler(context).sampling(model.accessLog()),
+                    sampling -> route.metadata(AccessLogSampling.ROUTE, sampling));
         }
         set(model, "credentialRelay", model.credentialRelay(), relay -> route.metadata(CredentialRelay.KEY,
                 relay == RouteModel.Relay.RELAY ? CredentialRelay.RELAY : CredentialRelay.STRIP));

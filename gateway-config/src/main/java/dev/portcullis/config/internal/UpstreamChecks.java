@@ -3,15 +3,14 @@ package dev.portcullis.config.internal;
 import dev.portcullis.config.internal.bind.Origin;
 import dev.portcullis.config.internal.bind.Origins;
 import dev.portcullis.config.internal.model.HashKeyModel;
-import dev.portcullis.config.internal.model.OutlierEjectionModel;
 import dev.portcullis.config.internal.model.RouteModel;
 import dev.portcullis.config.internal.tree.Findings;
 import java.util.List;
 
 /**
  * The checks of a route's upstream settings that no single DSL call makes: consistent hashing needs a hash key and
- * only it reads one, a client-address key is switched on with {@code true}, and switched-off outlier ejection takes
- * no other setting.
+ * only it reads one, a client-address key is switched on with {@code true}, and switched-off outlier ejection or
+ * access log takes no other setting.
  *
  * <pre>{@code
  * new UpstreamChecks(origins, findings).check(model.routes());
@@ -44,19 +43,10 @@ final class UpstreamChecks {
             if (key != null && Boolean.FALSE.equals(key.clientAddress())) {
                 add(origins.member(key, "clientAddress"), "write clientAddress: true, or name a header or cookie");
             }
-            if (route.resilience() != null && route.resilience().outlierEjection() != null) {
-                outlierEjection(route.resilience().outlierEjection());
+            if (route.resilience() != null) {
+                OffSwitch.check(route.resilience().outlierEjection(), "outlier ejection", origins, findings);
             }
-        }
-    }
-
-    private void outlierEjection(OutlierEjectionModel section) {
-        boolean tuned = section.consecutiveFailures() != null || section.countServerErrors() != null
-                || section.baseEjectionTime() != null || section.maxEjectionTime() != null
-                || section.maxEjectedPercent() != null;
-        if (Boolean.FALSE.equals(section.enabled()) && tuned) {
-            add(origins.member(section, "enabled"), "outlier ejection is off: its other settings would be ignored; "
-                    + "remove them or the enabled: false");
+            OffSwitch.check(route.accessLog(), "the route's access log", origins, findings);
         }
     }
 

@@ -42,6 +42,7 @@ import java.util.Map;
  * @param transform the route's header and query edits
  * @param schema the JSON Schema of request bodies
  * @param credentialRelay whether Authorization reaches the upstream
+ * @param accessLog the route's access log sampling
  */
 @Doc("A route: which requests it takes, how their path is rewritten, where they go, and its per-route policies.")
 public record RouteModel(
@@ -74,7 +75,9 @@ public record RouteModel(
         @Doc("This route's header and query edits (the routeTransform stage).") TransformModel transform,
         @Doc("A JSON Schema 2020-12 file request bodies must satisfy (the validation stage).") FileRef schema,
         @Doc("relay keeps the Authorization header for the upstream; strip (the claimHeaders default) removes it.")
-        Relay credentialRelay) {
+        Relay credentialRelay,
+        @Doc("This route's access log sampling (read when the gateway has an access log).")
+        RouteAccessLogModel accessLog) {
 
     /** How a route's instances share its requests. */
     public enum Balancer {
