@@ -44,7 +44,7 @@ public final class Assembler {
         GatewayModel model = new Binder(new References(options.sources()), findings, origins)
                 .bind(TreeReader.read(text, file), GatewayModel.class);
         findings.throwIfAny();
-        ModelChecks.check(model, origins, findings, options.custom().names());
+        ModelChecks.check(model, origins, findings, options.custom());
         findings.throwIfAny();
         LoadedFeatures features = LoadedFeatures.of(model, origins, findings);
         findings.throwIfAny();

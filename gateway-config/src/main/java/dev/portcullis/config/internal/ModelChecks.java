@@ -25,7 +25,7 @@ import java.util.Set;
  * exist), settings no stage reads, and stages whose section is missing.
  *
  * <pre>{@code
- * ModelChecks.check(model, origins, findings, Set.of("tenant"));
+ * ModelChecks.check(model, origins, findings, options.custom());
  * findings.throwIfAny();
  * }</pre>
  */
@@ -55,15 +55,15 @@ final class ModelChecks {
      * @param model the bound model, free of binding findings
      * @param origins where its values came from
      * @param findings where problems go
-     * @param customNames the names of the registered custom stages
+     * @param custom the registered custom stages, load balancers and predicates
      */
-    static void check(GatewayModel model, Origins origins, Findings findings, Set<String> customNames) {
-        ModelChecks checks = new ModelChecks(model, origins, findings, customNames);
+    static void check(GatewayModel model, Origins origins, Findings findings, CustomStages custom) {
+        ModelChecks checks = new ModelChecks(model, origins, findings, custom.names());
         checks.stageNames();
         checks.routeIds();
         checks.references();
         new StageCoverage(model, origins, findings).check();
-        new UpstreamChecks(origins, findings).check(checks.routes);
+        new UpstreamChecks(origins, findings, custom).check(checks.routes);
         checks.client();
         checks.observability();
     }

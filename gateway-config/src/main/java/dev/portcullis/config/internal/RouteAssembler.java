@@ -71,6 +71,10 @@ final class RouteAssembler {
         set(model, "methods", model.methods(), methods -> route.methods(methods.toArray(String[]::new)));
         pairs(model.headers(), route::header);
         pairs(model.query(), route::query);
+        set(model, "predicates", model.predicates(), names -> {
+            names.forEach(name -> route.predicate(context.options().custom().predicates().get(name)));
+            return route;
+        });
         set(model, "stripPrefix", model.stripPrefix(), route::stripPrefix);
         set(model, "rewrite", model.rewrite(), rewrite -> route.rewrite(rewrite.regex(), rewrite.replacement()));
         set(model, "addPrefix", model.addPrefix(), route::addPrefix);
@@ -80,6 +84,8 @@ final class RouteAssembler {
         }
         set(model, "loadBalancer", model.loadBalancer(), balancer -> route.loadBalancer(balancer(balancer,
                 model.hashKey())));
+        set(model, "customLoadBalancer", model.customLoadBalancer(),
+                name -> route.loadBalancer(context.options().custom().loadBalancers().get(name)));
         if (model.resilience() != null) {
             set(model, "resilience", new ResilienceAssembler(context).resilience(model.resilience()),
                     resilience -> route.metadata(Resilience.KEY, resilience));

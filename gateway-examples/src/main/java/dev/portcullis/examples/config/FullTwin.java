@@ -44,6 +44,8 @@ import dev.portcullis.core.transform.LocationRewrite;
 import dev.portcullis.core.transform.QueryEdits;
 import dev.portcullis.core.trace.TracePolicy;
 import dev.portcullis.core.transform.Transform;
+import dev.portcullis.examples.custom.InternalCaller;
+import dev.portcullis.examples.custom.PrimaryFirst;
 import dev.portcullis.examples.custom.TenantInterceptor;
 import dev.portcullis.jsonschema.JsonSchemaValidator;
 import dev.portcullis.ratelimit.KeyResolvers;
@@ -61,7 +63,7 @@ import java.time.Duration;
 
 /**
  * The Java DSL twin of {@code src/main/config/full.yaml}: every stage the library has, plus the custom
- * {@link TenantInterceptor}.
+ * {@link TenantInterceptor}, {@link PrimaryFirst} and {@link InternalCaller}.
  *
  * <pre>{@code
  * Gateway gateway = FullTwin.gateway(Path.of("gateway-examples/src/main/config")).build();
@@ -168,6 +170,10 @@ public final class FullTwin {
                 Route.builder("inventory").path("/api/inventory/**")
                         .upstream("http://127.0.0.1:9001").upstream("http://127.0.0.1:9002")
                         .loadBalancer(LoadBalancers.leastRequests())
+                        .build(),
+                Route.builder("ops").path("/ops/**").predicate(InternalCaller.PREDICATE)
+                        .upstream("http://127.0.0.1:9003").upstream("http://127.0.0.1:9002")
+                        .loadBalancer(PrimaryFirst.FACTORY)
                         .build(),
                 Route.builder("legacy").path("/old/**").rewrite("^/old/(?<rest>.*)$", "/${rest}").addPrefix("/v1")
                         .upstream("http://127.0.0.1:9004").upstream("http://127.0.0.1:9002")

@@ -118,9 +118,11 @@ class ConfigTwinsTest {
                 tenant(bearer(Requests.of("GET", "/api/orders/9"), acme)),
                 bearer(Requests.of("GET", "/elsewhere"), acme),
                 Requests.of("GET", "/elsewhere"),
-                bearer(Requests.of("GET", "/elsewhere"), idToken));
+                bearer(Requests.of("GET", "/elsewhere"), idToken),
+                tenant(bearer(Requests.of("GET", "/ops/status"), acme)).from("10.1.2.3"),
+                tenant(bearer(Requests.of("GET", "/ops/status"), acme)));
         same("full.yaml", FullTwin.pipeline(EXAMPLES), corpus, List.of(200, 200, 200, 422, 400, 415, 400, 403, 403,
-                204, 200, 403, 200, 200, 401, 200, 200, 429, 0, 401, 401));
+                204, 200, 403, 200, 200, 401, 200, 200, 429, 0, 401, 401, 200, 0));
     }
 
     @Test

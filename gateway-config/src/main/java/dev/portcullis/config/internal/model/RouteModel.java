@@ -26,12 +26,14 @@ import java.util.Map;
  * @param methods methods
  * @param headers header predicates
  * @param query query predicates
+ * @param predicates registered predicates
  * @param stripPrefix leading segments dropped
  * @param rewrite a regex rewrite
  * @param addPrefix a prefix put in front
  * @param upstreams the instances
  * @param loadBalancer how instances share requests
  * @param hashKey what consistent hashing hashes
+ * @param customLoadBalancer a registered load-balancing strategy
  * @param resilience health checks, outlier ejection, circuit breaker, retries
  * @param timeouts connect, response and idle timeouts
  * @param preserveHost whether the client's Host is sent upstream
@@ -53,6 +55,7 @@ public record RouteModel(
         @Doc("Methods this route takes, case-sensitive (GET, POST).") @OneOrMany List<String> methods,
         @Doc("Header name -> regex one of its values must match entirely.") Map<String, String> headers,
         @Doc("Query parameter -> regex one of its decoded values must match entirely.") Map<String, String> query,
+        @Doc("Names of predicates the application registered; the request must satisfy each.") List<String> predicates,
         @Doc("How many leading path segments to drop before forwarding.") Integer stripPrefix,
         @Doc("A regex rewrite of the raw path, after stripPrefix.") RewriteModel rewrite,
         @Doc("A path put in front of the forwarded path, after the rewrite, e.g. /v2.") String addPrefix,
@@ -61,6 +64,8 @@ public record RouteModel(
                 + "instances drawn at random, the one with fewer requests in flight per weight) or consistent-hash "
                 + "(sticky by hashKey).") Balancer loadBalancer,
         @Doc("What consistent-hash hashes; required by it and read by no other strategy.") HashKeyModel hashKey,
+        @Doc("The name of a load-balancing strategy the application registered, instead of loadBalancer.")
+        String customLoadBalancer,
         @Doc("Health checks, outlier ejection, circuit breaker and retries of this route's upstream group.")
         ResilienceModel resilience,
         @Doc("Per-route upstream timeouts.") TimeoutsModel timeouts,
