@@ -2,8 +2,11 @@ package dev.portcullis.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.portcullis.config.testing.SettingsRecorder;
 import dev.portcullis.servlet.GatewayFilter;
 import dev.portcullis.servlet.it.AppServlet;
 import dev.portcullis.servlet.it.Http;
@@ -97,6 +100,27 @@ class ClientTlsSectionTest {
                      .start(config.applyTo(GatewayFilter.builder()).build(), new AppServlet())) {
             HttpResponse<String> response = Http.get(server.uri("/api/x"));
             assertEquals(200, response.statusCode(), response.body());
+        }
+    }
+
+    @Test
+    void aReloadWithTheSameTlsFilesKeepsTheClientAndAChangedTrustStoreBuildsANewOne() throws IOException {
+        Path store = Files.copy(certificates.caPem(), directory.resolve("ca.pem"));
+        ConfigFiles files = files();
+        GatewayConfig.Loader loader = files.loader();
+        String[] file = file("jdk", "https://localhost:1", "trustStore: ca.pem");
+        GatewayConfig first = loader.load(files.write(file));
+        GatewayConfig same = loader.load(files.write(file), first);
+        Files.writeString(store, Files.readString(certificates.caPem()) + "\n");
+        GatewayConfig changed = loader.load(files.write(file), same);
+        try {
+            Object client = first.applyTo(new SettingsRecorder()).given("upstreamClient");
+            assertSame(client, same.applyTo(new SettingsRecorder()).given("upstreamClient"));
+            assertNotSame(client, changed.applyTo(new SettingsRecorder()).given("upstreamClient"));
+        } finally {
+            changed.close();
+            same.close();
+            first.close();
         }
     }
 
