@@ -7,9 +7,7 @@ import dev.portcullis.config.internal.bind.Durations;
 import dev.portcullis.config.internal.bind.Secret;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,8 +17,8 @@ import java.util.Set;
 
 /**
  * Writes the key reference of docs/configuration-reference.md from the published JSON Schema, which is itself
- * generated from the model: one table per section, in the order the file meets them (the top level, then each
- * section where it is first referred to), each key with its type, whether it is required, and its description
+ * generated from the model: one table per section, the top level first and every section followed by the sections
+ * it is the first to refer to (so a route's resilience settings follow the route), each key with its type, whether it is required, and its description
  * (which states the default).
  *
  * <pre>{@code
@@ -47,18 +45,24 @@ final class ReferenceTables {
 
     private String write(JsonNode root) {
         Set<String> seen = new LinkedHashSet<>();
-        Deque<String> queue = new ArrayDeque<>();
-        section("Top level", root, queue);
-        while (!queue.isEmpty()) {
-            String name = queue.removeFirst();
-            if (seen.add(name)) {
-                section(name, definitions.path(name), queue);
-            }
+        for (String name : section("Top level", root)) {
+            subsections(name, seen);
         }
         return out.toString();
     }
 
-    private void section(String name, JsonNode schema, Deque<String> queue) {
+    /** Each section is followed by the sections it is the first to refer to, so related keys stay together. */
+    private void subsections(String name, Set<String> seen) {
+        if (seen.add(name)) {
+            for (String child : section(name, definitions.path(name))) {
+                subsections(child, seen);
+            }
+        }
+    }
+
+    /** @return the sections its keys refer to, in key order */
+    private List<String> section(String name, JsonNode schema) {
+        List<String> refs = new ArrayList<>();
         out.append("### ").append(name).append("\n\n").append(schema.path("description").asText()).append("\n");
         if (schema.has("oneOf")) {
             List<String> choices = new ArrayList<>();
@@ -70,14 +74,13 @@ final class ReferenceTables {
         schema.path("required").forEach(key -> required.add(key.asText()));
         for (Iterator<Map.Entry<String, JsonNode>> keys = schema.path("properties").fields(); keys.hasNext(); ) {
             Map.Entry<String, JsonNode> key = keys.next();
-            List<String> refs = new ArrayList<>();
             String type = typeOf(key.getValue(), refs);
-            queue.addAll(refs);
             out.append("| `").append(key.getKey()).append("` | ").append(type).append(" | ")
                     .append(required.contains(key.getKey()) ? "yes" : "").append(" | ")
                     .append(key.getValue().path("description").asText().replace("|", "\\|")).append(" |\n");
         }
         out.append("\n");
+        return refs;
     }
 
     private String typeOf(JsonNode schema, List<String> refs) {
