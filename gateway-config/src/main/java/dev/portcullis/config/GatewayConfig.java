@@ -1,7 +1,9 @@
 package dev.portcullis.config;
 
+import dev.portcullis.api.GatewayRequest;
 import dev.portcullis.api.Interceptor;
 import dev.portcullis.api.Pipeline;
+import dev.portcullis.api.routing.LoadBalancer;
 import dev.portcullis.config.internal.Assembler;
 import dev.portcullis.config.internal.Assembly;
 import dev.portcullis.config.internal.CustomStages;
@@ -20,6 +22,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * A gateway described by a YAML (or JSON) file, mapped onto the Java DSL: the file is a front end of the DSL, so
@@ -228,6 +231,16 @@ public final class GatewayConfig implements AutoCloseable {
                                 + "' returned no interceptor");
                     }
                     return interceptor;
+                }
+
+                @Override
+                public Map<String, LoadBalancer.Factory> loadBalancers() {
+                    return registry.loadBalancers();
+                }
+
+                @Override
+                public Map<String, Predicate<GatewayRequest>> predicates() {
+                    return registry.predicates();
                 }
             };
         }

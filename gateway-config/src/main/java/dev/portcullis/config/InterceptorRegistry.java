@@ -1,6 +1,8 @@
 package dev.portcullis.config;
 
+import dev.portcullis.api.GatewayRequest;
 import dev.portcullis.api.Interceptor;
+import dev.portcullis.api.routing.LoadBalancer;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -8,15 +10,19 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
- * The custom stages a configuration file may name in its pipeline, filled by the embedding code (and, for the
- * standalone launcher, by {@link ServiceLoader}). Immutable.
+ * The custom parts a configuration file may name: stages in its pipeline, load-balancing strategies in a route's
+ * {@code customLoadBalancer} and predicates in a route's {@code predicates}. Filled by the embedding code (and, for
+ * the standalone launcher, by {@link ServiceLoader}). Each kind has names of its own. Immutable.
  *
  * <pre>{@code
  * InterceptorRegistry registry = InterceptorRegistry.builder()
  *     .add("timing", timingInterceptor)                          // takes no settings
  *     .addFactory("tenant", settings -> TenantInterceptor.builder().build())
+ *     .addLoadBalancer("primary-first", instances -> request -> instances.get(0))
+ *     .addPredicate("internal-caller", request -> request.clientAddress().isSiteLocalAddress())
  *     .build();
  * }</pre>
  */
@@ -24,9 +30,13 @@ public final class InterceptorRegistry {
     private static final InterceptorRegistry EMPTY = builder().build();
 
     private final Map<String, InterceptorFactory> factories;
+    private final Map<String, LoadBalancer.Factory> balancers;
+    private final Map<String, Predicate<GatewayRequest>> predicates;
 
-    private InterceptorRegistry(Map<String, InterceptorFactory> factories) {
-        this.factories = Collections.unmodifiableMap(new LinkedHashMap<>(factories));
+    private InterceptorRegistry(Builder b) {
+        this.factories = Collections.unmodifiableMap(new LinkedHashMap<>(b.factories));
+        this.balancers = Collections.unmodifiableMap(new LinkedHashMap<>(b.balancers));
+        this.predicates = Collections.unmodifiableMap(new LinkedHashMap<>(b.predicates));
     }
 
     /** @return a registry without custom stages */
@@ -49,9 +59,21 @@ public final class InterceptorRegistry {
         return Optional.ofNullable(factories.get(name));
     }
 
-    /** Collects custom stages; {@link #build()} refuses a name given twice. Not thread-safe. */
+    /** @return the custom load-balancing strategies by name */
+    public Map<String, LoadBalancer.Factory> loadBalancers() {
+        return balancers;
+    }
+
+    /** @return the custom route predicates by name */
+    public Map<String, Predicate<GatewayRequest>> predicates() {
+        return predicates;
+    }
+
+    /** Collects custom parts; a name given twice for one kind is refused. Not thread-safe. */
     public static final class Builder {
         private final Map<String, InterceptorFactory> factories = new LinkedHashMap<>();
+        private final Map<String, LoadBalancer.Factory> balancers = new LinkedHashMap<>();
+        private final Map<String, Predicate<GatewayRequest>> predicates = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -78,32 +100,62 @@ public final class InterceptorRegistry {
          * @throws IllegalArgumentException when the name is blank or already registered
          */
         public Builder addFactory(String name, InterceptorFactory factory) {
+            return register(factories, "custom stage", name, Objects.requireNonNull(factory, "factory"));
+        }
+
+        /**
+         * @param name the strategy's name in a route's {@code customLoadBalancer}
+         * @param factory builds each naming route's balancer
+         * @return this builder
+         * @throws IllegalArgumentException when the name is blank or already registered as a load balancer
+         */
+        public Builder addLoadBalancer(String name, LoadBalancer.Factory factory) {
+            return register(balancers, "custom load balancer", name, Objects.requireNonNull(factory, "factory"));
+        }
+
+        /**
+         * @param name the predicate's name in a route's {@code predicates}
+         * @param predicate a request must satisfy it for the naming routes; quick, thread-safe, no I/O
+         * @return this builder
+         * @throws IllegalArgumentException when the name is blank or already registered as a predicate
+         */
+        public Builder addPredicate(String name, Predicate<GatewayRequest> predicate) {
+            return register(predicates, "custom predicate", name, Objects.requireNonNull(predicate, "predicate"));
+        }
+
+        private <T> Builder register(Map<String, T> registered, String kind, String name, T value) {
             Objects.requireNonNull(name, "name");
-            Objects.requireNonNull(factory, "factory");
             if (name.isBlank()) {
-                throw new IllegalArgumentException("a custom stage's name must not be blank");
+                throw new IllegalArgumentException("a " + kind + "'s name must not be blank");
             }
-            if (factories.putIfAbsent(name, factory) != null) {
-                throw new IllegalArgumentException("the custom stage '" + name + "' is registered twice");
+            if (registered.putIfAbsent(name, value) != null) {
+                throw new IllegalArgumentException("the " + kind + " '" + name + "' is registered twice");
             }
             return this;
         }
 
         /**
-         * @param loader where to look for {@link InterceptorProvider}s
+         * @param loader where to look for {@link InterceptorProvider}s, {@link LoadBalancerProvider}s and
+         *     {@link RoutePredicateProvider}s
          * @return this builder, with every provider found
-         * @throws IllegalArgumentException when a provider's name is already registered
+         * @throws IllegalArgumentException when a provider's name is already registered for its kind
          */
         public Builder discover(ClassLoader loader) {
             for (InterceptorProvider provider : ServiceLoader.load(InterceptorProvider.class, loader)) {
                 addFactory(provider.name(), provider);
+            }
+            for (LoadBalancerProvider provider : ServiceLoader.load(LoadBalancerProvider.class, loader)) {
+                addLoadBalancer(provider.name(), provider.factory());
+            }
+            for (RoutePredicateProvider provider : ServiceLoader.load(RoutePredicateProvider.class, loader)) {
+                addPredicate(provider.name(), provider.predicate());
             }
             return this;
         }
 
         /** @return the registry */
         public InterceptorRegistry build() {
-            return new InterceptorRegistry(factories);
+            return new InterceptorRegistry(this);
         }
     }
 }

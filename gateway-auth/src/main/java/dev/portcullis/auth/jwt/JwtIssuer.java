@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 
@@ -48,6 +49,7 @@ public final class JwtIssuer {
     private final Set<JWSAlgorithm> algorithms;
     private final Set<String> audiences;
     private final Set<String> requiredClaims;
+    private final Set<String> requiredTypes;
     private final boolean requireExpiration;
     private final Duration clockSkew;
     private final Duration maxTokenAge;
@@ -63,6 +65,7 @@ public final class JwtIssuer {
         this.algorithms = Set.copyOf(algorithms);
         this.audiences = Set.copyOf(b.audiences);
         this.requiredClaims = Set.copyOf(b.requiredClaims);
+        this.requiredTypes = Set.copyOf(b.requiredTypes);
         this.requireExpiration = b.requireExpiration;
         this.clockSkew = b.clockSkew;
         this.maxTokenAge = b.maxTokenAge;
@@ -95,6 +98,11 @@ public final class JwtIssuer {
         return requiredClaims;
     }
 
+    /** @return the accepted {@code typ} values, lower case without {@code application/}; empty: any JWT type */
+    Set<String> requiredTypes() {
+        return requiredTypes;
+    }
+
     boolean requireExpiration() {
         return requireExpiration;
     }
@@ -121,9 +129,19 @@ public final class JwtIssuer {
                 new ProviderCalls(listener, IdentityProviderCall.Kind.JWKS, issuer));
     }
 
+    /**
+     * @param type a {@code typ} header value or a configured type
+     * @return it in lower case without a leading {@code application/} (RFC 7515 section 4.1.9)
+     */
+    static String normalizedType(String type) {
+        String lower = type.trim().toLowerCase(Locale.ROOT);
+        return lower.startsWith("application/") ? lower.substring("application/".length()) : lower;
+    }
+
     @Override
     public String toString() {
-        return "JwtIssuer[" + issuer + ' ' + algorithms + ']';
+        return "JwtIssuer[" + issuer + ' ' + algorithms + (requiredTypes.isEmpty() ? "" : " typ " + requiredTypes)
+                + ']';
     }
 
     /** Collects the settings of a {@link JwtIssuer}. Not thread-safe. */
@@ -136,6 +154,7 @@ public final class JwtIssuer {
         private List<String> algorithms = List.of("RS256");
         private List<String> audiences = List.of();
         private List<String> requiredClaims = List.of();
+        private Set<String> requiredTypes = Set.of();
         private boolean requireExpiration = true;
         private Duration clockSkew = Duration.ofSeconds(60);
         private Duration maxTokenAge;
@@ -192,6 +211,31 @@ public final class JwtIssuer {
         /** @param names claims every token must carry @return this builder */
         public Builder requiredClaims(String... names) {
             this.requiredClaims = List.of(names);
+            return this;
+        }
+
+        /**
+         * Requires the token's {@code typ} header to be one of these types, as RFC 8725 section 3.11 advises when one
+         * issuer signs several kinds of token; e.g. {@code requiredTypes("at+jwt")} accepts only RFC 9068 access
+         * tokens, so an ID token of the same issuer is refused. Compared without case and with or without the
+         * {@code application/} prefix. Default: none required; a token without {@code typ}, or with {@code JWT} or
+         * {@code at+jwt}, is accepted and any other type refused.
+         *
+         * @param types media types without {@code application/}, e.g. {@code at+jwt}
+         * @return this builder
+         * @throws IllegalArgumentException naming {@code requiredTypes} when one is blank or not a media type token
+         */
+        public Builder requiredTypes(String... types) {
+            Set<String> normalized = new LinkedHashSet<>();
+            for (String type : types) {
+                String value = normalizedType(Objects.requireNonNull(type, "requiredTypes"));
+                if (!value.matches("[a-z0-9!#$&^_.+-]+")) {
+                    throw new IllegalArgumentException("issuer " + issuer + ": requiredTypes: '" + type
+                            + "' is not a media type such as at+jwt");
+                }
+                normalized.add(value);
+            }
+            this.requiredTypes = normalized;
             return this;
         }
 

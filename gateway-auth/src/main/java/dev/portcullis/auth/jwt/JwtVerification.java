@@ -15,13 +15,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 
 /** Verifies one issuer's tokens: header rules, key choice, signature, then claims. Thread-safe. */
 final class JwtVerification {
-    private static final Set<String> TYPES = Set.of("jwt", "at+jwt", "application/jwt", "application/at+jwt");
+    private static final Set<String> TYPES = Set.of("jwt", "at+jwt");
 
     private final JwtIssuer issuer;
     private final KeySource keys;
@@ -68,11 +67,21 @@ final class JwtVerification {
         if (!issuer.algorithms().contains(header.getAlgorithm())) {
             throw TokenRejection.invalid("The token's algorithm is not accepted.");
         }
-        if (header.getType() != null && !TYPES.contains(header.getType().getType().toLowerCase(Locale.ROOT))) {
-            throw TokenRejection.invalid("The token's type is not accepted.");
-        }
+        checkType(header.getType() == null ? null : JwtIssuer.normalizedType(header.getType().getType()));
         if (header.getCriticalParams() != null || hasCritMember(header)) {
             throw TokenRejection.invalid("The token has a crit header: none is supported, and RFC 7515 forbids an empty one.");
+        }
+    }
+
+    private void checkType(String type) {
+        if (issuer.requiredTypes().isEmpty()) {
+            if (type != null && !TYPES.contains(type)) {
+                throw TokenRejection.invalid("The token's type is not accepted.");
+            }
+        } else if (type == null) {
+            throw TokenRejection.invalid("The token has no type (typ).");
+        } else if (!issuer.requiredTypes().contains(type)) {
+            throw TokenRejection.invalid("The token's type is not accepted.");
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.portcullis.benchmarks.config;
 
 import dev.portcullis.api.Interceptor;
+import dev.portcullis.api.routing.LoadBalancers;
 import dev.portcullis.config.GatewayConfig;
 import dev.portcullis.config.InterceptorRegistry;
 import java.nio.file.Files;
@@ -17,8 +18,9 @@ import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * Reads, checks and builds the full example configuration ({@code gateway-examples/src/main/config/full.yaml}:
- * every stage, 4 routes, a JWT issuer with a JWK set file, API keys from a file, 3 rate-limit policies, a JSON
- * Schema with a reference, a Jetty client): once as a reload that follows a load of the same file (the stateful
+ * every stage, 6 routes with resilience settings, a JWT issuer with a JWK set file, API keys from a file, 3 rate-limit
+ * policies, a JSON Schema with a reference, an access log, a Jetty client with TLS stores; the custom stage, load
+ * balancer and predicate are stand-ins): once as a reload that follows a load of the same file (the stateful
  * parts carry over, the goal is under 50 ms), and once cold (everything built anew, the Jetty client included, then
  * closed). Run from the repository root: {@code bench/jmh.sh ConfigLoad -f 1 -wi 3 -i 5}; another directory with
  * {@code -Dportcullis.config.examples=...}.
@@ -40,7 +42,10 @@ public class ConfigLoadBenchmark {
         }
         Interceptor tenant = Interceptor.named("TenantInterceptor", chain -> chain.proceed(chain.request()));
         loader = GatewayConfig.loader().interceptors(InterceptorRegistry.builder()
-                .addFactory("tenant", settings -> tenant).build());
+                .addFactory("tenant", settings -> tenant)
+                .addLoadBalancer("primary-first", LoadBalancers.roundRobin())
+                .addPredicate("internal-caller", request -> request.clientAddress().isSiteLocalAddress())
+                .build());
         previous = loader.load(file);
     }
 

@@ -13,6 +13,7 @@ import dev.portcullis.config.internal.tree.InvalidConfig;
 import dev.portcullis.config.internal.tree.TreeReader;
 import dev.portcullis.core.client.JdkUpstreamClient;
 import dev.portcullis.core.client.UpstreamClient;
+import dev.portcullis.core.client.UpstreamTls;
 import java.util.Map;
 
 /**
@@ -43,7 +44,7 @@ public final class Assembler {
         GatewayModel model = new Binder(new References(options.sources()), findings, origins)
                 .bind(TreeReader.read(text, file), GatewayModel.class);
         findings.throwIfAny();
-        ModelChecks.check(model, origins, findings, options.custom().names());
+        ModelChecks.check(model, origins, findings, options.custom());
         findings.throwIfAny();
         LoadedFeatures features = LoadedFeatures.of(model, origins, findings);
         findings.throwIfAny();
@@ -68,7 +69,9 @@ public final class Assembler {
         RouteTable routes = model.routes() == null ? null
                 : new RouteAssembler(context, authenticators, features.rateLimit()).table();
         Pipeline pipeline = new Stages(context, routes, authenticators, features).pipeline();
-        GatewaySettings settings = new GatewaySettings(model.gateway());
+        ObservabilityAssembler observability = new ObservabilityAssembler(context);
+        GatewaySettings settings = new GatewaySettings(model.gateway(), observability.accessLog(),
+                observability.traceContext());
         if (pipeline != null) {
             settings.check(context, pipeline);
         }
@@ -80,8 +83,17 @@ public final class Assembler {
         if (section == null) {
             return (UpstreamClient) context.components().adopt("client", "client");
         }
-        return context.components().get("client", "client", section, () -> context.attemptIn(section,
-                () -> section.type() == ClientModel.Type.JETTY
-                        ? jetty.client(section, context.options().clientExecutor()) : JdkUpstreamClient.create()));
+        return context.components().get("client", "client", section, () -> {
+            UpstreamTls tls = section.tls() == null ? null : new TlsAssembler(context).tls(section.tls());
+            if (section.tls() != null && tls == null) {
+                return null;
+            }
+            return context.attemptIn(section, () -> section.type() == ClientModel.Type.JETTY
+                    ? jetty.client(section, context.options().clientExecutor(), tls) : jdk(tls));
+        });
+    }
+
+    private static UpstreamClient jdk(UpstreamTls tls) {
+        return tls == null ? JdkUpstreamClient.create() : JdkUpstreamClient.builder().tls(tls).build();
     }
 }

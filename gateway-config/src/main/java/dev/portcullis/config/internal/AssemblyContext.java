@@ -7,6 +7,7 @@ import dev.portcullis.config.internal.tree.Findings;
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -98,6 +99,21 @@ public final class AssemblyContext {
         } catch (RuntimeException e) {
             fail(at, e);
             return null;
+        }
+    }
+
+    /**
+     * Runs a DSL setter when the file sets the value; an exception it throws becomes a finding at the setting.
+     *
+     * @param section the bound record holding the setting
+     * @param setting the setting's name in the section
+     * @param value its value, or null when the file leaves it out
+     * @param apply the DSL call
+     * @param <V> the value's type
+     */
+    public <V> void set(Object section, String setting, V value, Function<V, ?> apply) {
+        if (value != null) {
+            attempt(at(section, setting), () -> apply.apply(value));
         }
     }
 

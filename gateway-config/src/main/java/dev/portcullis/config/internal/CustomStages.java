@@ -1,11 +1,15 @@
 package dev.portcullis.config.internal;
 
+import dev.portcullis.api.GatewayRequest;
 import dev.portcullis.api.Interceptor;
+import dev.portcullis.api.routing.LoadBalancer;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
- * The custom stages the application registered, as the assembly sees them.
+ * The custom stages, load-balancing strategies and route predicates the application registered, as the assembly
+ * sees them.
  *
  * <pre>{@code
  * CustomStages custom = new CustomStages() { ... };   // adapted from the public InterceptorRegistry
@@ -23,4 +27,10 @@ public interface CustomStages {
      * @throws IllegalArgumentException when the settings are wrong, naming the setting
      */
     Interceptor create(String name, Map<String, Object> settings);
+
+    /** @return the registered load-balancing strategies by name */
+    Map<String, LoadBalancer.Factory> loadBalancers();
+
+    /** @return the registered route predicates by name */
+    Map<String, Predicate<GatewayRequest>> predicates();
 }

@@ -4,18 +4,21 @@ import dev.portcullis.api.Pipeline;
 import dev.portcullis.config.internal.model.SettingsModel;
 import dev.portcullis.core.ForwardedHeaders;
 import dev.portcullis.core.Gateway;
+import dev.portcullis.core.accesslog.AccessLog;
 import dev.portcullis.core.client.UpstreamClient;
 import dev.portcullis.core.client.UpstreamRequest;
 import dev.portcullis.core.client.UpstreamResponse;
+import dev.portcullis.core.trace.TracePolicy;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Applies the {@code gateway} section to any builder of {@code Gateway.Settings}, and checks it at load time by
+ * Applies the {@code gateway} section (with the access log and trace policy built from it) to any builder of
+ * {@code Gateway.Settings}, and checks it at load time by
  * building a throw-away {@link Gateway} over a client that never sends, so {@code buildGateway()}'s own checks
  * (header names, CIDR blocks, limits) run now and point at the section, not later at startup.
  *
  * <pre>{@code
- * GatewaySettings settings = new GatewaySettings(model.gateway());
+ * GatewaySettings settings = new GatewaySettings(model.gateway(), accessLog, tracePolicy);
  * settings.check(context, pipeline);
  * settings.applyTo(GatewayFilter.builder().pipeline(pipeline)).build();
  * }</pre>
@@ -34,10 +37,18 @@ public final class GatewaySettings {
     };
 
     private final SettingsModel section;
+    private final AccessLog accessLog;
+    private final TracePolicy traceContext;
 
-    /** @param section the {@code gateway} section, or null for the defaults */
-    public GatewaySettings(SettingsModel section) {
+    /**
+     * @param section the {@code gateway} section, or null for the defaults
+     * @param accessLog the access log built from {@code gateway.accessLog}, or null
+     * @param traceContext the policy of {@code gateway.traceContext}, or null to keep the default
+     */
+    public GatewaySettings(SettingsModel section, AccessLog accessLog, TracePolicy traceContext) {
         this.section = section;
+        this.accessLog = accessLog;
+        this.traceContext = traceContext;
     }
 
     /**
@@ -46,6 +57,12 @@ public final class GatewaySettings {
      * @return the builder, with every setting the section names
      */
     public <B extends Gateway.Settings<B>> B applyTo(B settings) {
+        if (accessLog != null) {
+            settings.accessLog(accessLog);
+        }
+        if (traceContext != null) {
+            settings.traceContext(traceContext);
+        }
         if (section == null) {
             return settings;
         }
@@ -86,8 +103,8 @@ public final class GatewaySettings {
      */
     void check(AssemblyContext context, Pipeline pipeline) {
         if (section != null) {
-            context.attemptIn(section, () -> applyTo(Gateway.builder().pipeline(pipeline).upstreamClient(NEVER_SENDS))
-                    .build());
+            context.attemptIn(section, () -> new GatewaySettings(section, null, traceContext)
+                    .applyTo(Gateway.builder().pipeline(pipeline).upstreamClient(NEVER_SENDS)).build());
         }
     }
 }

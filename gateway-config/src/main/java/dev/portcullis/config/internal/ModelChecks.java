@@ -9,6 +9,7 @@ import dev.portcullis.config.internal.model.LimiterModel;
 import dev.portcullis.config.internal.model.PolicyModel;
 import dev.portcullis.config.internal.model.RateLimitingModel;
 import dev.portcullis.config.internal.model.RouteModel;
+import dev.portcullis.config.internal.model.TraceContextModel;
 import dev.portcullis.config.internal.tree.Findings;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -24,7 +25,7 @@ import java.util.Set;
  * exist), settings no stage reads, and stages whose section is missing.
  *
  * <pre>{@code
- * ModelChecks.check(model, origins, findings, Set.of("tenant"));
+ * ModelChecks.check(model, origins, findings, options.custom());
  * findings.throwIfAny();
  * }</pre>
  */
@@ -54,15 +55,31 @@ final class ModelChecks {
      * @param model the bound model, free of binding findings
      * @param origins where its values came from
      * @param findings where problems go
-     * @param customNames the names of the registered custom stages
+     * @param custom the registered custom stages, load balancers and predicates
      */
-    static void check(GatewayModel model, Origins origins, Findings findings, Set<String> customNames) {
-        ModelChecks checks = new ModelChecks(model, origins, findings, customNames);
+    static void check(GatewayModel model, Origins origins, Findings findings, CustomStages custom) {
+        ModelChecks checks = new ModelChecks(model, origins, findings, custom.names());
         checks.stageNames();
         checks.routeIds();
         checks.references();
         new StageCoverage(model, origins, findings).check();
+        new UpstreamChecks(origins, findings, custom).check(checks.routes);
         checks.client();
+        checks.observability();
+    }
+
+    private void observability() {
+        if (model.gateway() == null) {
+            return;
+        }
+        OffSwitch.check(model.gateway().accessLog(), "the access log", origins, findings);
+        TraceContextModel trace = model.gateway().traceContext();
+        if (trace != null && trace.trustedCallers() != null && trace.policy() != TraceContextModel.TracePolicy.TRUST) {
+            add(origins.member(trace, "trustedCallers"), "only the trust policy has trusted callers");
+        }
+        if (trace != null && trace.sampleRate() != null && trace.policy() == TraceContextModel.TracePolicy.OFF) {
+            add(origins.member(trace, "sampleRate"), "the off policy starts no traces to sample");
+        }
     }
 
     private void stageNames() {

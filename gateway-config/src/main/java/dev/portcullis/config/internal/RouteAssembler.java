@@ -4,13 +4,18 @@ import dev.portcullis.api.auth.AccessPolicy;
 import dev.portcullis.api.auth.Authenticator;
 import dev.portcullis.api.auth.Authenticators;
 import dev.portcullis.api.auth.CredentialRelay;
+import dev.portcullis.api.routing.HashKey;
+import dev.portcullis.api.routing.LoadBalancer;
 import dev.portcullis.api.routing.LoadBalancers;
 import dev.portcullis.api.routing.Route;
 import dev.portcullis.api.routing.RouteTable;
+import dev.portcullis.config.internal.model.HashKeyModel;
 import dev.portcullis.config.internal.model.RouteModel;
 import dev.portcullis.config.internal.model.TimeoutsModel;
 import dev.portcullis.config.internal.model.UpstreamModel;
+import dev.portcullis.core.accesslog.AccessLogSampling;
 import dev.portcullis.core.guard.RequestGuards;
+import dev.portcullis.core.resilience.Resilience;
 import dev.portcullis.core.transform.Transform;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,6 +71,10 @@ final class RouteAssembler {
         set(model, "methods", model.methods(), methods -> route.methods(methods.toArray(String[]::new)));
         pairs(model.headers(), route::header);
         pairs(model.query(), route::query);
+        set(model, "predicates", model.predicates(), names -> {
+            names.forEach(name -> route.predicate(context.options().custom().predicates().get(name)));
+            return route;
+        });
         set(model, "stripPrefix", model.stripPrefix(), route::stripPrefix);
         set(model, "rewrite", model.rewrite(), rewrite -> route.rewrite(rewrite.regex(), rewrite.replacement()));
         set(model, "addPrefix", model.addPrefix(), route::addPrefix);
@@ -73,9 +82,14 @@ final class RouteAssembler {
             context.attempt(context.origins().of(upstream), () -> upstream.weight() == null
                     ? route.upstream(upstream.uri()) : route.upstream(upstream.uri(), upstream.weight()));
         }
-        set(model, "loadBalancer", model.loadBalancer(), balancer -> route.loadBalancer(
-                balancer == RouteModel.Balancer.ROUND_ROBIN ? LoadBalancers.roundRobin()
-                        : LoadBalancers.weightedRoundRobin()));
+        set(model, "loadBalancer", model.loadBalancer(), balancer -> route.loadBalancer(balancer(balancer,
+                model.hashKey())));
+        set(model, "customLoadBalancer", model.customLoadBalancer(),
+                name -> route.loadBalancer(context.options().custom().loadBalancers().get(name)));
+        if (model.resilience() != null) {
+            set(model, "resilience", new ResilienceAssembler(context).resilience(model.resilience()),
+                    resilience -> route.metadata(Resilience.KEY, resilience));
+        }
         timeouts(model.timeouts(), route);
         set(model, "preserveHost", model.preserveHost(), route::preserveHost);
         metadata(model, route);
@@ -101,8 +115,26 @@ final class RouteAssembler {
         if (model.transform() != null) {
             route.metadata(Transform.ROUTE, new Transforms(context).transform(model.transform()));
         }
+        if (model.accessLog() != null) {
+            set(model, "accessLog", new ObservabilityAssembler(context).sampling(model.accessLog()),
+                    sampling -> route.metadata(AccessLogSampling.ROUTE, sampling));
+        }
         set(model, "credentialRelay", model.credentialRelay(), relay -> route.metadata(CredentialRelay.KEY,
                 relay == RouteModel.Relay.RELAY ? CredentialRelay.RELAY : CredentialRelay.STRIP));
+    }
+
+    private static LoadBalancer.Factory balancer(RouteModel.Balancer balancer, HashKeyModel key) {
+        switch (balancer) {
+            case ROUND_ROBIN:
+                return LoadBalancers.roundRobin();
+            case LEAST_REQUESTS:
+                return LoadBalancers.leastRequests();
+            case CONSISTENT_HASH:
+                return LoadBalancers.consistentHash(key.header() != null ? HashKey.header(key.header())
+                        : key.cookie() != null ? HashKey.cookie(key.cookie()) : HashKey.clientAddress());
+            default:
+                return LoadBalancers.weightedRoundRobin();
+        }
     }
 
     /**
@@ -134,8 +166,6 @@ final class RouteAssembler {
     }
 
     private <V> void set(Object section, String setting, V value, Function<V, ?> apply) {
-        if (value != null) {
-            context.attempt(context.at(section, setting), () -> apply.apply(value));
-        }
+        context.set(section, setting, value, apply);
     }
 }

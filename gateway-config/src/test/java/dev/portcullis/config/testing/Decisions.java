@@ -7,9 +7,11 @@ import dev.portcullis.api.Pipeline;
 import dev.portcullis.api.routing.Route;
 import dev.portcullis.api.routing.RouteMatch;
 import dev.portcullis.api.routing.Routing;
+import dev.portcullis.core.resilience.Resilience;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -81,6 +83,30 @@ public final class Decisions {
     private static String describe(Route route) {
         return route.id() + " connect=" + route.connectTimeout() + " response=" + route.responseTimeout() + " idle="
                 + route.idleTimeout() + (route.preserveHost() ? " preserveHost" : "");
+    }
+
+    /**
+     * @param pipeline a pipeline with a routing stage
+     * @return each route's upstream group (instances and balancing strategy) and every resilience setting, so two
+     *     pipelines can be compared beyond what a single decision shows
+     */
+    public static List<String> upstreamSettings(Pipeline pipeline) {
+        return Routing.routes(pipeline).stream().map(route -> route.id() + ": " + route.upstreams() + " "
+                + route.metadata().get(Resilience.KEY).map(Decisions::describe).orElse("default resilience")).toList();
+    }
+
+    /**
+     * @param resilience a route's resilience settings
+     * @return every setting, also those its {@code toString()} leaves out
+     */
+    public static String describe(Resilience resilience) {
+        String health = resilience.healthCheck().map(check -> " expecting " + new TreeSet<>(check.expectedStatuses()))
+                .orElse("");
+        String retries = resilience.retries().map(r -> " backoff " + r.baseBackoff() + ".." + r.maxBackoff()
+                + ", POST " + r.allows("POST") + ", replay " + r.maxReplayBytes() + ", per try " + r.perTryTimeout()
+                + ", overall " + r.overallTimeout() + ", on " + new TreeSet<>(r.conditions()) + ", statuses "
+                + new TreeSet<>(r.statuses())).orElse("");
+        return resilience + health + retries;
     }
 
     private static Map<String, List<String>> byName(HttpHeaders headers) {

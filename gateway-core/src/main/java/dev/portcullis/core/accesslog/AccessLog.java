@@ -63,6 +63,7 @@ public final class AccessLog implements ExchangeListener, AutoCloseable {
     private final boolean includeSubject;
     private final Clock clock;
     private final EntryWriter writer;
+    private final String description;
 
     private AccessLog(Builder b) {
         this.log = b.log;
@@ -72,6 +73,9 @@ public final class AccessLog implements ExchangeListener, AutoCloseable {
         this.includeSubject = b.includeSubject;
         this.clock = b.clock;
         this.writer = new EntryWriter(b.queueCapacity, b.log, b.format);
+        this.description = "AccessLog[" + b.format + " to " + b.log.getName() + ", " + b.sampling
+                + (b.includeQuery ? ", query redacting " + b.redacted : ", no query")
+                + (b.includeSubject ? ", subject" : "") + ", queue " + b.queueCapacity + "]";
     }
 
     /** @return a builder with the defaults: text format, every exchange, no query, no subject */
@@ -94,6 +98,12 @@ public final class AccessLog implements ExchangeListener, AutoCloseable {
     /** @return the entries dropped so far because the queue was full or the log closed */
     public long dropped() {
         return writer.dropped();
+    }
+
+    /** @return the settings: format, logger, sampling, query and subject, queue capacity */
+    @Override
+    public String toString() {
+        return description;
     }
 
     /** Writes the entries still queued (waiting at most 5 s) and stops the writer thread; idempotent. */

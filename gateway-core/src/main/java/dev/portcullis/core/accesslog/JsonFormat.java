@@ -70,4 +70,9 @@ final class JsonFormat implements AccessLogFormat {
         json.writeFieldName(name);
         json.writeNumber(number.toString());
     }
+
+    @Override
+    public String toString() {
+        return "json";
+    }
 }

@@ -70,4 +70,9 @@ final class TextFormat implements AccessLogFormat {
         }
         line.append(fraction);
     }
+
+    @Override
+    public String toString() {
+        return "text";
+    }
 }

@@ -121,6 +121,12 @@ public final class JdkUpstreamClient implements UpstreamClient {
         return hostAllowed;
     }
 
+    /** @return the TLS settings (never a password) */
+    @Override
+    public String toString() {
+        return "JdkUpstreamClient[tls " + tls + "]";
+    }
+
     @Override
     public CompletableFuture<UpstreamResponse> exchange(UpstreamRequest request) {
         CompletableFuture<UpstreamResponse> result = new CompletableFuture<>();

@@ -8,6 +8,7 @@ import dev.portcullis.config.InterceptorRegistry;
 import dev.portcullis.config.testing.Decisions;
 import dev.portcullis.config.testing.Decisions.Decision;
 import dev.portcullis.config.testing.Requests;
+import dev.portcullis.config.testing.SettingsRecorder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -90,6 +91,7 @@ class ConfigTwinsTest {
         String acme = ExampleTokens.shop("alice", Map.of("scope", "orders:read", "tenant", "acme",
                 "realm_access", Map.of("roles", List.of("admin"))));
         String globex = ExampleTokens.shop("gus", Map.of("scope", "orders:read", "tenant", "globex"));
+        String idToken = ExampleTokens.sign("JWT", ExampleTokens.SHOP, "alice", "shop-api", Map.of("tenant", "acme"));
         List<Requests> corpus = List.of(
                 tenant(bearer(Requests.of("GET", "/api/orders/7?debug=1&page=2"), acme)).header("Cookie", "a=b"),
                 tenant(Requests.of("GET", "/api/orders/7").header("Cookie", "access_token=" + acme)),
@@ -115,15 +117,32 @@ class ConfigTwinsTest {
                 tenant(bearer(Requests.of("GET", "/api/orders/8"), acme)),
                 tenant(bearer(Requests.of("GET", "/api/orders/9"), acme)),
                 bearer(Requests.of("GET", "/elsewhere"), acme),
-                Requests.of("GET", "/elsewhere"));
+                Requests.of("GET", "/elsewhere"),
+                bearer(Requests.of("GET", "/elsewhere"), idToken),
+                tenant(bearer(Requests.of("GET", "/ops/status"), acme)).from("10.1.2.3"),
+                tenant(bearer(Requests.of("GET", "/ops/status"), acme)));
         same("full.yaml", FullTwin.pipeline(EXAMPLES), corpus, List.of(200, 200, 200, 422, 400, 415, 400, 403, 403,
-                204, 200, 403, 200, 200, 401, 200, 200, 429, 0, 401));
+                204, 200, 403, 200, 200, 401, 200, 200, 429, 0, 401, 401, 200, 0));
+    }
+
+    @Test
+    void theFullFileAndItsTwinGiveTheGatewayTheSameSettingsAccessLogTracePolicyAndClient() throws Exception {
+        GatewayConfig config = load("full.yaml");
+        SettingsRecorder twin = FullTwin.settings(new SettingsRecorder(), EXAMPLES.toAbsolutePath());
+        try {
+            assertEquals(twin.recorded(), config.applyTo(new SettingsRecorder()).recorded());
+        } finally {
+            ((AutoCloseable) twin.given("accessLog")).close();
+            ((AutoCloseable) twin.given("upstreamClient")).close();
+            config.close();
+        }
     }
 
     private static void same(String file, Pipeline twin, List<Requests> corpus, List<Integer> expectedStatuses) {
         GatewayConfig config = load(file);
         try {
             assertEquals(twin.describe(), config.describe());
+            assertEquals(Decisions.upstreamSettings(twin), Decisions.upstreamSettings(config.pipeline()));
             List<Integer> statuses = new ArrayList<>();
             for (int i = 0; i < corpus.size(); i++) {
                 Decision fromFile = normalized(Decisions.run(config.pipeline(), corpus.get(i).build("r" + i)));

@@ -2,6 +2,7 @@ package dev.portcullis.examples.config;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.RSAKey;
@@ -35,11 +36,25 @@ final class ExampleTokens {
         return sign(SHOP, subject, "shop-api", claims);
     }
 
+    /** @return a token signed as {@link #sign(String, String, String, String, Map)} with the type {@code at+jwt} */
     static String sign(String issuer, String subject, String audience, Map<String, Object> claims) {
+        return sign("at+jwt", issuer, subject, audience, claims);
+    }
+
+    /**
+     * @param type the {@code typ} header (RFC 9068 access tokens are {@code at+jwt})
+     * @param issuer the {@code iss}
+     * @param subject the {@code sub}
+     * @param audience the {@code aud}
+     * @param claims further claims
+     * @return the signed token
+     */
+    static String sign(String type, String issuer, String subject, String audience, Map<String, Object> claims) {
         JWTClaimsSet.Builder set = new JWTClaimsSet.Builder().issuer(issuer).subject(subject).audience(audience)
                 .issueTime(new Date()).expirationTime(Date.from(Instant.now().plusSeconds(3600)));
         claims.forEach(set::claim);
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(KEY.getKeyID()).build(),
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(KEY.getKeyID())
+                .type(new JOSEObjectType(type)).build(),
                 set.build());
         try {
             jwt.sign(new RSASSASigner(KEY));

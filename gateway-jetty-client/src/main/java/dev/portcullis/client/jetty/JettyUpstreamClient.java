@@ -103,6 +103,14 @@ public final class JettyUpstreamClient implements UpstreamClient {
         return new Builder();
     }
 
+    /** @return the pool settings and the TLS settings (never a password) */
+    @Override
+    public String toString() {
+        return "JettyUpstreamClient[" + maxConnectionsPerDestination + " connections and "
+                + maxRequestsQueuedPerDestination + " queued per destination, idle " + idleTimeout + ", "
+                + (ownsThreads ? "own threads" : "shared threads") + ", tls " + tls + "]";
+    }
+
     @Override
     public CompletableFuture<UpstreamResponse> exchange(UpstreamRequest request) {
         Objects.requireNonNull(request, "request");

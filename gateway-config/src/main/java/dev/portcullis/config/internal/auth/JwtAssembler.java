@@ -68,6 +68,10 @@ final class JwtAssembler {
         strings(section.algorithms(), issuer::algorithms);
         strings(section.audiences(), issuer::audiences);
         strings(section.requiredClaims(), issuer::requiredClaims);
+        if (section.requiredTypes() != null) {
+            context.attempt(context.at(section, "requiredTypes"),
+                    () -> issuer.requiredTypes(section.requiredTypes().toArray(String[]::new)));
+        }
         if (section.requireExpiration() != null) {
             issuer.requireExpiration(section.requireExpiration());
         }

@@ -29,7 +29,7 @@ final class Scalars {
      */
     static boolean isScalar(Class<?> type) {
         return type == String.class || type == Integer.class || type == Long.class || type == Boolean.class
-                || type == Duration.class || type == ByteSize.class || type == Secret.class || type == FileRef.class
+                || type == Double.class || type == Duration.class || type == ByteSize.class || type == Secret.class || type == FileRef.class
                 || type.isEnum();
     }
 
@@ -46,6 +46,9 @@ final class Scalars {
         }
         if (type == Boolean.class) {
             return "true or false";
+        }
+        if (type == Double.class) {
+            return "a number such as 0.25";
         }
         if (type == Duration.class) {
             return "a duration such as 250ms, 10s or 1m";
@@ -96,6 +99,9 @@ final class Scalars {
         if (type == Boolean.class) {
             return kind == Node.ScalarType.BOOLEAN ? bool(text) : null;
         }
+        if (type == Double.class) {
+            return kind == Node.ScalarType.DECIMAL || kind == Node.ScalarType.INTEGER ? decimal(text) : null;
+        }
         if (type == Duration.class) {
             return kind == Node.ScalarType.STRING ? Durations.parse(text) : null;
         }
@@ -128,6 +134,18 @@ final class Scalars {
             return value;
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("expected a whole number, found '" + text + "'", e);
+        }
+    }
+
+    private static Double decimal(String text) {
+        try {
+            double value = Double.parseDouble(text.replace("_", ""));
+            if (value < 0 || Double.isNaN(value) || Double.isInfinite(value)) {
+                throw new IllegalArgumentException("must be a finite number, not negative, was " + text);
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("expected a number, found '" + text + "'", e);
         }
     }
 

@@ -123,6 +123,9 @@ public final class SchemaGenerator {
         if (type == Boolean.class) {
             return schema.put("type", "boolean");
         }
+        if (type == Double.class) {
+            return schema.put("type", "number").put("minimum", 0);
+        }
         if (type == Duration.class) {
             return schema.put("type", "string").put("pattern", Durations.PATTERN);
         }

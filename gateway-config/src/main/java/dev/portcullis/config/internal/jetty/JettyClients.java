@@ -4,6 +4,7 @@ import dev.portcullis.client.jetty.JettyUpstreamClient;
 import dev.portcullis.config.internal.JettyFeature;
 import dev.portcullis.config.internal.model.ClientModel;
 import dev.portcullis.core.client.UpstreamClient;
+import dev.portcullis.core.client.UpstreamTls;
 import java.util.concurrent.Executor;
 
 /**
@@ -11,7 +12,7 @@ import java.util.concurrent.Executor;
  * for the Jetty client.
  *
  * <pre>{@code
- * UpstreamClient client = new JettyClients().client(clientModel, null);
+ * UpstreamClient client = new JettyClients().client(clientModel, null, null);
  * }</pre>
  */
 public final class JettyClients implements JettyFeature {
@@ -20,7 +21,7 @@ public final class JettyClients implements JettyFeature {
     }
 
     @Override
-    public UpstreamClient client(ClientModel model, Executor executor) {
+    public UpstreamClient client(ClientModel model, Executor executor, UpstreamTls tls) {
         JettyUpstreamClient.Builder client = JettyUpstreamClient.builder();
         if (model.maxConnectionsPerDestination() != null) {
             client.maxConnectionsPerDestination(model.maxConnectionsPerDestination());
@@ -36,6 +37,9 @@ public final class JettyClients implements JettyFeature {
         }
         if (executor != null) {
             client.executor(executor);
+        }
+        if (tls != null) {
+            client.tls(tls);
         }
         return client.build();
     }

@@ -19,6 +19,7 @@ import java.time.Duration;
  * @param maxRequestsQueuedPerDestination requests waiting per upstream instance
  * @param idleTimeout idle time of a pooled connection
  * @param maxThreads the client's own thread pool size
+ * @param tls TLS to https upstreams
  */
 @Doc("The upstream HTTP client.")
 public record ClientModel(
@@ -28,7 +29,9 @@ public record ClientModel(
         Integer maxRequestsQueuedPerDestination,
         @Doc("Jetty: how long a pooled connection may stay idle, default 60s.") Duration idleTimeout,
         @Doc("Jetty: the client's thread pool size, default 200 (ignored when the application shares its own pool).")
-        Integer maxThreads) {
+        Integer maxThreads,
+        @Doc("TLS to https upstreams: trusted certificates, a client certificate, host name verification; both "
+                + "clients.") TlsModel tls) {
 
     /** Which client. */
     public enum Type {

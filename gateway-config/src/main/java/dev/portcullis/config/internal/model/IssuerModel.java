@@ -27,6 +27,7 @@ import java.util.List;
  * @param algorithms the allowed algorithms
  * @param audiences accepted audiences
  * @param requiredClaims claims every token carries
+ * @param requiredTypes the typ values a token must carry
  * @param requireExpiration whether exp is required
  * @param clockSkew the tolerance on exp, nbf, iat
  * @param maxTokenAge the oldest iat accepted
@@ -44,6 +45,9 @@ public record IssuerModel(
         @Doc("The allowed JWS algorithms, default [RS256]; never none.") List<String> algorithms,
         @Doc("Accepted audiences; the token's aud must hold one.") List<String> audiences,
         @Doc("Claims every token must carry.") List<String> requiredClaims,
+        @Doc("typ header values a token must carry, e.g. [at+jwt], compared without case and with or without "
+                + "application/; default none required (no typ, JWT or at+jwt pass, any other type is refused).")
+        List<String> requiredTypes,
         @Doc("Whether exp is required; default true.") Boolean requireExpiration,
         @Doc("Tolerance for exp, nbf and iat, default 60s, at most 5m.") Duration clockSkew,
         @Doc("The oldest iat accepted; makes iat required.") Duration maxTokenAge,

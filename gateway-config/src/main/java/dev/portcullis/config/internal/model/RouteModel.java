@@ -26,11 +26,15 @@ import java.util.Map;
  * @param methods methods
  * @param headers header predicates
  * @param query query predicates
+ * @param predicates registered predicates
  * @param stripPrefix leading segments dropped
  * @param rewrite a regex rewrite
  * @param addPrefix a prefix put in front
  * @param upstreams the instances
  * @param loadBalancer how instances share requests
+ * @param hashKey what consistent hashing hashes
+ * @param customLoadBalancer a registered load-balancing strategy
+ * @param resilience health checks, outlier ejection, circuit breaker, retries
  * @param timeouts connect, response and idle timeouts
  * @param preserveHost whether the client's Host is sent upstream
  * @param access the access policy
@@ -40,6 +44,7 @@ import java.util.Map;
  * @param transform the route's header and query edits
  * @param schema the JSON Schema of request bodies
  * @param credentialRelay whether Authorization reaches the upstream
+ * @param accessLog the route's access log sampling
  */
 @Doc("A route: which requests it takes, how their path is rewritten, where they go, and its per-route policies.")
 public record RouteModel(
@@ -50,11 +55,19 @@ public record RouteModel(
         @Doc("Methods this route takes, case-sensitive (GET, POST).") @OneOrMany List<String> methods,
         @Doc("Header name -> regex one of its values must match entirely.") Map<String, String> headers,
         @Doc("Query parameter -> regex one of its decoded values must match entirely.") Map<String, String> query,
+        @Doc("Names of predicates the application registered; the request must satisfy each.") List<String> predicates,
         @Doc("How many leading path segments to drop before forwarding.") Integer stripPrefix,
         @Doc("A regex rewrite of the raw path, after stripPrefix.") RewriteModel rewrite,
         @Doc("A path put in front of the forwarded path, after the rewrite, e.g. /v2.") String addPrefix,
         @Doc("The upstream instances: base URIs, or {uri, weight}.") @Required List<UpstreamModel> upstreams,
-        @Doc("weighted-round-robin (default) or round-robin.") Balancer loadBalancer,
+        @Doc("How the instances share requests: weighted-round-robin (default), round-robin, least-requests (of two "
+                + "instances drawn at random, the one with fewer requests in flight per weight) or consistent-hash "
+                + "(sticky by hashKey).") Balancer loadBalancer,
+        @Doc("What consistent-hash hashes; required by it and read by no other strategy.") HashKeyModel hashKey,
+        @Doc("The name of a load-balancing strategy the application registered, instead of loadBalancer.")
+        String customLoadBalancer,
+        @Doc("Health checks, outlier ejection, circuit breaker and retries of this route's upstream group.")
+        ResilienceModel resilience,
         @Doc("Per-route upstream timeouts.") TimeoutsModel timeouts,
         @Doc("Send the client's Host upstream instead of the upstream's authority; default false.")
         Boolean preserveHost,
@@ -67,14 +80,20 @@ public record RouteModel(
         @Doc("This route's header and query edits (the routeTransform stage).") TransformModel transform,
         @Doc("A JSON Schema 2020-12 file request bodies must satisfy (the validation stage).") FileRef schema,
         @Doc("relay keeps the Authorization header for the upstream; strip (the claimHeaders default) removes it.")
-        Relay credentialRelay) {
+        Relay credentialRelay,
+        @Doc("This route's access log sampling (read when the gateway has an access log).")
+        RouteAccessLogModel accessLog) {
 
     /** How a route's instances share its requests. */
     public enum Balancer {
         /** {@code LoadBalancers.weightedRoundRobin()}. */
         WEIGHTED_ROUND_ROBIN,
         /** {@code LoadBalancers.roundRobin()}. */
-        ROUND_ROBIN
+        ROUND_ROBIN,
+        /** {@code LoadBalancers.leastRequests()}. */
+        LEAST_REQUESTS,
+        /** {@code LoadBalancers.consistentHash(key)}. */
+        CONSISTENT_HASH
     }
 
     /** What happens to the {@code Authorization} header. */

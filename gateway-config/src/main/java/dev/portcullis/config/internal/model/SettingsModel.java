@@ -23,6 +23,8 @@ import java.util.List;
  * @param allowUnderscoreHeaders whether header names with _ are forwarded
  * @param maxUpstreamResponseHead the largest upstream response head relayed
  * @param maxInFlight the admission cap
+ * @param accessLog the access log
+ * @param traceContext the trace context policy
  */
 @Doc("The gateway's own settings.")
 public record SettingsModel(
@@ -38,7 +40,10 @@ public record SettingsModel(
         @Doc("The largest upstream response head relayed, default 7KiB; at least 256B.")
         ByteSize maxUpstreamResponseHead,
         @Doc("Exchanges in flight at once; beyond it 503 overloaded. Default: max heap / 64 KiB, within 64..10000.")
-        Integer maxInFlight) {
+        Integer maxInFlight,
+        @Doc("The access log; off unless this section is present.") AccessLogModel accessLog,
+        @Doc("What the gateway does with a caller's W3C trace context; default trust.")
+        TraceContextModel traceContext) {
 
     /** The forwarding header family. */
     public enum ForwardedFamily {
