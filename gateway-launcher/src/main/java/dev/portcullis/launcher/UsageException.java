@@ -1,4 +1,4 @@
-package dev.portcullis.examples.launcher;
+package dev.portcullis.launcher;
 
 /**
  * A command-line argument is missing or wrong; the message names the option. The launcher prints it and exits

@@ -1,4 +1,4 @@
-package dev.portcullis.examples.launcher;
+package dev.portcullis.launcher;
 
 import dev.portcullis.core.client.UpstreamTls;
 import java.nio.file.InvalidPathException;
@@ -133,7 +133,7 @@ public record UpstreamTlsOptions(Optional<Path> trustStore, Optional<String> tru
         return Optional.of(tls.build());
     }
 
-    /** @return what {@code StandaloneGateway} prints about upstream TLS, or empty for the defaults */
+    /** @return what {@code Main} prints about upstream TLS, or empty for the defaults */
     Optional<String> summary() {
         if (equals(NONE)) {
             return Optional.empty();

@@ -1,4 +1,4 @@
-package dev.portcullis.examples.launcher;
+package dev.portcullis.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,7 +1,6 @@
-package dev.portcullis.examples.launcher;
+package dev.portcullis.launcher;
 
 import dev.portcullis.core.Gateway;
-import dev.portcullis.examples.demo.DemoMonitoring;
 import dev.portcullis.micrometer.GatewayMetrics;
 import dev.portcullis.servlet.admin.AdminServlet;
 import dev.portcullis.servlet.container.JettyProblemErrorHandler;
@@ -30,6 +29,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  */
 final class LauncherAdmin {
     private static final int THREADS = 8;
+    /** The media type of Prometheus' text exposition format, version 0.0.4. */
+    private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final GatewayMetrics metrics = GatewayMetrics.builder(registry).build();
@@ -62,7 +63,7 @@ final class LauncherAdmin {
         context.addServlet(new ServletHolder(AdminServlet.builder(gateway)
                 .allowFrom("127.0.0.0/8", "::1/128")
                 .readiness(ready)
-                .endpoint("metrics", DemoMonitoring.PROMETHEUS_TEXT, registry::scrape)
+                .endpoint("metrics", PROMETHEUS_TEXT, registry::scrape)
                 .build()), "/*");
         server.setHandler(context);
         server.setErrorHandler(new JettyProblemErrorHandler());

@@ -1,4 +1,4 @@
-package dev.portcullis.examples.launcher;
+package dev.portcullis.launcher;
 
 import dev.portcullis.api.routing.Route;
 

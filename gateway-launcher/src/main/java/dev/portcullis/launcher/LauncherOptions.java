@@ -1,4 +1,4 @@
-package dev.portcullis.examples.launcher;
+package dev.portcullis.launcher;
 
 import dev.portcullis.api.routing.Route;
 import dev.portcullis.ratelimit.RateLimitPolicy;
@@ -52,35 +52,50 @@ public record LauncherOptions(String host, int port, List<Route> routes, ClientK
     public static final Duration MAX_DRAIN_TIMEOUT = Duration.ofMinutes(5);
     private static final Pattern DRAIN_FORMAT = Pattern.compile("(\\d{1,6})(ms|s)");
 
-    /** What {@code --help} prints. */
+    /** What {@code --help} prints: every option, with its default. */
     public static final String USAGE = String.join("\n",
-            "usage: StandaloneGateway --route PREFIX=URL[,URL...] [--route ...] [options]",
-            "       StandaloneGateway --config gateway.yaml [--port, --host, --client, --drain-timeout]",
-            "       StandaloneGateway --validate gateway.yaml",
-            "  --config gateway.yaml                build the gateway from this file (see README, Configuration file)",
-            "  --validate gateway.yaml              only check the file: exit 0 when valid, else 2 with the problems",
-            "  --route /api=http://127.0.0.1:9001   proxy /api and everything below it (repeatable);",
-            "                                       several URLs are used round-robin",
-            "  --port 8080                          port to listen on (0 = any free port)",
-            "  --host 127.0.0.1                     address to bind",
-            "  --client jdk|jetty                   upstream HTTP client (default jetty; a file's client section wins)",
-            "  --trusted-proxy 10.0.0.0/8           believe X-Forwarded-*/Forwarded from this block (repeatable)",
-            "  --rate-limit 100/1m                  N requests per WINDOW (s, m, h, d) per client IP, then 429",
-            "  --redis redis://127.0.0.1:6379       keep the rate-limit buckets in this Redis (needs --rate-limit)",
-            "  --drain-timeout 10s                  on SIGTERM, let in-flight exchanges finish for this long (ms or s,",
-            "                                       at most 5 min), then cut them and exit",
-            "  --upstream-trust-store ca.pem        trust these certificates (PEM, PKCS12 or JKS) for https upstreams",
-            "                                       instead of the JDK's CAs",
-            "  --upstream-trust-store-password-env CA_PASSWORD",
-            "                                       read the trust store's password from this environment variable",
-            "  --upstream-client-cert gateway.p12   present this client certificate to https upstreams (mTLS): a",
-            "                                       PKCS12 or JKS key store, or a PEM chain with --upstream-client-key",
-            "  --upstream-client-cert-password-env CLIENT_PASSWORD",
-            "                                       read the key store's password from this environment variable",
-            "  --upstream-client-key gateway.key    the unencrypted PKCS#8 PEM key of a PEM --upstream-client-cert",
-            "  --admin-port 9901                    serve the admin view (/, /live, /ready) and the Prometheus scrape",
-            "                                       (/metrics) on 127.0.0.1:PORT to loopback callers (0 = any free port)",
-            "  --help                               print this and exit");
+            "usage: java -jar portcullis-gateway.jar --config gateway.yaml [--port, --host, --client, --drain-timeout,",
+            "                                        --admin-port, --upstream-*]",
+            "       java -jar portcullis-gateway.jar --route PREFIX=URL[,URL...] [--route ...] [options]",
+            "       java -jar portcullis-gateway.jar --validate gateway.yaml",
+            "       java -cp portcullis-gateway.jar:my-stages.jar dev.portcullis.launcher.Main ...  (custom stages)",
+            "",
+            "  --config FILE                     build the gateway from this YAML file and reload it when it",
+            "                                    changes (default: none; then --route is required)",
+            "  --validate FILE                   only check the file: exit 0 when valid, else 2 with every problem",
+            "  --route PREFIX=URL[,URL...]       proxy PREFIX and everything below it, e.g. /api=http://127.0.0.1:9001",
+            "                                    (repeatable; several URLs are used round-robin; default: none)",
+            "  --port N                          port to listen on, 0 = any free port (default: 8080)",
+            "  --host ADDRESS                    address to bind, 0.0.0.0 = every interface (default: 127.0.0.1)",
+            "  --client jdk|jetty                upstream HTTP client (default: jetty; a file's client section wins)",
+            "  --trusted-proxy CIDR              believe X-Forwarded-*/Forwarded from this block, e.g. 10.0.0.0/8",
+            "                                    (repeatable; default: none, the socket's peer is the client)",
+            "  --rate-limit N/WINDOW             N requests per WINDOW (s, m, h, d) per client IP, then 429, e.g.",
+            "                                    100/1m (default: no limit)",
+            "  --redis redis://HOST:PORT         keep the rate-limit buckets in this Redis (needs --rate-limit;",
+            "                                    default: in this JVM)",
+            "  --drain-timeout DURATION          on SIGTERM, let exchanges in flight finish for this long (ms or s,",
+            "                                    at most 300s), then cut them and exit (default: 10s)",
+            "  --admin-port N                    serve the admin view (/, /live, /ready) and the Prometheus scrape",
+            "                                    (/metrics) on 127.0.0.1:N to loopback callers, 0 = any free port",
+            "                                    (default: none, and no metrics are kept)",
+            "  --upstream-trust-store FILE       trust these certificates (PEM, PKCS12 or JKS) for https upstreams",
+            "                                    (default: the JDK's CAs)",
+            "  --upstream-trust-store-password-env VARIABLE",
+            "                                    read the trust store's password from this environment variable",
+            "                                    (default: no password)",
+            "  --upstream-client-cert FILE       present this client certificate to https upstreams (mTLS): a",
+            "                                    PKCS12 or JKS key store, or a PEM chain with --upstream-client-key",
+            "                                    (default: none)",
+            "  --upstream-client-cert-password-env VARIABLE",
+            "                                    read the key store's password from this environment variable",
+            "                                    (default: no password)",
+            "  --upstream-client-key FILE        the unencrypted PKCS#8 PEM key of a PEM --upstream-client-cert",
+            "                                    (default: none)",
+            "  --help, -h                        print this and exit 0",
+            "",
+            "Bad options exit with status 2 and a message naming the option. Logging: slf4j-simple on standard",
+            "error, e.g. -Dorg.slf4j.simpleLogger.log.dev.portcullis=debug. See docs/launcher.md.");
 
     /** Copies the lists. */
     public LauncherOptions {

@@ -1,4 +1,4 @@
-package dev.portcullis.examples.launcher;
+package dev.portcullis.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -199,6 +199,37 @@ class LauncherOptionsTest {
     @Test
     void helpIsRecognisedWithoutRoutes() throws Exception {
         assertTrue(LauncherOptions.parse("--help").help());
+    }
+
+    /** @return the usage error's message, or "parsed" */
+    private static String parseOutcome(String... args) {
+        try {
+            LauncherOptions.parse(args);
+            return "parsed";
+        } catch (UsageException e) {
+            return e.getMessage();
+        }
+    }
+
+    @Test
+    void helpListsEveryOptionTheParserKnowsEachWithItsDefault() {
+        java.util.regex.Matcher block = java.util.regex.Pattern
+                .compile("(?m)^  (--[a-z-]+)(.*(?:\\R {20,}.*)*)").matcher(LauncherOptions.USAGE);
+        List<String> listed = new java.util.ArrayList<>();
+        while (block.find()) {
+            String option = block.group(1);
+            listed.add(option);
+            if (!option.equals("--help") && !option.equals("--validate")) {
+                assertTrue(block.group(2).contains("default: "), option + " names no default: " + block.group(2));
+            }
+            if (!option.equals("--help")) {
+                assertFalse(parseOutcome(option, "x").contains("unknown option"), option + " is listed but not parsed");
+            }
+        }
+        assertEquals(List.of("--config", "--validate", "--route", "--port", "--host", "--client", "--trusted-proxy",
+                "--rate-limit", "--redis", "--drain-timeout", "--admin-port", UpstreamTlsOptions.TRUST_STORE,
+                UpstreamTlsOptions.TRUST_STORE_PASSWORD_ENV, UpstreamTlsOptions.CLIENT_CERT,
+                UpstreamTlsOptions.CLIENT_CERT_PASSWORD_ENV, UpstreamTlsOptions.CLIENT_KEY, "--help"), listed);
     }
 
     @Test

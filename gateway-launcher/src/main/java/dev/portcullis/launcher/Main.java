@@ -1,29 +1,39 @@
-package dev.portcullis.examples.launcher;
+package dev.portcullis.launcher;
 
 import dev.portcullis.api.ratelimit.RateLimitQuota;
 import dev.portcullis.api.routing.Route;
 import dev.portcullis.api.routing.Upstream;
 import dev.portcullis.core.client.JdkUpstreamClient;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * Runs the gateway standalone on embedded Jetty 12 with routes from the command line, e.g.
+ * The main class of {@code portcullis-gateway.jar}: runs the gateway standalone on embedded Jetty 12, built from a
+ * configuration file or from routes on the command line, e.g.
  *
  * <pre>
- * java -cp ... dev.portcullis.examples.launcher.StandaloneGateway --port 8080 \
- *     --route /api=http://127.0.0.1:9001,http://127.0.0.1:9002 --client jetty --rate-limit 100/1m
+ * java -jar portcullis-gateway.jar --config gateway.yaml
+ * java -jar portcullis-gateway.jar --port 8080 --route /api=http://127.0.0.1:9001,http://127.0.0.1:9002 \
+ *     --rate-limit 100/1m
+ * java -cp portcullis-gateway.jar:my-stages.jar dev.portcullis.launcher.Main --config gateway.yaml
  * </pre>
  *
  * It prints the listening address, the routes and the rate limit (with {@code --config gateway.yaml}: the file and
- * its stages), then serves until the JVM stops. Bad arguments, and a file with problems, print a message naming
- * the option (and every problem with its line) and exit with status 2; {@code --validate gateway.yaml} only checks a
- * file and exits 0 or 2; {@code --help} prints the usage. See {@link LauncherOptions#USAGE}.
+ * its stages), then serves until SIGTERM (or Ctrl-C) drains and stops it. Bad arguments, and a file with problems,
+ * print a message naming the option (and every problem with its line) and exit with status {@value #USAGE_ERROR};
+ * a port that cannot be bound exits with {@value #START_FAILED}; {@code --validate gateway.yaml} only checks a file
+ * and exits 0 or 2; {@code --help} prints every option with its default. See {@link LauncherOptions#USAGE}.
  */
-public final class StandaloneGateway {
-    private StandaloneGateway() {
+public final class Main {
+    /** The exit status of a bad command line or configuration file. */
+    public static final int USAGE_ERROR = 2;
+    /** The exit status when the server cannot start, e.g. its port is taken. */
+    public static final int START_FAILED = 1;
+
+    private Main() {
     }
 
     /**
@@ -56,7 +66,12 @@ public final class StandaloneGateway {
         } catch (UsageException e) {
             System.err.println("portcullis: " + e.getMessage());
             System.err.println("run with --help for the options");
-            System.exit(2);
+            System.exit(USAGE_ERROR);
+            return;
+        } catch (IOException e) {
+            System.err.println("portcullis: cannot listen: " + e.getMessage()
+                    + (e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")"));
+            System.exit(START_FAILED);
             return;
         }
         server.join();

@@ -1,4 +1,4 @@
-package dev.portcullis.examples.launcher;
+package dev.portcullis.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -79,7 +79,7 @@ class LauncherShutdownTest {
     private int startGateway(String drainTimeout) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         gateway = new ProcessBuilder(java, "-Xmx128m", "-cp", System.getProperty("java.class.path"),
-                StandaloneGateway.class.getName(), "--port", "0", "--drain-timeout", drainTimeout,
+                Main.class.getName(), "--port", "0", "--drain-timeout", drainTimeout,
                 "--route", "/api=http://127.0.0.1:" + upstream.getAddress().getPort())
                 .redirectErrorStream(true).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(gateway.getInputStream(), StandardCharsets.UTF_8));

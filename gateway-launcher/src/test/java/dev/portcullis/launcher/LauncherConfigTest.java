@@ -1,4 +1,4 @@
-package dev.portcullis.examples.launcher;
+package dev.portcullis.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -23,28 +23,27 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The launcher builds its gateway from --config and checks a file with --validate. */
 class LauncherConfigTest {
+    /** The example configuration file docs/launcher.md shows, relative to this module. */
+    static final String EXAMPLE = "src/main/config/gateway.yaml";
+
     @TempDir
     Path directory;
 
     private TestUpstream upstream;
-    private TestUpstream second;
 
     @BeforeEach
-    void startUpstreams() throws Exception {
+    void startUpstream() throws Exception {
         upstream = TestUpstream.start(TestUpstream.echo());
-        second = TestUpstream.start(TestUpstream.echo());
     }
 
     @AfterEach
-    void stopUpstreams() {
+    void stopUpstream() {
         upstream.close();
-        second.close();
     }
 
-    /** @return the shipped plain proxy example, its upstreams pointed at this test's upstreams */
+    /** @return the shipped example gateway.yaml, its upstream pointed at this test's upstream */
     private Path plainProxy() throws Exception {
-        String text = Files.readString(Path.of("src/main/config/plain-proxy.yaml"))
-                .replace("http://127.0.0.1:9001", upstream.baseUri()).replace("http://127.0.0.1:9002", second.baseUri());
+        String text = Files.readString(Path.of(EXAMPLE)).replace("http://127.0.0.1:9001", upstream.baseUri());
         return Files.writeString(directory.resolve("plain-proxy.yaml"), text);
     }
 

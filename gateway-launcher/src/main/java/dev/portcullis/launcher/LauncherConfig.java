@@ -1,4 +1,4 @@
-package dev.portcullis.examples.launcher;
+package dev.portcullis.launcher;
 
 import dev.portcullis.config.ConfigException;
 import dev.portcullis.config.ConfigProblem;
@@ -17,8 +17,9 @@ import java.util.concurrent.Executor;
 
 /**
  * The launcher's configuration file: {@code --config} builds the gateway from it and reloads it when the file
- * changes (checked every {@link #WATCH_INTERVAL}), {@code --validate} only checks it. Custom stages a file names are found with {@link java.util.ServiceLoader}
- * ({@code META-INF/services/dev.portcullis.config.InterceptorProvider}); the examples register {@code tenant}.
+ * changes (checked every {@link #WATCH_INTERVAL}), {@code --validate} only checks it. Custom stages a file names are found
+ * with {@link java.util.ServiceLoader} ({@code META-INF/services/dev.portcullis.config.InterceptorProvider}) in the
+ * jars on the class path next to the launcher's.
  *
  * <pre>{@code
  * int status = LauncherConfig.validate(Path.of("gateway.yaml"), System.out, System.err);   // 0 or 2

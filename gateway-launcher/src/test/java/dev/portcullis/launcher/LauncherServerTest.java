@@ -1,11 +1,10 @@
-package dev.portcullis.examples.launcher;
+package dev.portcullis.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.portcullis.examples.demo.ExampleAppContract;
 import dev.portcullis.servlet.it.TestCertificates;
 import dev.portcullis.servlet.it.TestCertificates.ServerCertificate;
 import dev.portcullis.servlet.it.TlsUpstream;
@@ -58,7 +57,7 @@ class LauncherServerTest {
         LauncherOptions options = LauncherOptions.parse("--port", "0",
                 "--route", "/api=http://127.0.0.1:" + upstream.getAddress().getPort());
         try (LauncherServer server = LauncherServer.start(options)) {
-            long cutAfter = ExampleAppContract.millisUntilAStalledHeadIsCut(server.port());
+            long cutAfter = millisUntilAStalledHeadIsCut(server.port());
             assertTrue(cutAfter < 11_000, "cut after " + cutAfter + " ms");
         }
     }
@@ -81,7 +80,7 @@ class LauncherServerTest {
                     + unrouted.headers().firstValue("X-Request-Id").orElseThrow() + "\""), unrouted.body());
 
             ByteArrayOutputStream printed = new ByteArrayOutputStream();
-            StandaloneGateway.describe(options, server.port(), new PrintStream(printed, true, StandardCharsets.UTF_8));
+            Main.describe(options, server.port(), new PrintStream(printed, true, StandardCharsets.UTF_8));
             assertTrue(printed.toString(StandardCharsets.UTF_8).contains("/api/** -> http://127.0.0.1:"
                     + upstream.getAddress().getPort()), printed.toString(StandardCharsets.UTF_8));
         }
@@ -178,6 +177,23 @@ class LauncherServerTest {
         }
     }
 
+    /** @return how long the launcher took to cut a connection whose request head stopped half-way */
+    private static long millisUntilAStalledHeadIsCut(int port) throws java.io.IOException {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(15_000);
+            long start = System.nanoTime();
+            socket.getOutputStream().write("GET /api HTTP/1.1\r\nHost: gw\r\n".getBytes(StandardCharsets.ISO_8859_1));
+            try {
+                socket.getInputStream().readAllBytes();
+            } catch (java.net.SocketTimeoutException stillOpen) {
+                throw new AssertionError("a stalled request head was not cut within 15 s", stillOpen);
+            } catch (java.io.IOException reset) {
+                // a reset is a cut too
+            }
+            return (System.nanoTime() - start) / 1_000_000;
+        }
+    }
+
     private static void closeQuietly(LauncherServer server) {
         try {
             server.close();
@@ -220,7 +236,7 @@ class LauncherServerTest {
                 assertEquals(TlsUpstream.BODY, response.body());
                 assertEquals(List.of(TestCertificates.clientSubject()), tlsUpstream.clientSubjects());
                 ByteArrayOutputStream printed = new ByteArrayOutputStream();
-                StandaloneGateway.describe(options, server.port(), new PrintStream(printed, true, StandardCharsets.UTF_8));
+                Main.describe(options, server.port(), new PrintStream(printed, true, StandardCharsets.UTF_8));
                 assertTrue(printed.toString(StandardCharsets.UTF_8).contains("  upstream TLS: trust store "
                         + certificates.caPem() + ", client certificate " + certificates.clientChainPem()),
                         printed.toString(StandardCharsets.UTF_8));

@@ -1,4 +1,4 @@
-package dev.portcullis.examples.launcher;
+package dev.portcullis.launcher;
 
 import dev.portcullis.client.jetty.JettyUpstreamClient;
 import dev.portcullis.core.client.JdkUpstreamClient;
