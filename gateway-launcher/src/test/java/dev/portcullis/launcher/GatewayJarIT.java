@@ -3,10 +3,9 @@ package dev.portcullis.launcher;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sun.net.httpserver.HttpServer;
+import dev.portcullis.servlet.it.TestUpstream;
 import java.io.File;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -38,23 +37,16 @@ class GatewayJarIT {
     Path directory;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private HttpServer upstream;
+    private TestUpstream upstream;
 
     @BeforeEach
     void startUpstream() throws IOException {
-        upstream = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
-        upstream.createContext("/", exchange -> {
-            byte[] body = ("upstream saw " + exchange.getRequestURI()).getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        upstream.start();
+        upstream = TestUpstream.start(TestUpstream.echo());
     }
 
     @AfterEach
     void stopUpstream() {
-        upstream.stop(0);
+        upstream.close();
     }
 
     /** @return the shipped example gateway.yaml, pointed at this test's upstream */
@@ -64,7 +56,7 @@ class GatewayJarIT {
 
     private String exampleText() throws IOException {
         return Files.readString(Path.of(LauncherConfigTest.EXAMPLE))
-                .replace("http://127.0.0.1:9001", "http://127.0.0.1:" + upstream.getAddress().getPort());
+                .replace("http://127.0.0.1:9001", upstream.baseUri());
     }
 
     private HttpResponse<String> get(int port, String path) throws Exception {
@@ -85,7 +77,7 @@ class GatewayJarIT {
 
             HttpResponse<String> routed = get(port, "/api/users/7");
             assertEquals(200, routed.statusCode(), gateway.output());
-            assertEquals("upstream saw /users/7", routed.body());
+            assertTrue(routed.body().startsWith("GET /users/7\n"), routed.body());
 
             HttpResponse<String> unrouted = get(port, "/elsewhere");
             assertEquals(404, unrouted.statusCode());
