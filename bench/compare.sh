@@ -72,26 +72,22 @@ snapshot_dir() { for s in "${snapshots[@]}"; do [ "${s%%=*}" = "$1" ] && echo "$
 for target in $targets; do
   [ "$target" = direct ] && { url[$target]="$upstream/api/hello"; continue; }
   port=$(free_port)
-  cp=$classpath
+  gateway=(-jar "$gateway_jar" --port "$port" --client jetty --route "/api=$upstream" "${trust[@]}")
   case "$target" in
-    jetty-proxy) main=(dev.portcullis.examples.baseline.JettyProxyBaseline "$port" "$upstream" async) ;;
+    jetty-proxy) run=(-cp "$classpath" dev.portcullis.examples.baseline.JettyProxyBaseline "$port" "$upstream" async) ;;
     portcullis-jetty|portcullis-jdk)
-      main=(dev.portcullis.examples.launcher.StandaloneGateway --port "$port" --client "${target#portcullis-}"
-            --route "/api=$upstream" "${trust[@]}") ;;
-    portcullis-metrics)
-      main=(dev.portcullis.examples.launcher.StandaloneGateway --port "$port" --client jetty --route "/api=$upstream" "${trust[@]}"
-            --admin-port "$(free_port)") ;;
-    portcullis-limit-local)
-      main=(dev.portcullis.examples.launcher.StandaloneGateway --port "$port" --client jetty --route "/api=$upstream" "${trust[@]}"
-            --rate-limit "$no_limit") ;;
-    portcullis-limit-redis)
-      main=(dev.portcullis.examples.launcher.StandaloneGateway --port "$port" --client jetty --route "/api=$upstream" "${trust[@]}"
-            --rate-limit "$no_limit" --redis "redis://127.0.0.1:$redis_port") ;;
+      run=(-jar "$gateway_jar" --port "$port" --client "${target#portcullis-}" --route "/api=$upstream" "${trust[@]}") ;;
+    portcullis-metrics) run=("${gateway[@]}" --admin-port "$(free_port)") ;;
+    portcullis-limit-local) run=("${gateway[@]}" --rate-limit "$no_limit") ;;
+    portcullis-limit-redis) run=("${gateway[@]}" --rate-limit "$no_limit" --redis "redis://127.0.0.1:$redis_port") ;;
     *) dir=$(snapshot_dir "$target"); [ -n "$dir" ] || { echo "unknown target $target" >&2; exit 2; }
-       cp=$(cat "$dir/classpath.txt")
-       main=(dev.portcullis.examples.launcher.StandaloneGateway --port "$port" --client jetty --route "/api=$upstream" "${trust[@]}") ;;
+       if [ -f "$dir/portcullis-gateway.jar" ]; then
+         run=(-jar "$dir/portcullis-gateway.jar" "${gateway[@]:2}")
+       else   # a snapshot saved before the launcher became gateway-launcher
+         run=(-cp "$(cat "$dir/classpath.txt")" dev.portcullis.examples.launcher.StandaloneGateway "${gateway[@]:2}")
+       fi ;;
   esac
-  java -Xmx512m ${GATEWAY_JAVA_OPTS:-} -cp "$cp" "${main[@]}" > "$work/$target.log" 2>&1 &
+  java -Xmx512m ${GATEWAY_JAVA_OPTS:-} "${run[@]}" > "$work/$target.log" 2>&1 &
   pid[$target]=$!
   pids+=("$!")
   url[$target]="http://127.0.0.1:$port/api/hello"

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Connection-load harness: the standalone gateway at a small heap in front of a local upstream, attacked in bounded
+# Connection-load harness: the runnable gateway (portcullis-gateway.jar) at a small heap in front of a local upstream, attacked in bounded
 # runs by the NIO tool dev.portcullis.benchmarks.flood.Flood:
 #
 #   bench/flood.sh [--heap 128m] [--burst 1000] [--flood 10000] [--held 1200] [--slowloris 500] [--drip 2]
@@ -60,7 +60,7 @@ tools="gateway-benchmarks/target/classes"
 # connections into 502s; the flood measures the gateway, so the upstream keeps them
 java -Xmx256m -Dsun.net.httpserver.maxIdleConnections=4000 ${UPSTREAM_JAVA_OPTS:-} -cp "$tools" dev.portcullis.benchmarks.flood.FloodUpstream "$upstream_port" > "$work/upstream.log" 2>&1 &
 pids+=("$!")
-java "-Xmx$heap" ${GATEWAY_JAVA_OPTS:-} -cp "$classpath" dev.portcullis.examples.launcher.StandaloneGateway \
+java "-Xmx$heap" ${GATEWAY_JAVA_OPTS:-} -jar "$gateway_jar" \
     --port "$gateway_port" --route "/api=http://127.0.0.1:$upstream_port" > "$work/gateway.log" 2>&1 &
 gateway_pid=$!
 pids+=("$gateway_pid")

@@ -50,8 +50,11 @@ stop_redis() { [ -f "$work/redis.pid" ] && kill "$(cat "$work/redis.pid")" 2>/de
 
 stop_nginx() { [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true; }
 
-build_examples() { # build_examples yes|no: gateway-examples and its classpath file
-  if [ "$1" = yes ] || [ ! -f gateway-examples/target/classpath.txt ]; then
+# the runnable gateway (gateway-launcher); gateway-examples depends on the launcher, so build_examples makes it too
+gateway_jar=gateway-launcher/target/portcullis-gateway.jar
+
+build_examples() { # build_examples yes|no: gateway-examples, its classpath file and $gateway_jar
+  if [ "$1" = yes ] || [ ! -f gateway-examples/target/classpath.txt ] || [ ! -f "$gateway_jar" ]; then
     mvn -B -ntp -q -pl gateway-examples -am package dependency:build-classpath -DskipTests \
         -Dmdep.outputFile=target/classpath.txt >/dev/null
   fi

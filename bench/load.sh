@@ -37,7 +37,7 @@ trap cleanup EXIT
 
 start_nginx "$backend_port" "$body_bytes"
 build_examples "$build"
-java -Xmx512m ${GATEWAY_JAVA_OPTS:-} -cp "$classpath" dev.portcullis.examples.launcher.StandaloneGateway \
+java -Xmx512m ${GATEWAY_JAVA_OPTS:-} -jar "$gateway_jar" \
     --port "$gateway_port" --client "$client" --route "/api=http://127.0.0.1:$backend_port" > "$work/gateway.log" 2>&1 &
 gateway_pid=$!
 pids+=("$gateway_pid")

@@ -1,2 +1,2 @@
-/** Runnable examples: embedded Jetty and Tomcat apps, a custom interceptor, and the standalone launcher. */
+/** Runnable examples: embedded Jetty and Tomcat apps, a custom interceptor, and the demo. */
 package dev.portcullis.examples;

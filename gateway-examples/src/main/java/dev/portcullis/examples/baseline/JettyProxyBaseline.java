@@ -1,6 +1,6 @@
 package dev.portcullis.examples.baseline;
 
-import dev.portcullis.examples.launcher.LauncherServer;
+import dev.portcullis.launcher.LauncherServer;
 import org.eclipse.jetty.ee10.proxy.AsyncProxyServlet;
 import org.eclipse.jetty.ee10.proxy.ProxyServlet;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
