@@ -2,7 +2,11 @@ package dev.portcullis.examples.docs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.portcullis.auth.apikey.ApiKeys;
+import dev.portcullis.auth.jwt.JwtIssuer;
 import dev.portcullis.servlet.GatewayFilter;
+import java.net.URI;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,5 +25,25 @@ class GuidesBuildTest {
     void theProxyGuideBuildsItsFilter() {
         GatewayFilter filter = ProxyGuide.filter();
         filter.destroy();
+    }
+
+    @Test
+    void theResilienceGuideBuildsItsRoutesAndListener() {
+        assertEquals("orders", ResilienceGuide.resilience().id());
+        assertEquals("carts", ResilienceGuide.consistentHash().id());
+        ResilienceGuide.events(RoutingGuide.routes(), (route, reason) -> { }).destroy();
+    }
+
+    @Test
+    void theAuthGuideBuildsItsAuthenticatorsPoliciesAndPipelines() {
+        JwtIssuer keycloak = JwtIssuer.builder("https://sso.example.com/realms/shop")
+                .jwksUri(URI.create("https://sso.example.com/certs")).build();
+        AuthGuide.keycloak();
+        AuthGuide.auth0(keycloak);
+        AuthGuide.authorization();
+        AuthGuide.claimHeaders();
+        ApiKeys store = ApiKeys.builder().key(ApiKeys.sha256Hex("a-key"), "batch", Set.of(), Set.of()).build();
+        assertEquals("Routing -> Authentication -> Authorization -> ClaimHeaders",
+                AuthGuide.perRoute(store).describe());
     }
 }
