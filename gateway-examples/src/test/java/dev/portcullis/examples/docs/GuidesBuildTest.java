@@ -2,6 +2,9 @@ package dev.portcullis.examples.docs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.portcullis.api.Interceptor;
+import dev.portcullis.api.Pipeline;
+import dev.portcullis.api.ratelimit.RateLimiter;
 import dev.portcullis.auth.apikey.ApiKeys;
 import dev.portcullis.auth.jwt.JwtIssuer;
 import dev.portcullis.servlet.GatewayFilter;
@@ -45,5 +48,21 @@ class GuidesBuildTest {
         ApiKeys store = ApiKeys.builder().key(ApiKeys.sha256Hex("a-key"), "batch", Set.of(), Set.of()).build();
         assertEquals("Routing -> Authentication -> Authorization -> ClaimHeaders",
                 AuthGuide.perRoute(store).describe());
+    }
+
+    @Test
+    void theRateLimitingGuideBuildsItsLocalLimitersAndPipelines() {
+        RateLimiter ipLimiter = RateLimitingGuide.perIp();
+        assertEquals("Routing -> RateLimiting -> Authentication -> UserRateLimit",
+                RateLimitingGuide.perUser(ipLimiter, Interceptor.named("Authentication", chain -> chain.proceed(chain.request()))).describe());
+        RateLimitingGuide.behindABalancer().destroy();
+    }
+
+    @Test
+    void theObservabilityGuideBuildsItsFilters() {
+        Pipeline pipeline = RoutingGuide.routes();
+        ObservabilityGuide.metrics(pipeline).destroy();
+        ObservabilityGuide.accessLog(pipeline).destroy();
+        ObservabilityGuide.traceContext(pipeline).destroy();
     }
 }
