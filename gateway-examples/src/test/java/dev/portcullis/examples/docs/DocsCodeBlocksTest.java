@@ -77,6 +77,17 @@ class DocsCodeBlocksTest {
     }
 
     @Test
+    void everyJavaBlockIsIncludedFromACompiledSourceFile() {
+        List<String> wrong = MarkdownBlocks.all().stream().filter(block -> block.language().equals("java"))
+                .filter(block -> block.include().map(IncludedSource::path)
+                        .filter(path -> path.matches("[a-z0-9-]+/src/(main|test)/java/.+\\.java")).isEmpty())
+                .map(block -> block.where() + ": a java block needs a line <!-- include: <module>/src/main|test/"
+                        + "java/...java[#tag] --> before it")
+                .toList();
+        assertEquals(List.of(), wrong);
+    }
+
+    @Test
     void theReadmeQuickStartIsTheClassThatQuickStartTestRuns() {
         assertEquals(1, MarkdownBlocks.of(MarkdownBlocks.ROOT.resolve("README.md")).stream()
                 .filter(block -> block.include().equals(Optional.of(QUICK_START))).count());
