@@ -23,6 +23,7 @@ import java.util.stream.Collectors;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
@@ -37,7 +38,7 @@ import org.w3c.dom.NodeList;
  *       a plain block follows it directly, one whose problems are exactly that block's lines (an included YAML file,
  *       such as a Spring Boot {@code application.yaml}, is checked by the test of whoever ships it);</li>
  *   <li>a {@code json} block is well-formed JSON; an {@code xml} block is well-formed, names only modules that exist
- *       at the project's version, and only third-party versions the build pins.</li>
+ *       at the project's version, and only third-party dependency and plugin versions the parent pom pins.</li>
  * </ul>
  * Shell and console blocks are free-form.
  */
@@ -132,19 +133,17 @@ class DocsCodeBlocksTest {
     void everyXmlBlockIsWellFormedAndNamesRealModulesAndPinnedVersions() throws Exception {
         String parent = Files.readString(MarkdownBlocks.ROOT.resolve("pom.xml"));
         String projectVersion = element(parent, "version");          // the root pom has no parent
-        Set<String> pinned = VERSION.matcher(parent.substring(parent.indexOf("<properties>"),
-                parent.indexOf("</properties>"))).results().map(match -> match.group(2)).collect(Collectors.toSet());
+        Set<String> pinned = VERSION.matcher(parent).results().map(match -> match.group(2).strip())
+                .collect(Collectors.toSet());                     // properties and plugin versions
         List<String> wrong = new ArrayList<>();
         for (Block block : MarkdownBlocks.all()) {
             if (!block.language().equals("xml")) {
                 continue;
             }
-            NodeList dependencies = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+            Document xml = DocumentBuilderFactory.newInstance().newDocumentBuilder()
                     .parse(new ByteArrayInputStream(("<root>" + block.text() + "</root>")
-                            .getBytes(StandardCharsets.UTF_8)))
-                    .getElementsByTagName("dependency");
-            for (int i = 0; i < dependencies.getLength(); i++) {
-                Element dependency = (Element) dependencies.item(i);
+                            .getBytes(StandardCharsets.UTF_8)));
+            for (Element dependency : elements(xml, "dependency", "plugin")) {
                 String group = text(dependency, "groupId");
                 String artifact = text(dependency, "artifactId");
                 String version = text(dependency, "version");
@@ -163,6 +162,17 @@ class DocsCodeBlocksTest {
             }
         }
         assertEquals(List.of(), wrong);
+    }
+
+    private static List<Element> elements(Document xml, String... names) {
+        List<Element> found = new ArrayList<>();
+        for (String name : names) {
+            NodeList nodes = xml.getElementsByTagName(name);
+            for (int i = 0; i < nodes.getLength(); i++) {
+                found.add((Element) nodes.item(i));
+            }
+        }
+        return found;
     }
 
     private static String text(Element parent, String name) {
