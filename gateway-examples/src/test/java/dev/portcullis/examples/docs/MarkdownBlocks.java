@@ -20,7 +20,7 @@ final class MarkdownBlocks {
     static final Path ROOT = Path.of(System.getProperty("basedir", "")).toAbsolutePath().normalize().getParent();
 
     private static final Pattern INCLUDE = Pattern.compile("<!-- include: (\\S+) -->");
-    private static final Pattern FENCE = Pattern.compile("```([A-Za-z0-9+-]*)\\s*");
+    private static final Pattern FENCE = Pattern.compile(" *```([A-Za-z0-9+-]*)\\s*");  // indented too: in a list
 
     private MarkdownBlocks() {
     }
