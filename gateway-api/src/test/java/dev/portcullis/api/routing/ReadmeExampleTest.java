@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** Keeps the example in the Routing section of README.md honest. */
+/** Keeps the example of docs/routing.md honest: the routes it shows route as it says. */
 class ReadmeExampleTest {
 
     @Test

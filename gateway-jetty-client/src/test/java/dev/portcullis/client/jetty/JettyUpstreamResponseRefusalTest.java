@@ -12,7 +12,7 @@ class JettyUpstreamResponseRefusalTest extends UpstreamResponseRefusalContract {
         return JettyUpstreamClient.create();
     }
 
-    /** The JDK client cannot pass this one: its parser ends a header line at a bare CR (see README). */
+    /** The JDK client cannot pass this one: its parser ends a header line at a bare CR (see docs/proxy.md). */
     @ParameterizedTest
     @MethodSource("dev.portcullis.servlet.it.ServletContainer#all")
     void anUpstreamHeaderValueHoldingABareCrIsAnswered502WithNothingRelayed(ServletContainer container)

@@ -8,7 +8,7 @@ import java.util.Objects;
  * a deadline for a whole request head, an idle timeout, and a minimum request-body data rate. Apply it with
  * {@link JettySlowClientLimits#applyTo(org.eclipse.jetty.server.Server, SlowClientLimits)} or
  * {@link TomcatSlowClientLimits#applyTo(org.apache.catalina.connector.Connector, SlowClientLimits)}: both containers
- * enforce all three. They differ in detail, described there and in the README ("Container hardening: slow clients"):
+ * enforce all three. They differ in detail, described there and in docs/hardening.md:
  * Jetty checks the body rate at each read of the application and answers 408, Tomcat checks it only while the
  * application waits for body bytes and closes the connection; Tomcat bounds a stalled response write by the head
  * deadline, Jetty by the idle timeout.

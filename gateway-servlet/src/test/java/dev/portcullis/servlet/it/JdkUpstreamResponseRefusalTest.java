@@ -8,7 +8,7 @@ import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The refusal contract with the JDK client, plus the one hostile head it cannot refuse (README: Upstream clients). */
+/** The refusal contract with the JDK client, plus the one hostile head it cannot refuse (docs/proxy.md). */
 class JdkUpstreamResponseRefusalTest extends UpstreamResponseRefusalContract {
     @Override
     protected UpstreamClient client() {
@@ -17,7 +17,7 @@ class JdkUpstreamResponseRefusalTest extends UpstreamResponseRefusalContract {
 
     /**
      * Pins the documented limit: the JDK parser ends a header line at a bare CR, so the gateway only ever sees two
-     * well-formed headers. When this fails, the JDK client got safer and the README's list of its limits must change.
+     * well-formed headers. When this fails, the JDK client got safer and docs/proxy.md must list one limit fewer.
      */
     @ParameterizedTest
     @MethodSource("dev.portcullis.servlet.it.ServletContainer#all")

@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Upstream response heads the gateway must not relay, whichever {@link UpstreamClient} parsed them: each is answered
  * {@code 502} problem+json with nothing of the upstream's head relayed. A {@code 103 Early Hints} is not relayed
- * either, but the final response after it is (see README, "The reverse proxy"). A module with another client extends this
+ * either, but the final response after it is (see docs/proxy.md). A module with another client extends this
  * class and supplies it.
  */
 public abstract class UpstreamResponseRefusalContract {
