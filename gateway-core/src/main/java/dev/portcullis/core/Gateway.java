@@ -176,6 +176,14 @@ public final class Gateway implements AutoCloseable {
         }
     }
 
+    /**
+     * @return whether {@link #close()} has begun: routed requests are answered 503 from then on, so a readiness
+     *     probe should report this instance down
+     */
+    public boolean closing() {
+        return current.closing();
+    }
+
     /** @return the header that carries the request id in both directions, in the current configuration */
     public String requestIdHeader() {
         return current.requestIdHeader();

@@ -44,7 +44,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * pass through alone. Closing it (or SIGTERM, through Jetty's shutdown hook) stops Jetty gracefully: the connector
  * stops accepting, a {@link GracefulHandler} answers requests that still arrive on open connections with 503 and
  * lets the exchanges in flight finish for at most {@link LauncherOptions#drainTimeout()}, then Jetty cuts what is
- * left, destroys the filter and the launcher closes the client it gave the filter, while the thread pool still runs.
+ * left and destroys the filter, whose own drain ({@code drainTimeout}, the same value) waits only for the exchanges
+ * Jetty just cut to end, and the launcher closes the client it gave the filter, while the thread pool still runs.
  *
  * <pre>{@code
  * try (LauncherServer server = LauncherServer.start(LauncherOptions.parse("--port", "0", "--route", "/=http://127.0.0.1:9001"))) {
@@ -99,10 +100,11 @@ public final class LauncherServer implements AutoCloseable {
         UpstreamClient client = config.map(GatewayConfig::hasUpstreamClient).orElse(false) ? null
                 : options.client().create(threads, tls);
         Optional<LauncherAdmin> admin = options.adminPort().map(port -> new LauncherAdmin());
-        GatewayFilter gateway = config.isPresent() ? LauncherConfig.filter(config.get(), client, admin)
+        GatewayFilter gateway = config.isPresent() ? LauncherConfig.filter(config.get(), client, admin,
+                options.drainTimeout())
                 : filter(options, client, store, admin);
         Optional<ConfigReloader> reloader = config.map(loaded ->
-                LauncherConfig.watch(loaded, threads, gateway, client, admin));
+                LauncherConfig.watch(loaded, threads, gateway, client, admin, options.drainTimeout()));
         Server server = new Server(threads);
         store.ifPresent(buckets -> server.addEventListener(new LifeCycle.Listener() {
             @Override
@@ -186,6 +188,7 @@ public final class LauncherServer implements AutoCloseable {
                 .defaultPolicy(options.rateLimit().orElseThrow()).build())));
         try {
             GatewayFilter.Builder filter = GatewayFilter.builder().pipeline(pipeline.build()).upstreamClient(client)
+                    .drainTimeout(options.drainTimeout())
                     .trustedProxies(options.trustedProxies().toArray(String[]::new));
             admin.ifPresent(metrics -> filter.listener(metrics.metrics()));
             return filter.build();
