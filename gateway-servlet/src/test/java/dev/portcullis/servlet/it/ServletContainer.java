@@ -17,6 +17,7 @@ import org.apache.catalina.startup.Tomcat;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import dev.portcullis.servlet.container.JettyGatewayDrain;
 import dev.portcullis.servlet.container.JettyProblemErrorHandler;
 import dev.portcullis.servlet.container.JettySlowClientLimits;
 import dev.portcullis.servlet.container.SlowClientLimits;
@@ -24,7 +25,6 @@ import dev.portcullis.servlet.container.TomcatSlowClientLimits;
 import dev.portcullis.servlet.container.TomcatProblemErrorValve;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.handler.GracefulHandler;
 
 /**
  * The servlet containers every integration test runs in: embedded Jetty 12 (ee10) and Tomcat 11, each on
@@ -64,12 +64,7 @@ public enum ServletContainer {
             servletHolder.setAsyncSupported(true);
             context.addServlet(servletHolder, "/*");
             server.setHandler(context);
-            gracefulStop.ifPresent(timeout -> {
-                GracefulHandler graceful = new GracefulHandler();
-                graceful.setHandler(context);
-                server.setHandler(graceful);
-                server.setStopTimeout(timeout.toMillis());
-            });
+            gracefulStop.ifPresent(timeout -> JettyGatewayDrain.applyTo(server, (GatewayFilter) filter, timeout));
             server.setErrorHandler(new JettyProblemErrorHandler());
             limits.ifPresent(slow -> JettySlowClientLimits.applyTo(server, slow));
             server.start();
@@ -141,18 +136,17 @@ public enum ServletContainer {
     }
 
     /**
-     * Starts the container so that stopping it lets the exchanges in flight finish: Jetty with a
-     * {@link GracefulHandler} and a stop timeout (without them it closes its connections before it destroys the
-     * filter); Tomcat as {@link #start(Filter, HttpServlet)}, since it only pauses its connector while it destroys the
-     * filter.
+     * Starts the container so that stopping it lets the exchanges in flight finish: Jetty with
+     * {@link JettyGatewayDrain} (without it Jetty closes its connections before it destroys the filter); Tomcat as
+     * {@link #start(Filter, HttpServlet)}, since it only pauses its connector while it destroys the filter.
      *
-     * @param filter the filter in front of the application
+     * @param filter the gateway filter in front of the application
      * @param app the application servlet, mapped to {@code /*}
-     * @param stopTimeout how long Jetty's stop waits for the requests in flight
+     * @param stopTimeout the filter's drain timeout, which Jetty's stop waits for
      * @return the running server; close it at the end of the test
      * @throws Exception if the container does not start
      */
-    public RunningServer startGraceful(Filter filter, HttpServlet app, Duration stopTimeout) throws Exception {
+    public RunningServer startGraceful(GatewayFilter filter, HttpServlet app, Duration stopTimeout) throws Exception {
         return launch(filter, app, Optional.empty(), Optional.of(stopTimeout));
     }
 

@@ -82,18 +82,8 @@ public abstract class DrainContract {
                     awaitClosing(filter.gateway());
                     RawHttp.Response refused = send(keptAlive, PING);
 
-                    assertEquals(503, refused.status(), refused.text());
-                    assertEquals(List.of("application/problem+json"), refused.header("Content-Type"));
-                    assertTrue(refused.text().contains("service-unavailable"), refused.text());
-                    assertEquals(List.of("close"), refused.header("Connection"));
-                    assertEquals(List.of("1"), refused.header("Retry-After"));
-                    assertEquals(-1, keptAlive.getInputStream().read(), "the connection stayed open");
-                    assertEquals(1, slow.quickAnswers(), "the refused request reached the upstream");
-                    for (Future<RawHttp.Response> download : downloads) {
-                        RawHttp.Response done = download.get(30, TimeUnit.SECONDS);
-                        assertEquals(200, done.status());
-                        assertArrayEquals(SlowDownload.expected(), done.body(), "a download was cut");
-                    }
+                    assertRefused(refused, keptAlive, slow);
+                    assertDelivered(downloads);
                     destroying.get(10, TimeUnit.SECONDS);
                     assertClientClosed(filter.gateway().upstreamClient(), upstream, slow);
                 } finally {
@@ -105,27 +95,32 @@ public abstract class DrainContract {
 
     @ParameterizedTest
     @MethodSource(CONTAINERS)
-    void downloadsInFlightWhenTheContainerStopsFinishIntactAndThenTheClientIsClosed(ServletContainer container)
-            throws Exception {
+    void downloadsInFlightWhenTheContainerStopsFinishIntactWhileANewRoutedRequestGets503WithConnectionClose(
+            ServletContainer container) throws Exception {
         SlowDownload slow = new SlowDownload(70);
         try (TestUpstream upstream = TestUpstream.start(slow)) {
             GatewayFilter filter = filter(upstream, Duration.ofSeconds(30));
             RunningServer server = container.startGraceful(filter, new AppServlet(), Duration.ofSeconds(30));
             ExecutorService clients = Executors.newFixedThreadPool(DOWNLOADS);
             CompletableFuture<Void> stopping = null;
-            try {
+            try (Socket keptAlive = new Socket("127.0.0.1", server.port())) {
+                keptAlive.setSoTimeout(20_000);
+                assertEquals(200, send(keptAlive, PING).status());
                 List<Future<RawHttp.Response>> downloads = startDownloads(clients, server.port());
                 assertTrue(slow.awaitDownloads(DOWNLOADS), "the downloads did not start");
 
                 stopping = CompletableFuture.runAsync(() -> stop(server));
+                awaitClosing(filter.gateway());
 
-                for (Future<RawHttp.Response> download : downloads) {
-                    RawHttp.Response done = download.get(30, TimeUnit.SECONDS);
-                    assertEquals(200, done.status());
-                    assertArrayEquals(SlowDownload.expected(), done.body(), "a download was cut");
+                try {
+                    assertRefused(send(keptAlive, PING), keptAlive, slow);
+                } catch (IOException closedUnanswered) {
+                    // Tomcat's paused connector closes an idle kept-alive connection: the request never got in
+                    assertEquals(ServletContainer.TOMCAT, container, closedUnanswered.toString());
+                    assertEquals(1, slow.quickAnswers(), "the request reached the upstream");
                 }
+                assertDelivered(downloads);
                 stopping.get(20, TimeUnit.SECONDS);
-                assertTrue(filter.gateway().closing(), "the container did not destroy the filter");
                 assertClientClosed(filter.gateway().upstreamClient(), upstream, slow);
             } finally {
                 clients.shutdownNow();
@@ -170,6 +165,26 @@ public abstract class DrainContract {
      * @throws Exception if the check fails to run
      */
     protected void assertCutAtTheDeadline(Future<RawHttp.Response> download) throws Exception {
+    }
+
+    /** A routed request that arrived during the drain got the gateway's 503, and its connection closed. */
+    private static void assertRefused(RawHttp.Response refused, Socket keptAlive, SlowDownload slow)
+            throws IOException {
+        assertEquals(503, refused.status(), refused.text());
+        assertEquals(List.of("application/problem+json"), refused.header("Content-Type"));
+        assertTrue(refused.text().contains("service-unavailable"), refused.text());
+        assertEquals(List.of("close"), refused.header("Connection"));
+        assertEquals(List.of("1"), refused.header("Retry-After"));
+        assertEquals(-1, keptAlive.getInputStream().read(), "the connection stayed open");
+        assertEquals(1, slow.quickAnswers(), "the refused request reached the upstream");
+    }
+
+    private static void assertDelivered(List<Future<RawHttp.Response>> downloads) throws Exception {
+        for (Future<RawHttp.Response> download : downloads) {
+            RawHttp.Response done = download.get(30, TimeUnit.SECONDS);
+            assertEquals(200, done.status());
+            assertArrayEquals(SlowDownload.expected(), done.body(), "a download was cut");
+        }
     }
 
     private static List<Future<RawHttp.Response>> startDownloads(ExecutorService clients, int port) {
