@@ -9,27 +9,25 @@ import dev.portcullis.core.resilience.OutlierEjection;
 import dev.portcullis.core.resilience.Resilience;
 import dev.portcullis.core.resilience.Retries;
 import dev.portcullis.servlet.GatewayFilter;
-import jakarta.servlet.DispatcherType;
+import dev.portcullis.servlet.container.SlowClientLimits;
+import dev.portcullis.test.Container;
+import dev.portcullis.test.RunningGateway;
+import jakarta.servlet.http.HttpServlet;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.jetty.ee10.servlet.FilterHolder;
-import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 
 /**
- * One bounded failover measurement, twice: the gateway (the real {@link GatewayFilter} in embedded Jetty, with the
- * upstream client it creates) routes {@code /api/**} over three {@link Instances}; {@code CLIENTS} threads send
+ * One bounded failover measurement, twice: the gateway (the real {@link GatewayFilter} in embedded Jetty, started by
+ * the test kit's {@link Container#JETTY}, with the upstream client it creates) routes {@code /api/**} over three {@link Instances}; {@code CLIENTS} threads send
  * {@code GET}s back to back for {@code SECONDS}; {@code KILL_AT} seconds in, the third instance is stopped. The first
  * run has resilience on, as one would run it in production: passive outlier ejection, budgeted retries on connect
  * failures and resets, active health checks; the second has none (no ejection, checks or retries). For each it
@@ -99,31 +97,12 @@ public final class Failover {
             GatewayFilter filter = GatewayFilter.builder().drainTimeout(Duration.ZERO)
                     .pipeline(Pipeline.builder().add(Routing.interceptor(RouteTable.of(route.build()))).build())
                     .build();
-            Server server = gateway(filter);
-            try {
-                URI target = URI.create("http://127.0.0.1:" + ((ServerConnector) server.getConnectors()[0])
-                        .getLocalPort() + "/api/orders");
-                return load(target, instances, seconds, killAt, clients);
-            } finally {
-                server.stop();
+            HttpServlet neverReached = new HttpServlet() { // every request is routed
+            };
+            try (RunningGateway gateway = Container.JETTY.start(filter, neverReached, SlowClientLimits.defaults())) {
+                return load(gateway.uri("/api/orders"), instances, seconds, killAt, clients);
             }
         }
-    }
-
-    private static Server gateway(GatewayFilter filter) throws Exception {
-        Server server = new Server();
-        ServerConnector connector = new ServerConnector(server);
-        connector.setHost("127.0.0.1");
-        connector.setPort(0);
-        server.addConnector(connector);
-        ServletContextHandler context = new ServletContextHandler();
-        context.setContextPath("/");
-        FilterHolder holder = new FilterHolder(filter);
-        holder.setAsyncSupported(true);
-        context.addFilter(holder, "/*", EnumSet.of(DispatcherType.REQUEST, DispatcherType.ASYNC));
-        server.setHandler(context);
-        server.start();
-        return server;
     }
 
     private static Samples load(URI target, Instances instances, int seconds, int killAt, int clients)

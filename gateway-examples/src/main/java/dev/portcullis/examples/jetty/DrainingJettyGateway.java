@@ -3,13 +3,13 @@ package dev.portcullis.examples.jetty;
 import dev.portcullis.api.Pipeline;
 import dev.portcullis.api.routing.RouteTable;
 import dev.portcullis.api.routing.Routing;
+import dev.portcullis.examples.launcher.LauncherServer;
 import dev.portcullis.servlet.GatewayFilter;
 import dev.portcullis.servlet.container.JettyGatewayDrain;
 import dev.portcullis.servlet.container.JettyProblemErrorHandler;
 import java.time.Duration;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 
 /**
  * A gateway in embedded Jetty 12 whose stop (and SIGTERM) drains: the connector stops accepting, a routed request on
@@ -39,10 +39,7 @@ public final class DrainingJettyGateway {
                 .drainTimeout(DRAIN_TIMEOUT)                        // the default; Duration.ZERO cuts at once
                 .build();
         Server server = new Server();
-        ServerConnector connector = new ServerConnector(server);
-        connector.setHost("127.0.0.1");
-        connector.setPort(port);
-        server.addConnector(connector);
+        server.addConnector(LauncherServer.connector(server, "127.0.0.1", port));
         ServletContextHandler context = new ServletContextHandler();
         JettyExample.mount(context, gateway);
         server.setHandler(context);

@@ -70,9 +70,7 @@ public abstract class DrainContract {
         try (TestUpstream upstream = TestUpstream.start(slow)) {
             GatewayFilter filter = filter(upstream, Duration.ofSeconds(30));
             try (RunningServer server = container.start(filter, new AppServlet());
-                 Socket keptAlive = new Socket("127.0.0.1", server.port())) {
-                keptAlive.setSoTimeout(20_000);
-                assertEquals(200, send(keptAlive, PING).status());
+                 Socket keptAlive = keptAlive(server)) {
                 ExecutorService clients = Executors.newFixedThreadPool(DOWNLOADS);
                 try {
                     List<Future<RawHttp.Response>> downloads = startDownloads(clients, server.port());
@@ -103,9 +101,7 @@ public abstract class DrainContract {
             RunningServer server = container.startGraceful(filter, new AppServlet(), Duration.ofSeconds(30));
             ExecutorService clients = Executors.newFixedThreadPool(DOWNLOADS);
             CompletableFuture<Void> stopping = null;
-            try (Socket keptAlive = new Socket("127.0.0.1", server.port())) {
-                keptAlive.setSoTimeout(20_000);
-                assertEquals(200, send(keptAlive, PING).status());
+            try (Socket keptAlive = keptAlive(server)) {
                 List<Future<RawHttp.Response>> downloads = startDownloads(clients, server.port());
                 assertTrue(slow.awaitDownloads(DOWNLOADS), "the downloads did not start");
 
@@ -217,6 +213,14 @@ public abstract class DrainContract {
                 "the client still sends");
         assertEquals(before, slow.quickAnswers(), "the closed client reached the upstream");
         assertPoolsClosed(upstream.port());
+    }
+
+    /** @return a connection to the server that served one routed request and stays open */
+    private static Socket keptAlive(RunningServer server) throws IOException {
+        Socket socket = new Socket("127.0.0.1", server.port());
+        socket.setSoTimeout(20_000);
+        assertEquals(200, send(socket, PING).status());
+        return socket;
     }
 
     private static RawHttp.Response send(Socket socket, String request) throws IOException {
