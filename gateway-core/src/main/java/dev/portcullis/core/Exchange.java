@@ -195,6 +195,9 @@ public final class Exchange {
             return CompletableFuture.completedFuture(GatewayResponse.passToApplication());
         }
         routeId = match.get().route().id();
+        if (snapshot.closing()) {
+            return CompletableFuture.completedFuture(UpstreamFailures.shuttingDown());
+        }
         try (RequestMdc.Scope scope = mdc()) {
             return snapshot.proxy().forward(routed, match.get(), recorder == null ? new Proxied() : recorder);
         }

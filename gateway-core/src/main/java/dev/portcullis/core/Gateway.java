@@ -19,11 +19,15 @@ import dev.portcullis.core.internal.trace.TraceContexts;
 import dev.portcullis.core.logging.RequestMdc;
 import dev.portcullis.core.trace.TracePolicy;
 import java.net.InetAddress;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.ServiceLoader;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.StreamSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,10 +64,12 @@ public final class Gateway implements AutoCloseable {
     /** Schedules health checks, ejection ends and retry backoffs for every configuration; stopped by close. */
     private final SchedulerTimer timer = new SchedulerTimer();
     private volatile Snapshot current;
+    private Duration drainTimeout;
     private boolean closed;
 
     private Gateway(Settings<?> b, TrustedProxies trusted, UpstreamClient client, boolean ownsClient) {
         this.current = snapshot(b, trusted, client, ownsClient, null);
+        this.drainTimeout = b.drainTimeout;
     }
 
     private Snapshot snapshot(Settings<?> b, TrustedProxies trusted, UpstreamClient client,
@@ -165,8 +171,17 @@ public final class Gateway implements AutoCloseable {
             current = carriesClient ? snapshot(next, trusted, replaced.client(), replaced.ownsClient(), replaced)
                     : snapshot(next, trusted, named, false, replaced);
             replaced.retire(!carriesClient && replaced.ownsClient(), replaced.accessLog() != next.accessLog);
+            drainTimeout = next.drainTimeout;
             return replaced.drained();
         }
+    }
+
+    /**
+     * @return whether {@link #close()} has begun: routed requests are answered 503 from then on, so a readiness
+     *     probe should report this instance down
+     */
+    public boolean closing() {
+        return current.closing();
     }
 
     /** @return the header that carries the request id in both directions, in the current configuration */
@@ -196,27 +211,64 @@ public final class Gateway implements AutoCloseable {
     }
 
     /**
-     * Stops the upstream health checks and the resilience timer, then closes the current upstream client if this
-     * gateway created it (a client given to the builder or to {@link #reload} is left open) and the access log. A
-     * client this gateway created for a replaced configuration is closed once the exchanges on that configuration
-     * have ended. Later calls do nothing.
+     * Drains and closes the gateway; the exchanges in flight run on while new routed requests are turned away, for
+     * at most the {@linkplain Settings#drainTimeout(Duration) drain timeout}:
+     * <ol>
+     *   <li>from this call on, a request the pipeline routes is answered at once with 503
+     *       {@code service-unavailable}, {@code Retry-After} and {@code Connection: close}, without an upstream call
+     *       (a request for the application still passes to it);</li>
+     *   <li>once every exchange opened before this call has ended, the upstream health checks stop, the upstream
+     *       client is closed if this gateway created it (a client given to the builder or to {@link #reload} is left
+     *       open) and the access log is closed: the same retirement a {@linkplain #reload reload} gives a replaced
+     *       configuration;</li>
+     *   <li>if they have not all ended by the deadline, the health checks stop and the client this gateway created
+     *       is closed at once, which cuts the upstream exchanges still running (a given client is the caller's to
+     *       close: closing it cuts them).</li>
+     * </ol>
+     * The resilience timer stops last. The call returns once drained, or at the deadline; later calls return at
+     * once. An interrupt ends the wait as the deadline would.
      */
     @Override
     public void close() {
         Snapshot last;
+        Duration deadline;
         synchronized (reloading) {
             if (closed) {
                 return;
             }
             closed = true;
             last = current;
+            deadline = drainTimeout;
+            current = last.successorWhileClosing();
+            last.retire(last.ownsClient(), true);
         }
-        last.proxy().close();
-        timer.close();
-        if (last.ownsClient()) {
-            last.client().close();
+        try {
+            if (!awaitDrained(last.drained(), deadline)) {
+                LOG.warn("exchanges were still in flight {} ms after the gateway began to close; cutting them",
+                        deadline.toMillis());
+                last.proxy().close();
+                if (last.ownsClient()) {
+                    last.client().close();
+                }
+            }
+        } finally {
+            timer.close();
         }
-        last.closeAccessLog();
+    }
+
+    /** @return whether {@code drained} completed within {@code deadline}; an interrupt ends the wait as a no */
+    private static boolean awaitDrained(CompletionStage<Void> drained, Duration deadline) {
+        try {
+            drained.toCompletableFuture().get(deadline.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("draining failed", e.getCause()); // never: a drain completes normally
+        }
     }
 
     /**
@@ -251,6 +303,9 @@ public final class Gateway implements AutoCloseable {
      * @param <B> the concrete builder, returned by every setter
      */
     public abstract static class Settings<B extends Settings<B>> {
+        /** The default {@link #drainTimeout(Duration) drain timeout}, in seconds. */
+        public static final int DEFAULT_DRAIN_SECONDS = 30;
+        private static final Duration DEFAULT_DRAIN_TIMEOUT = Duration.ofSeconds(DEFAULT_DRAIN_SECONDS);
         private Pipeline pipeline;
         private final List<String> trustedProxies = new ArrayList<>();
         private UpstreamClient upstreamClient;
@@ -265,6 +320,7 @@ public final class Gateway implements AutoCloseable {
         private final List<ExchangeListener> listeners = new ArrayList<>();
         private AccessLog accessLog;
         private TracePolicy tracePolicy = TracePolicy.trust();
+        private Duration drainTimeout = DEFAULT_DRAIN_TIMEOUT;
 
         /** Settings with the defaults documented on each setter. */
         protected Settings() {
@@ -417,6 +473,21 @@ public final class Gateway implements AutoCloseable {
         }
 
         /**
+         * How long {@link Gateway#close()} (and so a servlet filter's {@code destroy()}) lets the exchanges in flight
+         * finish before it cuts them; meanwhile new routed requests get 503 with {@code Connection: close}. Default
+         * {@value #DEFAULT_DRAIN_SECONDS} s: long enough for ordinary calls and most downloads, and the grace period
+         * Kubernetes gives a pod between SIGTERM and SIGKILL, so a drain is never cut by the orchestrator first.
+         * {@link Duration#ZERO} cuts them at once. A {@linkplain Gateway#reload reload} replaces it too.
+         *
+         * @param timeout the longest drain, not negative
+         * @return this builder
+         */
+        public B drainTimeout(Duration timeout) {
+            this.drainTimeout = Objects.requireNonNull(timeout, "drainTimeout");
+            return self();
+        }
+
+        /**
          * @return the gateway
          * @throws IllegalArgumentException naming the setting that is missing or wrong
          */
@@ -454,6 +525,9 @@ public final class Gateway implements AutoCloseable {
             if (maxUpstreamResponseHeadBytes < 256) {
                 throw new IllegalArgumentException("maxUpstreamResponseHeadBytes: must be at least 256, was "
                         + maxUpstreamResponseHeadBytes);
+            }
+            if (drainTimeout.isNegative()) {
+                throw new IllegalArgumentException("drainTimeout: must not be negative, was " + drainTimeout);
             }
             if (maxInFlight < 1) {
                 throw new IllegalArgumentException("maxInFlight: must be at least 1, was " + maxInFlight);

@@ -56,6 +56,7 @@ final class Snapshot {
     private final UpstreamClient client;
     private final boolean ownsClient;
     private final AccessLog accessLog;
+    private final boolean closing;
     private final AtomicLong state = new AtomicLong();
     private final CompletableFuture<Void> drained = new CompletableFuture<>();
     private final CompletableFuture<Void> olderDrained;
@@ -77,6 +78,14 @@ final class Snapshot {
      */
     Snapshot(Pipeline pipeline, ExchangeListener listener, Intake intake, ReverseProxy proxy, String requestIdHeader,
              int maxInFlight, UpstreamClient client, boolean ownsClient, AccessLog accessLog, Snapshot older) {
+        this(pipeline, listener, intake, proxy, requestIdHeader, maxInFlight, client, ownsClient, accessLog, older,
+                false);
+    }
+
+    private Snapshot(Pipeline pipeline, ExchangeListener listener, Intake intake, ReverseProxy proxy,
+                     String requestIdHeader, int maxInFlight, UpstreamClient client, boolean ownsClient,
+                     AccessLog accessLog, Snapshot older, boolean closing) {
+        this.closing = closing;
         this.pipeline = pipeline;
         this.listener = listener;
         this.intake = intake;
@@ -89,6 +98,22 @@ final class Snapshot {
         this.older = older;
         this.olderDrained = older == null ? CompletableFuture.completedFuture(null) : older.drained;
         olderDrained.thenRun(() -> this.older = null); // last: forget the older ones once they have all drained
+    }
+
+    /**
+     * The configuration of a gateway that is closing: the same parts as this snapshot, owning nothing, on which the
+     * exchanges opened while this one drains run, and are refused at the proxy ({@link #closing()}).
+     *
+     * @return the closing snapshot, with this one as its older
+     */
+    Snapshot successorWhileClosing() {
+        return new Snapshot(pipeline, listener, intake, proxy, requestIdHeader, maxInFlight, client, false, null, this,
+                true);
+    }
+
+    /** @return whether the gateway is closing: a routed exchange on this snapshot is answered 503, not proxied */
+    boolean closing() {
+        return closing;
     }
 
     Pipeline pipeline() {

@@ -61,10 +61,12 @@ final class LauncherConfig {
      * @param config the configuration
      * @param launcherClient the {@code --client} the gateway uses when the file has no client section, else null
      * @param admin the admin view whose metrics hear the gateway, if {@code --admin-port} asked for one
+     * @param drainTimeout the {@code --drain-timeout}: how long the filter's destroy waits for exchanges in flight
      * @return the filter
      */
-    static GatewayFilter filter(GatewayConfig config, UpstreamClient launcherClient, Optional<LauncherAdmin> admin) {
-        GatewayFilter.Builder builder = GatewayFilter.builder();
+    static GatewayFilter filter(GatewayConfig config, UpstreamClient launcherClient, Optional<LauncherAdmin> admin,
+                                Duration drainTimeout) {
+        GatewayFilter.Builder builder = GatewayFilter.builder().drainTimeout(drainTimeout);
         if (launcherClient != null) {
             builder.upstreamClient(launcherClient);
         }
@@ -81,13 +83,14 @@ final class LauncherConfig {
      * @param gateway the running filter
      * @param launcherClient the {@code --client} the gateway uses when the file has no client section, else null
      * @param admin the admin view whose metrics hear the gateway, if any
+     * @param drainTimeout the {@code --drain-timeout}, which every reloaded configuration keeps
      * @return the reloader, to close when the server has stopped
      */
     static ConfigReloader watch(GatewayConfig config, Executor threads, GatewayFilter gateway,
-                                UpstreamClient launcherClient, Optional<LauncherAdmin> admin) {
+                                UpstreamClient launcherClient, Optional<LauncherAdmin> admin, Duration drainTimeout) {
         return ConfigReloader.builder(loader(threads), config, gateway.gateway()::reload)
                 .base(() -> {
-                    Gateway.Builder base = Gateway.builder();
+                    Gateway.Builder base = Gateway.builder().drainTimeout(drainTimeout);
                     if (launcherClient != null) {
                         base.upstreamClient(launcherClient);
                     }

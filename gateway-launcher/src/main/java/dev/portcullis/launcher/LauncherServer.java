@@ -13,6 +13,7 @@ import dev.portcullis.ratelimit.LocalBucketStore;
 import dev.portcullis.ratelimit.PolicyRateLimiter;
 import dev.portcullis.ratelimit.RedisBucketStore;
 import dev.portcullis.servlet.GatewayFilter;
+import dev.portcullis.servlet.container.JettyGatewayDrain;
 import dev.portcullis.servlet.container.JettyProblemErrorHandler;
 import dev.portcullis.servlet.container.JettySlowClientLimits;
 import dev.portcullis.servlet.container.SlowClientLimits;
@@ -26,7 +27,6 @@ import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.component.LifeCycle;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
@@ -41,10 +41,12 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * 127.0.0.1 serves the admin view and the Prometheus scrape ({@link LauncherAdmin}). The Jetty upstream client runs on
  * the server's thread pool (one pool, as in
  * Jetty's own proxy servlet: fewer threads competing for the cores, measured in the Performance section of README.md). Jetty adds no {@code Server} or {@code Date} header of its own, so the upstream's
- * pass through alone. Closing it (or SIGTERM, through Jetty's shutdown hook) stops Jetty gracefully: the connector
- * stops accepting, a {@link GracefulHandler} answers requests that still arrive on open connections with 503 and
- * lets the exchanges in flight finish for at most {@link LauncherOptions#drainTimeout()}, then Jetty cuts what is
- * left, destroys the filter and the launcher closes the client it gave the filter, while the thread pool still runs.
+ * pass through alone. Closing it (or SIGTERM, through Jetty's shutdown hook) stops Jetty gracefully
+ * ({@link JettyGatewayDrain}): the connector stops accepting, the gateway drains (a routed request that still arrives
+ * on an open connection gets 503 with {@code Connection: close}, the exchanges in flight finish) for at most
+ * {@link LauncherOptions#drainTimeout()}, then Jetty closes the connections, which cuts what is left (the gateway
+ * cannot: the client is the launcher's), destroys the filter, and the launcher closes the client it gave the filter,
+ * while the thread pool still runs.
  *
  * <pre>{@code
  * try (LauncherServer server = LauncherServer.start(LauncherOptions.parse("--port", "0", "--route", "/=http://127.0.0.1:9001"))) {
@@ -99,10 +101,11 @@ public final class LauncherServer implements AutoCloseable {
         UpstreamClient client = config.map(GatewayConfig::hasUpstreamClient).orElse(false) ? null
                 : options.client().create(threads, tls);
         Optional<LauncherAdmin> admin = options.adminPort().map(port -> new LauncherAdmin());
-        GatewayFilter gateway = config.isPresent() ? LauncherConfig.filter(config.get(), client, admin)
+        GatewayFilter gateway = config.isPresent() ? LauncherConfig.filter(config.get(), client, admin,
+                options.drainTimeout())
                 : filter(options, client, store, admin);
         Optional<ConfigReloader> reloader = config.map(loaded ->
-                LauncherConfig.watch(loaded, threads, gateway, client, admin));
+                LauncherConfig.watch(loaded, threads, gateway, client, admin, options.drainTimeout()));
         Server server = new Server(threads);
         store.ifPresent(buckets -> server.addEventListener(new LifeCycle.Listener() {
             @Override
@@ -129,17 +132,15 @@ public final class LauncherServer implements AutoCloseable {
         ServletHolder fallback = new ServletHolder(new NotFoundServlet());
         fallback.setAsyncSupported(true);
         context.addServlet(fallback, "/*");
-        GracefulHandler drain = new GracefulHandler();
-        drain.setHandler(context);
-        server.setHandler(drain);
-        server.setStopTimeout(options.drainTimeout().toMillis());
+        server.setHandler(context);
+        JettyGatewayDrain.applyTo(server, gateway, options.drainTimeout());
         server.setErrorHandler(new JettyProblemErrorHandler());
         JettySlowClientLimits.applyTo(server, SlowClientLimits.defaults());
         server.setStopAtShutdown(true);
         try {
             server.start();
             return new LauncherServer(server, connector, gateway, admin.isEmpty() ? Optional.empty()
-                    : Optional.of(startAdmin(admin.get(), gateway, options.adminPort().orElseThrow(), server, drain)));
+                    : Optional.of(startAdmin(admin.get(), gateway, options.adminPort().orElseThrow(), server)));
         } catch (Exception e) {
             server.stop();
             throw e;
@@ -147,9 +148,9 @@ public final class LauncherServer implements AutoCloseable {
     }
 
     /** Starts the admin server, which stops once the main server has stopped (so {@code /ready} says DOWN meanwhile). */
-    private static Server startAdmin(LauncherAdmin admin, GatewayFilter gateway, int port, Server main,
-                                     GracefulHandler drain) throws Exception {
-        Server adminServer = admin.start(gateway.gateway(), port, () -> !drain.isShutdown());
+    private static Server startAdmin(LauncherAdmin admin, GatewayFilter gateway, int port, Server main)
+            throws Exception {
+        Server adminServer = admin.start(gateway.gateway(), port, () -> !gateway.gateway().closing());
         main.addEventListener(new LifeCycle.Listener() {
             @Override
             public void lifeCycleStopped(LifeCycle event) {
@@ -186,6 +187,7 @@ public final class LauncherServer implements AutoCloseable {
                 .defaultPolicy(options.rateLimit().orElseThrow()).build())));
         try {
             GatewayFilter.Builder filter = GatewayFilter.builder().pipeline(pipeline.build()).upstreamClient(client)
+                    .drainTimeout(options.drainTimeout())
                     .trustedProxies(options.trustedProxies().toArray(String[]::new));
             admin.ifPresent(metrics -> filter.listener(metrics.metrics()));
             return filter.build();

@@ -112,7 +112,14 @@ public final class GatewayFilter implements Filter {
         }
     }
 
-    /** Closes the gateway if this filter built it, which closes the upstream client if the gateway created it. */
+    /**
+     * Drains and closes the gateway if this filter built it ({@link Gateway#close()}): from now on a routed request
+     * gets 503 with {@code Connection: close} and {@code Retry-After}, the exchanges in flight finish for at most the
+     * {@linkplain Gateway.Settings#drainTimeout(java.time.Duration) drain timeout}, then the upstream client closes
+     * if the gateway created it. Returns once drained or at the deadline. Containers call it as they stop the
+     * application: Tomcat while its connector is paused, so exchanges in flight still run; Jetty after its graceful
+     * stop (a {@code GracefulHandler} and a stop timeout), or else after it closed the connections.
+     */
     @Override
     public void destroy() {
         if (ownsGateway) {

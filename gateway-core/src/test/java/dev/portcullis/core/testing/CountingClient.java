@@ -8,15 +8,17 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * An upstream client for gateways whose requests never reach it: fails every exchange, counts its closes and notes
+ * An upstream client for gateways whose requests never reach it: fails every exchange, counts its exchanges and closes and notes
  * the thread that closed it.
  */
 public final class CountingClient implements UpstreamClient {
     private final AtomicInteger closes = new AtomicInteger();
+    private final AtomicInteger exchanges = new AtomicInteger();
     private volatile Thread closedBy;
 
     @Override
     public CompletableFuture<UpstreamResponse> exchange(UpstreamRequest request) {
+        exchanges.incrementAndGet();
         return CompletableFuture.failedFuture(new IllegalStateException("not routed"));
     }
 
@@ -48,6 +50,11 @@ public final class CountingClient implements UpstreamClient {
     /** @return the thread that last closed this client, or null */
     public Thread closedBy() {
         return closedBy;
+    }
+
+    /** @return how many exchanges were asked of it */
+    public int exchanges() {
+        return exchanges.get();
     }
 
     /** @return how often {@link #close()} was called */

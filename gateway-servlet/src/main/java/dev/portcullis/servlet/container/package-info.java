@@ -7,6 +7,8 @@
  * {@link dev.portcullis.servlet.container.SlowClientLimits}, applied by
  * {@link dev.portcullis.servlet.container.JettySlowClientLimits} or
  * {@link dev.portcullis.servlet.container.TomcatSlowClientLimits}, bounds slow and silent clients at the connector.
+ * {@link dev.portcullis.servlet.container.JettyGatewayDrain} lets Jetty's stop drain the gateway before it closes the
+ * connections (Tomcat needs nothing: it pauses its connector and destroys the filter while connections are open).
  * Jetty and Tomcat are optional dependencies of
  * this module: an application uses the class for its own container and never needs the other one.
  */

@@ -3,12 +3,13 @@ package dev.portcullis.servlet.it;
 import java.net.URI;
 
 /**
- * A started servlet container. Close it (try-with-resources) to stop it.
+ * A started servlet container. Close it (try-with-resources) to stop it; closing it again does nothing.
  */
 public final class RunningServer implements AutoCloseable {
     private final ServletContainer container;
     private final int port;
     private final Stopper stopper;
+    private boolean stopped;
 
     /** Stops a container. */
     @FunctionalInterface
@@ -40,8 +41,12 @@ public final class RunningServer implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + port + rawPathAndQuery);
     }
 
+    /** Stops the container; later calls do nothing. @throws Exception if the container fails to stop */
     @Override
-    public void close() throws Exception {
-        stopper.stop();
+    public synchronized void close() throws Exception {
+        if (!stopped) {
+            stopped = true;
+            stopper.stop();
+        }
     }
 }

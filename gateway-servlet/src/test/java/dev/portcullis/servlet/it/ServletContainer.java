@@ -6,6 +6,7 @@ import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServlet;
 import java.io.File;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Optional;
 import org.apache.catalina.Context;
@@ -16,6 +17,7 @@ import org.apache.catalina.startup.Tomcat;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import dev.portcullis.servlet.container.JettyGatewayDrain;
 import dev.portcullis.servlet.container.JettyProblemErrorHandler;
 import dev.portcullis.servlet.container.JettySlowClientLimits;
 import dev.portcullis.servlet.container.SlowClientLimits;
@@ -46,7 +48,8 @@ public enum ServletContainer {
     /** Eclipse Jetty 12, ee10 {@link ServletContextHandler}. */
     JETTY {
         @Override
-        RunningServer launch(Filter filter, HttpServlet app, Optional<SlowClientLimits> limits) throws Exception {
+        RunningServer launch(Filter filter, HttpServlet app, Optional<SlowClientLimits> limits,
+                             Optional<Duration> gracefulStop) throws Exception {
             Server server = new Server();
             ServerConnector connector = new ServerConnector(server);
             connector.setHost("127.0.0.1");
@@ -61,6 +64,7 @@ public enum ServletContainer {
             servletHolder.setAsyncSupported(true);
             context.addServlet(servletHolder, "/*");
             server.setHandler(context);
+            gracefulStop.ifPresent(timeout -> JettyGatewayDrain.applyTo(server, (GatewayFilter) filter, timeout));
             server.setErrorHandler(new JettyProblemErrorHandler());
             limits.ifPresent(slow -> JettySlowClientLimits.applyTo(server, slow));
             server.start();
@@ -70,7 +74,8 @@ public enum ServletContainer {
     /** Apache Tomcat 11, embedded. */
     TOMCAT {
         @Override
-        RunningServer launch(Filter filter, HttpServlet app, Optional<SlowClientLimits> limits) throws Exception {
+        RunningServer launch(Filter filter, HttpServlet app, Optional<SlowClientLimits> limits,
+                             Optional<Duration> gracefulStop) throws Exception {
             File base = Files.createTempDirectory("portcullis-tomcat").toFile();
             Tomcat tomcat = new Tomcat();
             tomcat.setBaseDir(base.getAbsolutePath());
@@ -127,7 +132,22 @@ public enum ServletContainer {
      * @throws Exception if the container does not start
      */
     public RunningServer start(Filter filter, HttpServlet app) throws Exception {
-        return launch(filter, app, Optional.empty());
+        return launch(filter, app, Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * Starts the container so that stopping it lets the exchanges in flight finish: Jetty with
+     * {@link JettyGatewayDrain} (without it Jetty closes its connections before it destroys the filter); Tomcat as
+     * {@link #start(Filter, HttpServlet)}, since it only pauses its connector while it destroys the filter.
+     *
+     * @param filter the gateway filter in front of the application
+     * @param app the application servlet, mapped to {@code /*}
+     * @param stopTimeout the filter's drain timeout, which Jetty's stop waits for
+     * @return the running server; close it at the end of the test
+     * @throws Exception if the container does not start
+     */
+    public RunningServer startGraceful(GatewayFilter filter, HttpServlet app, Duration stopTimeout) throws Exception {
+        return launch(filter, app, Optional.empty(), Optional.of(stopTimeout));
     }
 
     /**
@@ -141,10 +161,11 @@ public enum ServletContainer {
      * @throws Exception if the container does not start
      */
     public RunningServer start(Filter filter, HttpServlet app, SlowClientLimits limits) throws Exception {
-        return launch(filter, app, Optional.of(limits));
+        return launch(filter, app, Optional.of(limits), Optional.empty());
     }
 
-    abstract RunningServer launch(Filter filter, HttpServlet app, Optional<SlowClientLimits> limits) throws Exception;
+    abstract RunningServer launch(Filter filter, HttpServlet app, Optional<SlowClientLimits> limits,
+                                  Optional<Duration> gracefulStop) throws Exception;
 
     /** @return every container, for {@code @MethodSource("dev.portcullis.servlet.it.ServletContainer#all")} */
     public static java.util.stream.Stream<ServletContainer> all() {

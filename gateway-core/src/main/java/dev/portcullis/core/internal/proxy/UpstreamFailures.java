@@ -101,6 +101,17 @@ public final class UpstreamFailures {
                 .build()).withHeader("Retry-After", String.valueOf(seconds));
     }
 
+    /**
+     * @return the 503 {@code service-unavailable} answer to a routed request that arrives while the gateway closes,
+     *     with {@code Retry-After: }{@value #RETRY_AFTER_SECONDS} and {@code Connection: close}, so the client
+     *     retries on a new connection, which a load balancer sends to another instance
+     */
+    public static GatewayResponse shuttingDown() {
+        return GatewayResponse.problem(Problem.builder(ProblemTypes.SERVICE_UNAVAILABLE, 503, "Service Unavailable")
+                .detail("The gateway is shutting down; retry after the Retry-After delay.").build())
+                .withHeader("Retry-After", RETRY_AFTER_SECONDS).withHeader("Connection", "close");
+    }
+
     /** @return the 502 problem for an upstream that cannot be reached or answered malformed */
     public static Problem unavailable() {
         return Problem.builder(ProblemTypes.UPSTREAM_UNAVAILABLE, 502, "Bad Gateway")

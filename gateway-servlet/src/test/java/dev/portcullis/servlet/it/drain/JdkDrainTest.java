@@ -1,0 +1,9 @@
+package dev.portcullis.servlet.it.drain;
+
+/**
+ * The drain with the JDK upstream client the gateway creates when no other is on the classpath. On Java 17 the JDK's
+ * {@code HttpClient} has no close, so its idle pooled connections go only with the client object; the closed
+ * {@code JdkUpstreamClient} refuses to send.
+ */
+class JdkDrainTest extends DrainContract {
+}

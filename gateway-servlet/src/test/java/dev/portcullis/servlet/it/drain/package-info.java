@@ -1,0 +1,2 @@
+/** The graceful drain of a destroyed {@code GatewayFilter}, in real Jetty and Tomcat containers. */
+package dev.portcullis.servlet.it.drain;
