@@ -53,7 +53,9 @@ import org.eclipse.jetty.util.thread.Scheduler;
  * <p><b>TLS.</b> {@code https} upstreams are verified as the {@link UpstreamTls} given to
  * {@link Builder#tls(UpstreamTls)} says, with the same {@link javax.net.ssl.SSLContext} the JDK client would use:
  * by default the JDK's trusted CAs, host name verification on (Jetty's endpoint identification {@code HTTPS}) and
- * SNI sent with the upstream's host name.
+ * SNI sent with the upstream's host name. An upstream that closes the connection while an exchange waits on it (for
+ * instance right after a TLS handshake that refused the client) fails that exchange at once with an
+ * {@link java.io.IOException} (the gateway's 502), never only at the response timeout.
  *
  * <p>Bodies stream both ways with back-pressure: the request body is pulled from its publisher one buffer per Jetty
  * demand; the response body reads from the connection only what its subscriber requested. Cancelling the future or
@@ -201,7 +203,8 @@ public final class JettyUpstreamClient implements UpstreamClient {
         return started;
     }
 
-    private HttpClient newClient(Duration connectTimeout) {
+    /** Builds and starts the client for one connect timeout; package-private so tests can inspect its wiring. */
+    HttpClient newClient(Duration connectTimeout) {
         HttpClient client = new HttpClient();
         client.setExecutor(threads);
         client.addBean(threads, false);
@@ -217,6 +220,7 @@ public final class JettyUpstreamClient implements UpstreamClient {
         client.setDefaultRequestContentType(null);
         client.setUseInputDirectByteBuffers(false);
         client.setSslContextFactory(sslContextFactory(tls));
+        client.addBean(new ClosedConnections());
         start(client);
         client.getContentDecoderFactories().clear();
         client.getProtocolHandlers().remove(RedirectProtocolHandler.NAME);

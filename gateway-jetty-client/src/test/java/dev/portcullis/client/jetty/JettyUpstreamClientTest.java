@@ -9,6 +9,7 @@ import dev.portcullis.api.HttpHeaders;
 import dev.portcullis.core.client.ConnectionPoolFigures;
 import dev.portcullis.core.client.UpstreamCapacityExceededException;
 import dev.portcullis.core.client.UpstreamClient;
+import dev.portcullis.core.client.UpstreamRequest;
 import dev.portcullis.core.client.UpstreamResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -16,6 +17,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.io.Connection;
+import org.eclipse.jetty.util.component.LifeCycle;
 import org.junit.jupiter.api.Test;
 
 /** The contract against {@link JettyUpstreamClient}, plus what only this client promises. */
@@ -103,6 +107,44 @@ class JettyUpstreamClientTest extends UpstreamClientContract {
             exchange.sendResponseHeaders(204, -1);
             exchange.close();
         });
+    }
+
+    /**
+     * Jetty 12.1 drops the failed read interest of a connection whose end point is closed underneath it (on TLS: when
+     * the peer's close was read while the request was flushed at the end of the handshake), so without
+     * {@link ClosedConnections} this exchange waits out its one-minute response timeout.
+     */
+    @Test
+    void anExchangeWhoseConnectionIsClosedUnderneathItFailsAtOnceInsteadOfWaitingForItsResponseTimeout()
+            throws Exception {
+        CountDownLatch arrived = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        String base = holdingUpstream(arrived, release, new java.util.concurrent.atomic.AtomicInteger());
+        CompletableFuture<Connection> opened = new CompletableFuture<>();
+        try (JettyUpstreamClient upstreams = JettyUpstreamClient.create()) {
+            HttpClient jetty = upstreams.newClient(Duration.ofSeconds(5));
+            try {
+                jetty.addBean(new Connection.Listener() {
+                    @Override
+                    public void onOpened(Connection connection) {
+                        opened.complete(connection);
+                    }
+                });
+                CompletableFuture<UpstreamResponse> response = new JettyExchange(jetty, new UpstreamRequest("GET",
+                        java.net.URI.create(base + "/held"), HttpHeaders.empty(), Body.empty(),
+                        Duration.ofSeconds(5), Duration.ofMinutes(1))).start();
+                assertTrue(arrived.await(10, TimeUnit.SECONDS));
+
+                opened.get(10, TimeUnit.SECONDS).getEndPoint().close();
+
+                ExecutionException failure = assertThrows(ExecutionException.class,
+                        () -> response.get(10, TimeUnit.SECONDS));
+                assertTrue(failure.getCause() instanceof java.io.IOException, failure.getCause().toString());
+            } finally {
+                release.countDown();
+                LifeCycle.stop(jetty);
+            }
+        }
     }
 
     @Test
