@@ -94,6 +94,9 @@ public final class GatewaySettings {
         if (section.maxInFlight() != null) {
             settings.maxInFlight(section.maxInFlight());
         }
+        if (section.drainTimeout() != null) {
+            settings.drainTimeout(section.drainTimeout());
+        }
         return settings;
     }
 

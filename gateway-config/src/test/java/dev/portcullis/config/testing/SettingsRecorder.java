@@ -7,6 +7,7 @@ import dev.portcullis.core.Gateway;
 import dev.portcullis.core.accesslog.AccessLog;
 import dev.portcullis.core.client.UpstreamClient;
 import dev.portcullis.core.trace.TracePolicy;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
@@ -79,6 +80,11 @@ public final class SettingsRecorder extends Gateway.Settings<SettingsRecorder> {
     @Override
     public SettingsRecorder maxInFlight(int max) {
         return record("maxInFlight", max);
+    }
+
+    @Override
+    public SettingsRecorder drainTimeout(Duration timeout) {
+        return record("drainTimeout", timeout);
     }
 
     @Override

@@ -234,6 +234,7 @@ public final class FullTwin {
                 .allowEncodedSlash(false).allowTrace(false).allowUnderscoreHeaders(false)
                 .maxUpstreamResponseHeadBytes(7 * 1024)
                 .maxInFlight(2048)
+                .drainTimeout(Duration.ofSeconds(20))
                 .accessLog(AccessLog.builder().format(AccessLogFormat.json()).sampling(AccessLogSampling.rate(0.5))
                         .includeQuery(true).redactQueryParameters("otp").includeSubject(true).queueCapacity(8192)
                         .build())

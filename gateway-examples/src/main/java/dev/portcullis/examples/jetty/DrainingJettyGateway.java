@@ -3,7 +3,7 @@ package dev.portcullis.examples.jetty;
 import dev.portcullis.api.Pipeline;
 import dev.portcullis.api.routing.RouteTable;
 import dev.portcullis.api.routing.Routing;
-import dev.portcullis.examples.launcher.LauncherServer;
+import dev.portcullis.launcher.LauncherServer;
 import dev.portcullis.servlet.GatewayFilter;
 import dev.portcullis.servlet.container.JettyGatewayDrain;
 import dev.portcullis.servlet.container.JettyProblemErrorHandler;

@@ -2,6 +2,7 @@ package dev.portcullis.config.internal.model;
 
 import dev.portcullis.config.internal.bind.ByteSize;
 import dev.portcullis.config.internal.bind.Doc;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -23,6 +24,7 @@ import java.util.List;
  * @param allowUnderscoreHeaders whether header names with _ are forwarded
  * @param maxUpstreamResponseHead the largest upstream response head relayed
  * @param maxInFlight the admission cap
+ * @param drainTimeout how long a close or destroy lets exchanges in flight finish
  * @param accessLog the access log
  * @param traceContext the trace context policy
  */
@@ -41,6 +43,9 @@ public record SettingsModel(
         ByteSize maxUpstreamResponseHead,
         @Doc("Exchanges in flight at once; beyond it 503 overloaded. Default: max heap / 64 KiB, within 64..10000.")
         Integer maxInFlight,
+        @Doc("How long a close or destroy (container shutdown) lets exchanges in flight finish while new routed "
+                + "requests get 503 with Connection: close; default 30s, 0s cuts at once.")
+        Duration drainTimeout,
         @Doc("The access log; off unless this section is present.") AccessLogModel accessLog,
         @Doc("What the gateway does with a caller's W3C trace context; default trust.")
         TraceContextModel traceContext) {
