@@ -6,14 +6,12 @@ import dev.portcullis.api.routing.InstanceStates;
 import dev.portcullis.api.routing.Route;
 import dev.portcullis.api.routing.Routing;
 import dev.portcullis.api.routing.Upstream;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.List;
 
 /**
  * What the {@code portcullis} Actuator endpoint answers: the stages in order and the routes with their upstream
  * instances and states. It is made from the gateway's read-only public view only (stage names, route ids, path
- * patterns, timeouts, instance URIs without user info), so no key, token, store address or route metadata value can
+ * patterns, timeouts, instance URIs, which never carry user info), so no key, token, store address or route metadata value can
  * appear in it.
  *
  * <pre>{@code
@@ -56,26 +54,14 @@ public record GatewayDescription(List<String> pipeline, List<RouteDescription> r
     /**
      * One upstream instance.
      *
-     * @param uri its base URI, without user info
+     * @param uri its base URI
      * @param weight its share of the route's requests
      * @param state what the gateway knows of it, e.g. {@code configured}, {@code healthy}, {@code ejected}
      */
     public record InstanceDescription(String uri, int weight, String state) {
         static InstanceDescription of(Route route, Upstream instance, InstanceStates states) {
-            return new InstanceDescription(withoutUserInfo(instance.uri()), instance.weight(),
+            return new InstanceDescription(instance.uri().toString(), instance.weight(),
                     states.state(route, instance));
-        }
-
-        private static String withoutUserInfo(URI uri) {
-            if (uri.getRawUserInfo() == null) {
-                return uri.toString();
-            }
-            try {
-                return new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), uri.getPath(), null, null)
-                        .toString();
-            } catch (URISyntaxException e) {
-                return uri.getScheme() + "://" + uri.getHost();
-            }
         }
     }
 }
