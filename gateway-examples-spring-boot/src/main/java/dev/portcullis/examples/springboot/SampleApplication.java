@@ -1,6 +1,7 @@
 package dev.portcullis.examples.springboot;
 
-import dev.portcullis.api.Interceptor;
+import dev.portcullis.config.InterceptorProvider;
+import dev.portcullis.examples.custom.TenantInterceptorProvider;
 import java.security.Principal;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -11,8 +12,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * A Spring Boot application with a gateway in front. The starter mounts the gateway that application.yaml's
  * {@code portcullis.config-file} describes, before Spring Security: {@code /api/orders/**} is proxied to the orders
- * service with the gateway's own checks, everything else reaches this application's controllers, which Spring
- * Security protects.
+ * service with the gateway's own checks (the guards and this application's tenant stage), everything else reaches
+ * this application's controllers, which Spring Security protects.
  */
 @SpringBootApplication
 public class SampleApplication {
@@ -23,15 +24,15 @@ public class SampleApplication {
     }
 
     /**
-     * A custom stage: the gateway file names it {@code servedBy} (the bean's name) in its pipeline.
+     * A custom stage with settings: the gateway file names it {@code tenant} (the provider's name) in its pipeline
+     * and gives it its tenants under {@code interceptors.tenant}. A plain {@code Interceptor} bean would be a stage
+     * without settings, named by its bean name.
      *
-     * @return a stage telling the upstream which application forwarded the request
+     * @return the factory of the tenant stage
      */
     @Bean
-    Interceptor servedBy() {
-        return Interceptor.named("ServedBy", chain -> chain.proceed(chain.request().toBuilder()
-                .headers(chain.request().headers().toBuilder().set("X-Served-By", "orders-gateway").build())
-                .build()));
+    InterceptorProvider tenantStage() {
+        return new TenantInterceptorProvider();
     }
 
     /** The application's own endpoints: requests no route matches reach them, through Spring Security. */

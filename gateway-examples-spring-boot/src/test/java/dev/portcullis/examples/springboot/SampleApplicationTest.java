@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.portcullis.api.ProblemTypes;
 import dev.portcullis.config.GatewayConfig;
 import dev.portcullis.config.InterceptorRegistry;
+import dev.portcullis.examples.custom.TenantInterceptor;
 import dev.portcullis.test.Answer;
 import dev.portcullis.test.RecordedRequest;
 import dev.portcullis.test.RecordingUpstream;
@@ -30,7 +31,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The sample application on a random port with its own application.yaml and the shipped gateway file, whose orders
+ * The sample application on a random port with its own application.properties and the shipped gateway file, whose orders
  * upstream is pointed at a recording upstream: the gateway answers before Spring Security, the application's own
  * endpoints stay behind it.
  */
@@ -71,7 +72,7 @@ class SampleApplicationTest {
 
     private HttpResponse<String> send(String method, String path, boolean asAdmin) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(TIMEOUT).method(method, HttpRequest.BodyPublishers.noBody());
+                .timeout(TIMEOUT).method(method, HttpRequest.BodyPublishers.noBody()).header("X-Tenant", "acme");
         if (asAdmin) {
             request.header("Authorization", "Basic " + Base64.getEncoder()
                     .encodeToString(("admin:" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
@@ -92,7 +93,15 @@ class SampleApplicationTest {
         assertThat(response.body()).isEqualTo("{\"id\":7}");
         RecordedRequest forwarded = ORDERS.awaitRequests(1, TIMEOUT).get(0);
         assertThat(forwarded.target()).isEqualTo("/api/orders/7");
-        assertThat(forwarded.headers().first("X-Served-By")).contains("orders-gateway");
+        assertThat(forwarded.headers().first("X-Tenant")).contains("acme");
+    }
+
+    @Test
+    void anOrdersRequestWithoutATenantIsRefusedByTheApplicationsStage() throws Exception {
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/api/orders/7")).timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
+        assertThatProblem(response).hasStatus(400).hasType(TenantInterceptor.TENANT_REQUIRED).hasRequestId();
+        assertThat(ORDERS.requestCount()).isZero();
     }
 
     @Test
@@ -116,6 +125,6 @@ class SampleApplicationTest {
         HttpResponse<String> endpoint = send("GET", "/actuator/portcullis", true);
         assertThat(endpoint.statusCode()).isEqualTo(200);
         assertThat(endpoint.body()).contains("\"id\":\"orders\"", "\"path\":\"/api/orders/**\"",
-                "\"pipeline\":[\"Routing\",\"RequestGuards\",\"ServedBy\"]");
+                "\"pipeline\":[\"Routing\",\"RequestGuards\",\"TenantInterceptor\"]");
     }
 }
