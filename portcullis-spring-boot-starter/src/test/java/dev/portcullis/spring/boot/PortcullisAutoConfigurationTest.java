@@ -1,6 +1,7 @@
 package dev.portcullis.spring.boot;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.portcullis.api.Interceptor;
 import dev.portcullis.api.Pipeline;
@@ -10,6 +11,7 @@ import dev.portcullis.core.Gateway;
 import dev.portcullis.servlet.GatewayFilter;
 import jakarta.servlet.DispatcherType;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -173,6 +175,17 @@ class PortcullisAutoConfigurationTest {
             assertThat(gateway.reload()).isInstanceOf(ReloadResult.Rejected.class);
             assertThat(gateway.filter().gateway().describe()).isEqualTo("Routing");
         });
+    }
+
+    @Test
+    void withReloadEnabledAChangedFileIsSwappedInByTheWatch() {
+        runner().withPropertyValues("portcullis.reload.enabled=true", "portcullis.reload.interval=20ms")
+                .run(context -> {
+                    GatewayFilter filter = context.getBean(GatewayFilter.class);
+                    StarterFiles.gatewayFile(directory, "http://127.0.0.1:9", "routing");
+                    await().atMost(Duration.ofSeconds(10))
+                            .until(() -> filter.gateway().describe().equals("Routing"));
+                });
     }
 
     /** The application registers the filter itself. */
