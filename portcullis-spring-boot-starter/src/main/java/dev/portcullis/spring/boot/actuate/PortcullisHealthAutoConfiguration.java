@@ -33,6 +33,6 @@ public class PortcullisHealthAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(name = "portcullisHealthIndicator")
     public PortcullisHealthIndicator portcullisHealthIndicator(GatewayFilter filter, UpstreamStates states) {
-        return new PortcullisHealthIndicator(filter, states);
+        return new PortcullisHealthIndicator(() -> GatewayDescription.of(filter.gateway().pipeline(), states));
     }
 }

@@ -1,11 +1,10 @@
 package dev.portcullis.spring.boot.actuate;
 
-import dev.portcullis.api.routing.InstanceStates;
-import dev.portcullis.servlet.GatewayFilter;
 import dev.portcullis.spring.boot.UpstreamStates;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
@@ -20,24 +19,18 @@ import org.springframework.boot.health.contributor.HealthIndicator;
  * }</pre>
  */
 public class PortcullisHealthIndicator implements HealthIndicator {
-    private final GatewayFilter filter;
-    private final InstanceStates states;
+    private final Supplier<GatewayDescription> gateway;
 
-    /**
-     * @param filter the mounted gateway filter
-     * @param states what is known of each upstream instance
-     */
-    public PortcullisHealthIndicator(GatewayFilter filter, InstanceStates states) {
-        this.filter = Objects.requireNonNull(filter, "filter");
-        this.states = Objects.requireNonNull(states, "states");
+    /** @param gateway describes the running gateway, e.g. {@code () -> GatewayDescription.of(pipeline, states)} */
+    public PortcullisHealthIndicator(Supplier<GatewayDescription> gateway) {
+        this.gateway = Objects.requireNonNull(gateway, "gateway");
     }
 
     @Override
     public Health health() {
         boolean up = true;
         Health.Builder health = Health.up();
-        for (GatewayDescription.RouteDescription route
-                : GatewayDescription.of(filter.gateway().pipeline(), states).routes()) {
+        for (GatewayDescription.RouteDescription route : gateway.get().routes()) {
             Map<String, String> instances = new LinkedHashMap<>();
             boolean serving = false;
             for (GatewayDescription.InstanceDescription instance : route.upstreams()) {
