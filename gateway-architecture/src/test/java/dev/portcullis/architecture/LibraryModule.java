@@ -19,7 +19,8 @@ enum LibraryModule {
     JETTY_CLIENT("gateway-jetty-client", "dev.portcullis.client.jetty"),
     MICROMETER("gateway-micrometer", "dev.portcullis.micrometer"),
     CONFIG("gateway-config", "dev.portcullis.config"),
-    TEST("gateway-test", "dev.portcullis.test");
+    TEST("gateway-test", "dev.portcullis.test"),
+    SPRING_BOOT("portcullis-spring-boot-starter", "dev.portcullis.spring.boot");
 
     /**
      * The modules that each add one feature or integration and keep its third-party library to themselves (the

@@ -123,9 +123,11 @@ class ModuleArchitectureTest {
     }
 
     @Test
-    @DisplayName("6. use Jakarta Servlet types only in gateway-servlet (and the test kit, which runs containers)")
+    @DisplayName("6. use Jakarta Servlet types only in gateway-servlet (and the test kit, which runs containers, and the "
+            + "Spring Boot starter, which registers the filter)")
     void jakartaServletTypesAppearOnlyInServlet() {
-        noClasses().that().resideOutsideOfPackages(LibraryModule.SERVLET.packages(), LibraryModule.TEST.packages())
+        noClasses().that().resideOutsideOfPackages(LibraryModule.SERVLET.packages(), LibraryModule.TEST.packages(),
+                        LibraryModule.SPRING_BOOT.packages())
                 .should().dependOnClassesThat().resideInAPackage("jakarta.servlet..")
                 .because("only the servlet adapter knows the container; the engine runs without one")
                 .check(classes);
@@ -138,7 +140,8 @@ class ModuleArchitectureTest {
                 .and(ownedBy(List.of(LibraryModule.RATELIMIT), "io.github.bucket4j..", "io.lettuce.."))
                 .and(ownedBy(List.of(LibraryModule.JSONSCHEMA), "com.networknt.."))
                 .and(ownedBy(List.of(LibraryModule.JETTY_CLIENT), "org.eclipse.jetty.client.."))
-                .and(ownedBy(List.of(LibraryModule.MICROMETER), "io.micrometer.."))
+                .and(ownedBy(List.of(LibraryModule.MICROMETER, LibraryModule.SPRING_BOOT), "io.micrometer.."))
+                .and(ownedBy(List.of(LibraryModule.SPRING_BOOT), "org.springframework.."))
                 .and(ownedBy(List.of(LibraryModule.SERVLET, LibraryModule.TEST),
                         "org.eclipse.jetty.server..", "org.eclipse.jetty.ee10..", "org.apache.catalina..",
                         "org.apache.tomcat..", "org.apache.coyote.."))
@@ -178,6 +181,26 @@ class ModuleArchitectureTest {
                         LibraryModule.API, LibraryModule.CORE, LibraryModule.SERVLET, LibraryModule.TEST))
                 .because("the kit serves users of any feature set, and the feature modules' own tests use it "
                         + "(a dependency on one would be a reactor cycle)")
+                .check(classes);
+    }
+
+    @Test
+    @DisplayName("10. the Spring Boot starter reaches its optional modules (Micrometer, Actuator) only from the package "
+            + "that maps each")
+    void starterReachesEachOptionalModuleOnlyFromItsPackage() {
+        String starter = LibraryModule.SPRING_BOOT.packageRoot;
+        CompositeArchRule.of(noClasses().that().resideInAPackage(LibraryModule.SPRING_BOOT.packages())
+                        .and().resideOutsideOfPackage(starter + ".metrics")
+                        .should().dependOnClassesThat().resideInAnyPackage(LibraryModule.MICROMETER.packages(),
+                                "io.micrometer..")
+                        .because("Micrometer is optional for starter users; its auto-configuration is switched on by "
+                                + "class presence"))
+                .and(noClasses().that().resideInAPackage(LibraryModule.SPRING_BOOT.packages())
+                        .and().resideOutsideOfPackage(starter + ".actuate")
+                        .should().dependOnClassesThat().resideInAnyPackage("org.springframework.boot.actuate..",
+                                "org.springframework.boot.health..")
+                        .because("Actuator is optional for starter users; its auto-configuration is switched on by "
+                                + "class presence"))
                 .check(classes);
     }
 
