@@ -139,6 +139,7 @@ class ModuleArchitectureTest {
                 .and(ownedBy(List.of(LibraryModule.JSONSCHEMA), "com.networknt.."))
                 .and(ownedBy(List.of(LibraryModule.JETTY_CLIENT), "org.eclipse.jetty.client.."))
                 .and(ownedBy(List.of(LibraryModule.MICROMETER), "io.micrometer.."))
+                .and(ownedBy(List.of(LibraryModule.OTEL), "io.opentelemetry.."))
                 .and(ownedBy(List.of(LibraryModule.SERVLET, LibraryModule.TEST),
                         "org.eclipse.jetty.server..", "org.eclipse.jetty.ee10..", "org.apache.catalina..",
                         "org.apache.tomcat..", "org.apache.coyote.."))

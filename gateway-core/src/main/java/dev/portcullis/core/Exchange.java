@@ -4,6 +4,7 @@ import dev.portcullis.api.Body;
 import dev.portcullis.api.ExchangeEvent.Outcome;
 import dev.portcullis.api.ExchangeEvent;
 import dev.portcullis.api.ExchangeListener;
+import dev.portcullis.api.ExchangeSpan;
 import dev.portcullis.api.GatewayRequest;
 import dev.portcullis.api.GatewayResponse;
 import dev.portcullis.api.HttpHeaders;
@@ -68,6 +69,7 @@ public final class Exchange {
     private final GatewayRequest request;
     private final ProblemResponse refusal;
     private final TraceContext trace;
+    private final ExchangeSpan span;
     private final Recorder recorder;
     private volatile GatewayRequest finalRequest;
     private volatile String routeId;
@@ -90,11 +92,15 @@ public final class Exchange {
         this.id = read.id();
         this.startNanos = startNanos;
         this.admitted = admitted;
-        this.request = read.request();
-        this.trace = read.trace();
+        this.span = read.trace() == null ? null : snapshot.intake().openSpan(new ExchangeEvent.Started(id,
+                incoming.method(), incoming.rawPath(), read.peer(), startNanos, Optional.of(read.trace())));
+        this.trace = span == null ? read.trace() : span.context();
+        this.request = span == null || read.request() == null ? read.request()
+                : read.request().withAttribute(TraceContext.ATTRIBUTE, trace);
         this.refusal = read.refusal() == null ? null : problem(read.refusal(), read.refusalHeaders());
         this.finalRequest = request;
-        this.recorder = snapshot.listener() == ExchangeListener.NONE ? null : new Recorder(new ExchangeEvent.Started(id,
+        ExchangeListener heard = span == null ? snapshot.listener() : ExchangeListener.all(snapshot.listener(), span);
+        this.recorder = heard == ExchangeListener.NONE ? null : new Recorder(heard, new ExchangeEvent.Started(id,
                 incoming.method(), incoming.rawPath(), read.peer(), startNanos, Optional.ofNullable(trace)));
     }
 
@@ -107,7 +113,7 @@ public final class Exchange {
     void announce() {
         if (recorder != null) {
             try (RequestMdc.Scope scope = mdc()) {
-                snapshot.listener().onEvent(recorder.started);
+                recorder.heard.onEvent(recorder.started);
             }
         }
     }
@@ -346,7 +352,7 @@ public final class Exchange {
                 ExchangeEvent.Ended end = recorder.ended(status, how, bytesOut,
                         Duration.ofNanos(System.nanoTime() - startNanos));
                 try (RequestMdc.Scope scope = mdc()) {
-                    snapshot.listener().onEvent(end);
+                    recorder.heard.onEvent(end);
                 }
             }
         } finally {
@@ -379,22 +385,38 @@ public final class Exchange {
 
     /**
      * While anyone listens: hears the pipeline's and the proxy's events, records what they say for
-     * {@link ExchangeEvent.Ended}, and passes them on to the gateway's listeners.
+     * {@link ExchangeEvent.Ended}, and passes them on to the gateway's listeners and the exchange's span.
      */
     private final class Recorder extends Proxied implements ExchangeListener {
+        private final ExchangeListener heard;
         private final ExchangeEvent.Started started;
         private volatile ExchangeEvent.StageAnswered answeredBy;
         private volatile ExchangeEvent.UpstreamCalled upstreamCalled;
         private volatile ExchangeEvent.UpstreamAnswered upstreamAnswered;
         private volatile ExchangeEvent.UpstreamFailed upstreamFailed;
 
-        Recorder(ExchangeEvent.Started started) {
+        Recorder(ExchangeListener heard, ExchangeEvent.Started started) {
+            this.heard = heard;
             this.started = started;
         }
 
         @Override
         public ExchangeListener listener() {
             return this;
+        }
+
+        @Override
+        public TraceContext tryContext(ExchangeEvent.UpstreamCalled called) {
+            if (span == null) {
+                return null;
+            }
+            try {
+                return span.upstreamTry(called);
+            } catch (RuntimeException e) {
+                Gateway.LOG.warn("request {}: the exchange span {} failed to open an upstream try; the try is sent "
+                        + "with the exchange's trace context", id, span.getClass().getName(), e);
+                return null;
+            }
         }
 
         @Override
@@ -412,7 +434,7 @@ public final class Exchange {
             } else if (event instanceof ExchangeEvent.UpstreamFailed failed) {
                 upstreamFailed = failed;
             }
-            snapshot.listener().onEvent(event);
+            heard.onEvent(event);
         }
 
         ExchangeEvent.Ended ended(int status, Outcome how, long bytesOut, Duration duration) {

@@ -11,6 +11,7 @@ import dev.portcullis.api.LogSafe;
 import dev.portcullis.api.Problem;
 import dev.portcullis.api.ProblemException;
 import dev.portcullis.api.ProblemTypes;
+import dev.portcullis.api.TraceContext;
 import dev.portcullis.api.routing.Route;
 import dev.portcullis.api.routing.RouteMatch;
 import dev.portcullis.api.routing.Upstream;
@@ -114,12 +115,29 @@ final class ProxyCall {
                     .detail("The path cannot be forwarded.").build()));
             return;
         }
-        send(index, chosen, lease, new UpstreamRequest(request.method(), uri, headers, body, route.connectTimeout(),
-                timing.tryTimeout(), route.idleTimeout()));
+        HttpHeaders tryHeaders = announce(chosen);
+        send(index, chosen, lease, new UpstreamRequest(request.method(), uri, tryHeaders, body,
+                route.connectTimeout(), timing.tryTimeout(), route.idleTimeout()));
+    }
+
+    /**
+     * Emits the try's {@link ExchangeEvent.UpstreamCalled} while someone listens.
+     *
+     * @return the headers to send: with the try's own {@code traceparent} when the exchange's span gives it one
+     */
+    private HttpHeaders announce(Upstream chosen) {
+        ExchangeListener listener = exchange.listener();
+        if (listener == ExchangeListener.NONE) {
+            return headers;
+        }
+        ExchangeEvent.UpstreamCalled called = new ExchangeEvent.UpstreamCalled(request.id(), route.id(),
+                chosen.uri());
+        TraceContext tryContext = exchange.tryContext(called);
+        listener.onEvent(called);
+        return tryContext == null ? headers : headers.toBuilder().set("traceparent", tryContext.traceparent()).build();
     }
 
     private void send(int index, Upstream chosen, Lease lease, UpstreamRequest upstreamRequest) {
-        emit(() -> new ExchangeEvent.UpstreamCalled(request.id(), route.id(), chosen.uri()));
         long sent = System.nanoTime();
         CompletableFuture<UpstreamResponse> call;
         try {
