@@ -36,7 +36,7 @@ import java.util.Optional;
  * </ul>
  *
  * <pre>{@code
- * OpenTelemetryTracing tracing = OpenTelemetryTracing.create(openTelemetry);   // your SDK, or GlobalOpenTelemetry.get()
+ * OpenTelemetryTracing tracing = OpenTelemetryTracing.create(openTelemetry);   // your SDK, or an agent's global
  * GatewayFilter filter = GatewayFilter.builder().pipeline(pipeline).tracer(tracing).build();
  * }</pre>
  *
