@@ -92,8 +92,9 @@ public final class Exchange {
         this.id = read.id();
         this.startNanos = startNanos;
         this.admitted = admitted;
-        this.span = read.trace() == null ? null : snapshot.intake().openSpan(new ExchangeEvent.Started(id,
-                incoming.method(), incoming.rawPath(), read.peer(), startNanos, Optional.of(read.trace())));
+        this.span = read.trace() == null || !snapshot.intake().traced() ? null : snapshot.intake().openSpan(
+                new ExchangeEvent.Started(id, incoming.method(), incoming.rawPath(), read.peer(), startNanos,
+                        Optional.of(read.trace())));
         this.trace = span == null ? read.trace() : span.context();
         this.request = span == null || read.request() == null ? read.request()
                 : read.request().withAttribute(TraceContext.ATTRIBUTE, trace);

@@ -103,14 +103,17 @@ final class Intake {
         return traces.contextFor(incoming.headers(), peer);
     }
 
+    /** @return whether a tracer opens a span per exchange */
+    boolean traced() {
+        return tracer != null;
+    }
+
     /**
      * @param started the exchange as it opens, with the context its trace policy decided
-     * @return the exchange's span, or null when no tracer is set or it failed (logged)
+     * @return the exchange's span, or null when the tracer failed (logged) or returned none
+     * @throws NullPointerException when no tracer is set: ask {@link #traced()} first
      */
     ExchangeSpan openSpan(ExchangeEvent.Started started) {
-        if (tracer == null) {
-            return null;
-        }
         try {
             return tracer.start(started);
         } catch (RuntimeException e) {
