@@ -69,7 +69,6 @@ public final class Exchange {
     private final GatewayRequest request;
     private final ProblemResponse refusal;
     private final TraceContext trace;
-    private final ExchangeSpan span;
     private final Recorder recorder;
     private volatile GatewayRequest finalRequest;
     private volatile String routeId;
@@ -92,7 +91,7 @@ public final class Exchange {
         this.id = read.id();
         this.startNanos = startNanos;
         this.admitted = admitted;
-        this.span = read.trace() == null || !snapshot.intake().traced() ? null : snapshot.intake().openSpan(
+        ExchangeSpan span = read.trace() == null || !snapshot.intake().traced() ? null : snapshot.intake().openSpan(
                 new ExchangeEvent.Started(id, incoming.method(), incoming.rawPath(), read.peer(), startNanos,
                         Optional.of(read.trace())));
         this.trace = span == null ? read.trace() : span.context();
@@ -101,8 +100,8 @@ public final class Exchange {
         this.refusal = read.refusal() == null ? null : problem(read.refusal(), read.refusalHeaders());
         this.finalRequest = request;
         ExchangeListener heard = span == null ? snapshot.listener() : ExchangeListener.all(snapshot.listener(), span);
-        this.recorder = heard == ExchangeListener.NONE ? null : new Recorder(heard, new ExchangeEvent.Started(id,
-                incoming.method(), incoming.rawPath(), read.peer(), startNanos, Optional.ofNullable(trace)));
+        this.recorder = heard == ExchangeListener.NONE ? null : new Recorder(heard, span, new ExchangeEvent.Started(
+                id, incoming.method(), incoming.rawPath(), read.peer(), startNanos, Optional.ofNullable(trace)));
     }
 
     /** @return the 500 problem for a failure of the gateway's own */
@@ -390,14 +389,21 @@ public final class Exchange {
      */
     private final class Recorder extends Proxied implements ExchangeListener {
         private final ExchangeListener heard;
+        private final ExchangeSpan span;
         private final ExchangeEvent.Started started;
         private volatile ExchangeEvent.StageAnswered answeredBy;
         private volatile ExchangeEvent.UpstreamCalled upstreamCalled;
         private volatile ExchangeEvent.UpstreamAnswered upstreamAnswered;
         private volatile ExchangeEvent.UpstreamFailed upstreamFailed;
 
-        Recorder(ExchangeListener heard, ExchangeEvent.Started started) {
+        /**
+         * @param heard the gateway's listeners, and the span when there is one
+         * @param span the exchange's span, or null
+         * @param started the exchange's first event
+         */
+        Recorder(ExchangeListener heard, ExchangeSpan span, ExchangeEvent.Started started) {
             this.heard = heard;
+            this.span = span;
             this.started = started;
         }
 

@@ -115,29 +115,32 @@ final class ProxyCall {
                     .detail("The path cannot be forwarded.").build()));
             return;
         }
-        HttpHeaders tryHeaders = announce(chosen);
-        send(index, chosen, lease, new UpstreamRequest(request.method(), uri, tryHeaders, body,
-                route.connectTimeout(), timing.tryTimeout(), route.idleTimeout()));
+        send(index, chosen, lease, new UpstreamRequest(request.method(), uri, headers, body, route.connectTimeout(),
+                timing.tryTimeout(), route.idleTimeout()));
     }
 
     /**
      * Emits the try's {@link ExchangeEvent.UpstreamCalled} while someone listens.
      *
-     * @return the headers to send: with the try's own {@code traceparent} when the exchange's span gives it one
+     * @return the request to send: with the try's own {@code traceparent} when the exchange's span gives it one
      */
-    private HttpHeaders announce(Upstream chosen) {
+    private UpstreamRequest announce(Upstream chosen, UpstreamRequest upstreamRequest) {
         ExchangeListener listener = exchange.listener();
         if (listener == ExchangeListener.NONE) {
-            return headers;
+            return upstreamRequest;
         }
         ExchangeEvent.UpstreamCalled called = new ExchangeEvent.UpstreamCalled(request.id(), route.id(),
                 chosen.uri());
         TraceContext tryContext = exchange.tryContext(called);
         listener.onEvent(called);
-        return tryContext == null ? headers : headers.toBuilder().set("traceparent", tryContext.traceparent()).build();
+        return tryContext == null ? upstreamRequest : new UpstreamRequest(upstreamRequest.method(),
+                upstreamRequest.uri(), headers.toBuilder().set("traceparent", tryContext.traceparent()).build(),
+                upstreamRequest.body(), upstreamRequest.connectTimeout(), upstreamRequest.responseTimeout(),
+                upstreamRequest.idleTimeout());
     }
 
-    private void send(int index, Upstream chosen, Lease lease, UpstreamRequest upstreamRequest) {
+    private void send(int index, Upstream chosen, Lease lease, UpstreamRequest planned) {
+        UpstreamRequest upstreamRequest = announce(chosen, planned);
         long sent = System.nanoTime();
         CompletableFuture<UpstreamResponse> call;
         try {
