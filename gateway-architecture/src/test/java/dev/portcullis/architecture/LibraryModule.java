@@ -18,15 +18,16 @@ enum LibraryModule {
     JSONSCHEMA("gateway-jsonschema", "dev.portcullis.jsonschema"),
     JETTY_CLIENT("gateway-jetty-client", "dev.portcullis.client.jetty"),
     MICROMETER("gateway-micrometer", "dev.portcullis.micrometer"),
+    OTEL("gateway-otel", "dev.portcullis.otel"),
     CONFIG("gateway-config", "dev.portcullis.config"),
     TEST("gateway-test", "dev.portcullis.test"),
     SPRING_BOOT("portcullis-spring-boot-starter", "dev.portcullis.spring.boot");
 
     /**
      * The modules that each add one feature or integration and keep its third-party library to themselves (the
-     * metrics module reads the gateway only through the api and core, like the features).
+     * metrics and tracing modules read the gateway only through the api and core, like the features).
      */
-    static final LibraryModule[] FEATURES = {AUTH, RATELIMIT, JSONSCHEMA, JETTY_CLIENT, MICROMETER};
+    static final LibraryModule[] FEATURES = {AUTH, RATELIMIT, JSONSCHEMA, JETTY_CLIENT, MICROMETER, OTEL};
 
     final String artifactId;
     final String packageRoot;

@@ -142,6 +142,7 @@ class ModuleArchitectureTest {
                 .and(ownedBy(List.of(LibraryModule.JETTY_CLIENT), "org.eclipse.jetty.client.."))
                 .and(ownedBy(List.of(LibraryModule.MICROMETER, LibraryModule.SPRING_BOOT), "io.micrometer.."))
                 .and(ownedBy(List.of(LibraryModule.SPRING_BOOT), "org.springframework.."))
+                .and(ownedBy(List.of(LibraryModule.OTEL), "io.opentelemetry.."))
                 .and(ownedBy(List.of(LibraryModule.SERVLET, LibraryModule.TEST),
                         "org.eclipse.jetty.server..", "org.eclipse.jetty.ee10..", "org.apache.catalina..",
                         "org.apache.tomcat..", "org.apache.coyote.."))

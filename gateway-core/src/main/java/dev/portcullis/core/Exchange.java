@@ -4,6 +4,7 @@ import dev.portcullis.api.Body;
 import dev.portcullis.api.ExchangeEvent.Outcome;
 import dev.portcullis.api.ExchangeEvent;
 import dev.portcullis.api.ExchangeListener;
+import dev.portcullis.api.ExchangeSpan;
 import dev.portcullis.api.GatewayRequest;
 import dev.portcullis.api.GatewayResponse;
 import dev.portcullis.api.HttpHeaders;
@@ -90,12 +91,17 @@ public final class Exchange {
         this.id = read.id();
         this.startNanos = startNanos;
         this.admitted = admitted;
-        this.request = read.request();
-        this.trace = read.trace();
+        ExchangeSpan span = read.trace() == null || !snapshot.intake().traced() ? null : snapshot.intake().openSpan(
+                new ExchangeEvent.Started(id, incoming.method(), incoming.rawPath(), read.peer(), startNanos,
+                        Optional.of(read.trace())));
+        this.trace = span == null ? read.trace() : span.context();
+        this.request = span == null || read.request() == null ? read.request()
+                : read.request().withAttribute(TraceContext.ATTRIBUTE, trace);
         this.refusal = read.refusal() == null ? null : problem(read.refusal(), read.refusalHeaders());
         this.finalRequest = request;
-        this.recorder = snapshot.listener() == ExchangeListener.NONE ? null : new Recorder(new ExchangeEvent.Started(id,
-                incoming.method(), incoming.rawPath(), read.peer(), startNanos, Optional.ofNullable(trace)));
+        ExchangeListener heard = span == null ? snapshot.listener() : ExchangeListener.all(snapshot.listener(), span);
+        this.recorder = heard == ExchangeListener.NONE ? null : new Recorder(heard, span, new ExchangeEvent.Started(
+                id, incoming.method(), incoming.rawPath(), read.peer(), startNanos, Optional.ofNullable(trace)));
     }
 
     /** @return the 500 problem for a failure of the gateway's own */
@@ -107,7 +113,7 @@ public final class Exchange {
     void announce() {
         if (recorder != null) {
             try (RequestMdc.Scope scope = mdc()) {
-                snapshot.listener().onEvent(recorder.started);
+                recorder.heard.onEvent(recorder.started);
             }
         }
     }
@@ -349,7 +355,7 @@ public final class Exchange {
                 ExchangeEvent.Ended end = recorder.ended(status, how, bytesOut,
                         Duration.ofNanos(System.nanoTime() - startNanos));
                 try (RequestMdc.Scope scope = mdc()) {
-                    snapshot.listener().onEvent(end);
+                    recorder.heard.onEvent(end);
                 }
             }
         } finally {
@@ -382,22 +388,45 @@ public final class Exchange {
 
     /**
      * While anyone listens: hears the pipeline's and the proxy's events, records what they say for
-     * {@link ExchangeEvent.Ended}, and passes them on to the gateway's listeners.
+     * {@link ExchangeEvent.Ended}, and passes them on to the gateway's listeners and the exchange's span.
      */
     private final class Recorder extends Proxied implements ExchangeListener {
+        private final ExchangeListener heard;
+        private final ExchangeSpan span;
         private final ExchangeEvent.Started started;
         private volatile ExchangeEvent.StageAnswered answeredBy;
         private volatile ExchangeEvent.UpstreamCalled upstreamCalled;
         private volatile ExchangeEvent.UpstreamAnswered upstreamAnswered;
         private volatile ExchangeEvent.UpstreamFailed upstreamFailed;
 
-        Recorder(ExchangeEvent.Started started) {
+        /**
+         * @param heard the gateway's listeners, and the span when there is one
+         * @param span the exchange's span, or null
+         * @param started the exchange's first event
+         */
+        Recorder(ExchangeListener heard, ExchangeSpan span, ExchangeEvent.Started started) {
+            this.heard = heard;
+            this.span = span;
             this.started = started;
         }
 
         @Override
         public ExchangeListener listener() {
             return this;
+        }
+
+        @Override
+        public TraceContext tryContext(ExchangeEvent.UpstreamCalled called) {
+            if (span == null) {
+                return null;
+            }
+            try {
+                return span.upstreamTry(called);
+            } catch (RuntimeException e) {
+                Gateway.LOG.warn("request {}: the exchange span {} failed to open an upstream try; the try is sent "
+                        + "with the exchange's trace context", id, span.getClass().getName(), e);
+                return null;
+            }
         }
 
         @Override
@@ -415,7 +444,7 @@ public final class Exchange {
             } else if (event instanceof ExchangeEvent.UpstreamFailed failed) {
                 upstreamFailed = failed;
             }
-            snapshot.listener().onEvent(event);
+            heard.onEvent(event);
         }
 
         ExchangeEvent.Ended ended(int status, Outcome how, long bytesOut, Duration duration) {

@@ -1,6 +1,7 @@
 package dev.portcullis.core;
 
 import dev.portcullis.api.ExchangeListener;
+import dev.portcullis.api.ExchangeTracer;
 import dev.portcullis.api.HttpHeaders;
 import dev.portcullis.api.Pipeline;
 import dev.portcullis.api.Problem;
@@ -79,7 +80,7 @@ public final class Gateway implements AutoCloseable {
                 : ExchangeListener.all(b.listeners.toArray(ExchangeListener[]::new));
         Intake intake = new Intake(trusted, rfc7239, new PathGuard(b.allowEncodedSlash),
                 new MethodGuard(b.allowTrace), b.requestIdHeader, TraceContexts.of(b.tracePolicy, trusted),
-                listener != ExchangeListener.NONE);
+                listener != ExchangeListener.NONE, b.tracer);
         ReverseProxy proxy = new ReverseProxy(client, trusted, new ProxyRules(b.viaPseudonym, b.requestIdHeader,
                 rfc7239, b.allowUnderscoreHeaders, b.maxUpstreamResponseHeadBytes), listener, timer);
         return new Snapshot(b.pipeline, listener, intake, proxy, b.requestIdHeader, b.maxInFlight, client, ownsClient,
@@ -321,6 +322,7 @@ public final class Gateway implements AutoCloseable {
         private AccessLog accessLog;
         private TracePolicy tracePolicy = TracePolicy.trust();
         private Duration drainTimeout = DEFAULT_DRAIN_TIMEOUT;
+        private ExchangeTracer tracer;
 
         /** Settings with the defaults documented on each setter. */
         protected Settings() {
@@ -488,6 +490,18 @@ public final class Gateway implements AutoCloseable {
         }
 
         /**
+         * @param tracer opens a span per exchange (an OpenTelemetry server span, say) whose ids become the exchange's
+         *     trace context, and a span per upstream try whose id the upstream receives in {@code traceparent};
+         *     default: none, the {@linkplain #traceContext trace policy} makes the ids. Needs trace context: not with
+         *     {@link TracePolicy#off()}
+         * @return this builder
+         */
+        public B tracer(ExchangeTracer tracer) {
+            this.tracer = Objects.requireNonNull(tracer, "tracer");
+            return self();
+        }
+
+        /**
          * @return the gateway
          * @throws IllegalArgumentException naming the setting that is missing or wrong
          */
@@ -531,6 +545,10 @@ public final class Gateway implements AutoCloseable {
             }
             if (maxInFlight < 1) {
                 throw new IllegalArgumentException("maxInFlight: must be at least 1, was " + maxInFlight);
+            }
+            if (tracer != null && tracePolicy.mode() == TracePolicy.Mode.OFF) {
+                throw new IllegalArgumentException("tracer: needs trace context, which traceContext(TracePolicy.off())"
+                        + " switches off; keep a trust, restart or ignore policy");
             }
             return TrustedProxies.of(trustedProxies);
         }

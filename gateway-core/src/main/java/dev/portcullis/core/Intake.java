@@ -2,6 +2,9 @@ package dev.portcullis.core;
 
 import dev.portcullis.api.Attributes;
 import dev.portcullis.api.Body;
+import dev.portcullis.api.ExchangeEvent;
+import dev.portcullis.api.ExchangeSpan;
+import dev.portcullis.api.ExchangeTracer;
 import dev.portcullis.api.GatewayRequest;
 import dev.portcullis.api.HttpHeaders;
 import dev.portcullis.api.Problem;
@@ -19,14 +22,18 @@ import dev.portcullis.core.internal.trace.TraceContexts;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads an {@link IncomingRequest} into a {@link GatewayRequest}, or refuses it before any stage runs: a method the
  * gateway does not forward, framing it would forward differently from how the container read it, an ambiguous
- * path, a header it cannot forward. Gives every request its trace context, refused or not. Never reads the body,
- * but counts what others read of it while anyone listens to the exchanges. Thread-safe.
+ * path, a header it cannot forward. Gives every request its trace context, refused or not, and opens its span when a
+ * tracer is set. Never reads the body, but counts what others read of it while anyone listens to the exchanges.
+ * Thread-safe.
  */
 final class Intake {
+    private static final Logger LOG = LoggerFactory.getLogger(Intake.class);
     private static final Problem HTTP10_CODING = Problem.builder(ProblemTypes.BAD_REQUEST, 400, "Bad Request")
             .detail("An HTTP/1.0 request cannot carry Transfer-Encoding.").build();
     private static final Problem UNSUPPORTED_CODING = Problem.builder(ProblemTypes.UNSUPPORTED_TRANSFER_CODING, 501,
@@ -43,9 +50,10 @@ final class Intake {
     private final String requestIdHeader;
     private final TraceContexts traces;
     private final boolean countBodies;
+    private final ExchangeTracer tracer;
 
     Intake(TrustedProxies trusted, boolean rfc7239, PathGuard paths, MethodGuard methods, String requestIdHeader,
-           TraceContexts traces, boolean countBodies) {
+           TraceContexts traces, boolean countBodies, ExchangeTracer tracer) {
         this.trusted = trusted;
         this.resolver = new ForwardedResolver(trusted, rfc7239);
         this.paths = paths;
@@ -53,6 +61,7 @@ final class Intake {
         this.requestIdHeader = requestIdHeader;
         this.traces = traces;
         this.countBodies = countBodies;
+        this.tracer = tracer;
     }
 
     /**
@@ -92,6 +101,26 @@ final class Intake {
      */
     TraceContext traceOf(IncomingRequest incoming, InetAddress peer) {
         return traces.contextFor(incoming.headers(), peer);
+    }
+
+    /** @return whether a tracer opens a span per exchange */
+    boolean traced() {
+        return tracer != null;
+    }
+
+    /**
+     * @param started the exchange as it opens, with the context its trace policy decided
+     * @return the exchange's span, or null when the tracer failed (logged) or returned none
+     * @throws NullPointerException when no tracer is set: ask {@link #traced()} first
+     */
+    ExchangeSpan openSpan(ExchangeEvent.Started started) {
+        try {
+            return tracer.start(started);
+        } catch (RuntimeException e) {
+            LOG.warn("request {}: the tracer {} failed; the exchange goes on untraced", started.requestId(),
+                    tracer.getClass().getName(), e);
+            return null;
+        }
     }
 
     /**

@@ -11,6 +11,7 @@ import dev.portcullis.api.LogSafe;
 import dev.portcullis.api.Problem;
 import dev.portcullis.api.ProblemException;
 import dev.portcullis.api.ProblemTypes;
+import dev.portcullis.api.TraceContext;
 import dev.portcullis.api.routing.Route;
 import dev.portcullis.api.routing.RouteMatch;
 import dev.portcullis.api.routing.Upstream;
@@ -118,8 +119,28 @@ final class ProxyCall {
                 timing.tryTimeout(), route.idleTimeout()));
     }
 
-    private void send(int index, Upstream chosen, Lease lease, UpstreamRequest upstreamRequest) {
-        emit(() -> new ExchangeEvent.UpstreamCalled(request.id(), route.id(), chosen.uri()));
+    /**
+     * Emits the try's {@link ExchangeEvent.UpstreamCalled} while someone listens.
+     *
+     * @return the request to send: with the try's own {@code traceparent} when the exchange's span gives it one
+     */
+    private UpstreamRequest announce(Upstream chosen, UpstreamRequest upstreamRequest) {
+        ExchangeListener listener = exchange.listener();
+        if (listener == ExchangeListener.NONE) {
+            return upstreamRequest;
+        }
+        ExchangeEvent.UpstreamCalled called = new ExchangeEvent.UpstreamCalled(request.id(), route.id(),
+                chosen.uri());
+        TraceContext tryContext = exchange.tryContext(called);
+        listener.onEvent(called);
+        return tryContext == null ? upstreamRequest : new UpstreamRequest(upstreamRequest.method(),
+                upstreamRequest.uri(), headers.toBuilder().set("traceparent", tryContext.traceparent()).build(),
+                upstreamRequest.body(), upstreamRequest.connectTimeout(), upstreamRequest.responseTimeout(),
+                upstreamRequest.idleTimeout());
+    }
+
+    private void send(int index, Upstream chosen, Lease lease, UpstreamRequest planned) {
+        UpstreamRequest upstreamRequest = announce(chosen, planned);
         long sent = System.nanoTime();
         CompletableFuture<UpstreamResponse> call;
         try {

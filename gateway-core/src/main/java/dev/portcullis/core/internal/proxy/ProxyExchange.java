@@ -1,6 +1,8 @@
 package dev.portcullis.core.internal.proxy;
 
+import dev.portcullis.api.ExchangeEvent;
 import dev.portcullis.api.ExchangeListener;
+import dev.portcullis.api.TraceContext;
 import dev.portcullis.core.logging.RequestMdc;
 
 /** What the {@link ReverseProxy} needs of the exchange it forwards. Implementations are thread-safe. */
@@ -13,4 +15,16 @@ public interface ProxyExchange {
 
     /** @return the exchange's MDC entries, put in place on the calling thread until the scope closes */
     RequestMdc.Scope mdc();
+
+    /**
+     * Called once per upstream try, before {@code called} reaches the {@link #listener()}, only while someone
+     * listens.
+     *
+     * @param called the try about to be sent
+     * @return the trace context this try sends upstream (its own span, when the exchange is traced), or null to send
+     *     the request's
+     */
+    default TraceContext tryContext(ExchangeEvent.UpstreamCalled called) {
+        return null;
+    }
 }
