@@ -55,23 +55,32 @@ public final class DemoIssuer {
      * @return a signed compact JWT
      */
     public String token(String subject, String scope, Duration lifetime) {
-        Objects.requireNonNull(subject, "subject");
-        Objects.requireNonNull(scope, "scope");
-        Instant now = Instant.now();
-        JWTClaimsSet claims = new JWTClaimsSet.Builder()
-                .issuer(ISSUER)
-                .subject(subject)
-                .claim("scope", scope)
-                .issueTime(Date.from(now))
-                .expirationTime(Date.from(now.plus(lifetime)))
-                .build();
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT).build(), claims);
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT).build(),
+                claims(subject, scope, lifetime));
         try {
             jwt.sign(new MACSigner(secret));
         } catch (JOSEException e) {
             throw new IllegalStateException("cannot sign a demo token", e);
         }
         return jwt.serialize();
+    }
+
+    /**
+     * @return the claims of a demo token: {@link #ISSUER}, {@code sub}, {@code scope}, {@code iat} now and {@code exp}
+     *     after {@code lifetime}
+     */
+    static JWTClaimsSet claims(String subject, String scope, Duration lifetime) {
+        Objects.requireNonNull(subject, "subject");
+        Objects.requireNonNull(scope, "scope");
+        Objects.requireNonNull(lifetime, "lifetime");
+        Instant now = Instant.now();
+        return new JWTClaimsSet.Builder()
+                .issuer(ISSUER)
+                .subject(subject)
+                .claim("scope", scope)
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(lifetime)))
+                .build();
     }
 
     private static byte[] randomSecret() {

@@ -64,10 +64,10 @@ public final class Launch {
     /**
      * Blocks the calling thread until the JVM shuts down; a shutdown hook closes {@code app} first.
      *
-     * @param app the running app
+     * @param app what runs, e.g. a {@link RunningApp}
      * @throws InterruptedException if the calling thread is interrupted while waiting
      */
-    private static void runUntilShutdown(RunningApp app) throws InterruptedException {
+    static void runUntilShutdown(AutoCloseable app) throws InterruptedException {
         Objects.requireNonNull(app, "app");
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
