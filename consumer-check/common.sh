@@ -65,6 +65,17 @@ consumer_cleanup() {
 
 mvn_private() { mvn -B -ntp -s "$work/settings.xml" -Dmaven.repo.local="$repo" "$@"; }
 
+# Builds consumer-check/NAME from scratch against the private repository with the GOALS... given; fails with the
+# build's output.
+build_consumer() {
+  local name=$1
+  shift
+  echo "== building consumer-check/$name against it"
+  rm -rf "consumer-check/$name/target"
+  mvn_private -q -f "consumer-check/$name/pom.xml" "$@" > "$work/consumer.log" 2>&1 \
+      || { cat "$work/consumer.log"; exit 1; }
+}
+
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 
 # Fails unless JAR (a path) is in the private repository and, when the reactor built MODULE, is the jar it built.
@@ -90,14 +101,19 @@ start_upstream() {
   pids+=("$!")
 }
 
-# Waits up to SECONDS for TEXT in LOG; fails with the log when it does not come.
-await_log() {
-  local log=$1 text=$2 seconds=$3
+# Starts the consumer app (COMMAND...) with its output in $work/app.log and waits up to SECONDS for TEXT there;
+# fails with the log when it does not come.
+start_app() {
+  local text=$1 seconds=$2
+  shift 2
+  : > "$work/app.log"
+  "$@" > "$work/app.log" 2>&1 &
+  pids+=("$!")
   for _ in $(seq 1 $(( seconds * 5 ))); do
-    grep -q "$text" "$log" && return 0
+    grep -q "$text" "$work/app.log" && return 0
     sleep 0.2
   done
-  echo "the consumer app did not start (no '$text' in $seconds s):"; cat "$log"; exit 1
+  echo "the consumer app did not start (no '$text' in $seconds s):"; cat "$work/app.log"; exit 1
 }
 
 # Sends METHOD URL with curl; sets status (the status line), and the headers and body in $work/headers, $work/body.
@@ -107,11 +123,22 @@ send() {
   status=$(head -n 1 "$work/headers" | tr -d '\r' | sed 's/ *$//')
 }
 
-# Fails with the answer and LOG unless the last answer's status line starts with PREFIX.
+# Fails with the answer and the app's log unless the last answer's status line starts with PREFIX.
 expect_status() {
-  local prefix=$1 log=$2
-  if [[ "$status" != "$prefix"* ]]; then
-    echo "expected $prefix, got '$status':"; cat "$work/headers" "$work/body"; echo; echo "app log:"; cat "$log"
+  if [[ "$status" != "$1"* ]]; then
+    echo "expected $1, got '$status':"; cat "$work/headers" "$work/body"; echo; echo "app log:"; cat "$work/app.log"
     exit 1
   fi
+}
+
+# Sends GET URL (the consumer's /api/hello) and fails unless the upstream answered it through
+# the gateway: 200, an X-Request-Id, the upstream's body.
+expect_proxied() {
+  send GET "$1"
+  expect_status "HTTP/1.1 200"
+  if ! grep -qi '^X-Request-Id: ' "$work/headers" || [ "$(cat "$work/body")" != "hello from the upstream" ]; then
+    echo "GET $1 through the consumer's gateway did not answer as expected:"
+    cat "$work/headers" "$work/body"; echo "app log:"; cat "$work/app.log"; exit 1
+  fi
+  echo "   GET /api/hello -> $status, X-Request-Id set, the upstream's body"
 }
