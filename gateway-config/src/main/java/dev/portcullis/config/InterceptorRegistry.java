@@ -76,6 +76,16 @@ public final class InterceptorRegistry {
     }
 
     /**
+     * The kinds of {@link Builder#addPart parts}, by class name: the feature modules that define two of them are
+     * optional, so code that collects parts (the Spring Boot starter) looks each up by name.
+     *
+     * @return the class names of the part kinds the file can name
+     */
+    public static Set<String> partKinds() {
+        return Builder.PART_KINDS.keySet();
+    }
+
+    /**
      * @param kind one of the {@link Builder#addPart kinds the file names}
      * @param <T> the kind
      * @return the parts of this kind by name; empty when none is registered
@@ -88,10 +98,10 @@ public final class InterceptorRegistry {
     /** Collects custom parts; a name given twice for one kind is refused. Not thread-safe. */
     public static final class Builder {
         /** The kinds of {@link #addPart} by class name: the feature modules are optional, so not by class. */
-        private static final Map<String, String> PART_KINDS = Map.of(
+        private static final Map<String, String> PART_KINDS = Collections.unmodifiableMap(new LinkedHashMap<>(Map.of(
                 "dev.portcullis.api.auth.Authenticator", "custom authenticator",
                 "dev.portcullis.auth.apikey.ApiKeyStore", "custom API-key store",
-                "dev.portcullis.ratelimit.BucketStore", "custom bucket store");
+                "dev.portcullis.ratelimit.BucketStore", "custom bucket store")));
 
         private final Map<String, InterceptorFactory> factories = new LinkedHashMap<>();
         private final Map<String, LoadBalancer.Factory> balancers = new LinkedHashMap<>();
