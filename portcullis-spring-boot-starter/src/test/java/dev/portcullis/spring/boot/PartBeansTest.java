@@ -74,6 +74,23 @@ class PartBeansTest {
     }
 
     @Test
+    void theGuidesPartnerKeysBeanIsTheStoreOfTheGuidesFile() throws Exception {
+        Path file = Path.of(PartBeansTest.class.getResource("/partner-keys.yaml").toURI());
+        new WebApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(PortcullisAutoConfiguration.class))
+                .withPropertyValues("portcullis.config-file=" + file)
+                .withUserConfiguration(PartnerKeysConfiguration.class)
+                .run(context -> {
+                    InterceptorRunner gateway = InterceptorRunner.of(
+                            context.getBean(ConfiguredGateway.class).config().pipeline());
+                    assertThat(gateway.run(TestRequest.get("/api/reports/7")
+                            .header("X-API-Key", PartnerKeysConfiguration.KEY).build()).status()).isEqualTo(200);
+                    assertThat(gateway.run(TestRequest.get("/api/reports/7").header("X-API-Key", "guessed")
+                            .build()).status()).isEqualTo(401);
+                });
+    }
+
+    @Test
     void startupFailsWhenTheFileNamesNoBeanSuggestingTheNearestBeanName() {
         runner("pipeline: [routing, authentication]",
                 "routes: [{id: api, path: /api/**, upstreams: ['http://127.0.0.1:9']}]",
