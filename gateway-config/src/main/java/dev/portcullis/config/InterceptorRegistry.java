@@ -15,7 +15,7 @@ import java.util.function.Predicate;
 /**
  * The custom parts a configuration file may name: stages in its pipeline, load-balancing strategies in a route's
  * {@code customLoadBalancer}, predicates in a route's {@code predicates}, and objects the embedding code built
- * ({@link #addPart parts}): authenticators ({@code authenticators.<name>.custom}), API-key stores
+ * ({@link Builder#addPart parts}): authenticators ({@code authenticators.<name>.custom}), API-key stores
  * ({@code apiKeys.customStore}) and bucket stores ({@code rateLimiting.stores.<name>.custom}). Filled by the embedding
  * code (and, for the standalone launcher, by {@link ServiceLoader}). Each kind has names of its own. Immutable.
  *
