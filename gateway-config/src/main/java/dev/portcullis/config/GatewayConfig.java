@@ -242,6 +242,11 @@ public final class GatewayConfig implements AutoCloseable {
                 public Map<String, Predicate<GatewayRequest>> predicates() {
                     return registry.predicates();
                 }
+
+                @Override
+                public <T> Map<String, T> parts(Class<T> kind) {
+                    return registry.parts(kind);
+                }
             };
         }
     }

@@ -2,11 +2,13 @@ package dev.portcullis.config.internal;
 
 import dev.portcullis.config.internal.bind.Origin;
 import dev.portcullis.config.internal.bind.Origins;
+import dev.portcullis.config.internal.bind.Suggestions;
 import dev.portcullis.config.internal.model.GatewayModel;
 import dev.portcullis.config.internal.tree.Findings;
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -140,6 +142,29 @@ public final class AssemblyContext {
             fail(at, e);
             return null;
         }
+    }
+
+    /**
+     * Looks up a part the application registered; an unregistered name is a finding at the setting naming it, with
+     * the nearest registered name.
+     *
+     * @param kind the part's type
+     * @param what the kind in words, e.g. {@code custom authenticator}
+     * @param section the bound record naming the part
+     * @param setting the setting's name in the section
+     * @param name the name the file gives
+     * @param <T> the kind
+     * @return the part, or null when none is registered under the name
+     */
+    public <T> T registered(Class<T> kind, String what, Object section, String setting, String name) {
+        Map<String, T> registered = options.custom().parts(kind);
+        T part = registered.get(name);
+        if (part == null) {
+            Origin at = at(section, setting);
+            findings.add(at.location(), at.path(), "no " + what + " is registered as '" + name + "'"
+                    + Suggestions.hint(name, registered.keySet()));
+        }
+        return part;
     }
 
     private static String messageOf(RuntimeException e) {

@@ -8,8 +8,8 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * The custom stages, load-balancing strategies and route predicates the application registered, as the assembly
- * sees them.
+ * The custom stages, load-balancing strategies, route predicates and parts (authenticators, API-key stores, bucket
+ * stores) the application registered, as the assembly sees them.
  *
  * <pre>{@code
  * CustomStages custom = new CustomStages() { ... };   // adapted from the public InterceptorRegistry
@@ -33,4 +33,11 @@ public interface CustomStages {
 
     /** @return the registered route predicates by name */
     Map<String, Predicate<GatewayRequest>> predicates();
+
+    /**
+     * @param kind an authenticator, API-key store or bucket store type
+     * @param <T> the kind
+     * @return the registered parts of this kind by name
+     */
+    <T> Map<String, T> parts(Class<T> kind);
 }

@@ -15,9 +15,9 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * docs/spring-boot.md cannot rot: a block after {@code <!-- include: path -->} is that file of the sample, character
- * for character (the sample's test runs them), and the guide names every property the starter's configuration
- * metadata lists.
+ * docs/spring-boot.md cannot rot: a block after {@code <!-- include: path -->} is that file of the sample or of the
+ * starter's tests, character for character (the sample's test and the starter's {@code PartBeansTest} run them),
+ * and the guide names every property the starter's configuration metadata lists.
  */
 class SpringBootGuideTest {
     private static final Path ROOT = Path.of(System.getProperty("basedir", "")).toAbsolutePath().normalize()
@@ -25,6 +25,8 @@ class SpringBootGuideTest {
     private static final Pattern INCLUDE =
             Pattern.compile("<!-- include: (\\S+) -->\\R```[a-z]*\\R(.*?)```", Pattern.DOTALL);
     private static final String SAMPLE = "gateway-examples-spring-boot/src/main/";
+    /** The starter's test files the guide shows: {@code PartBeansTest} runs them. */
+    private static final String STARTER_TESTS = "portcullis-spring-boot-starter/src/test/";
 
     private static String guide() throws IOException {
         return Files.readString(ROOT.resolve("docs/spring-boot.md"));
@@ -40,7 +42,9 @@ class SpringBootGuideTest {
             included.add(block.group(1));
         }
         assertThat(included).containsExactly(SAMPLE + "resources/application.properties",
-                SAMPLE + "config/gateway.yaml", SAMPLE + "java/dev/portcullis/examples/springboot/SampleApplication.java");
+                SAMPLE + "config/gateway.yaml", SAMPLE + "java/dev/portcullis/examples/springboot/SampleApplication.java",
+                STARTER_TESTS + "java/dev/portcullis/spring/boot/PartnerKeysConfiguration.java",
+                STARTER_TESTS + "resources/partner-keys.yaml");
     }
 
     @Test

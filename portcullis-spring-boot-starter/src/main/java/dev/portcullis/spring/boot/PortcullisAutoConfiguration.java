@@ -22,6 +22,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.util.ClassUtils;
 
 /**
  * Mounts a Portcullis gateway in a servlet Spring Boot application. Without a {@link GatewayFilter} or
@@ -31,6 +32,8 @@ import org.springframework.core.env.Environment;
  *   <li>custom stages the file's pipeline may name: every {@link Interceptor} bean under its bean name and every
  *       {@link InterceptorProvider} bean under its {@code name()} (or the application's own
  *       {@link InterceptorRegistry} bean instead);</li>
+ *   <li>parts the file may name: every {@code Authenticator}, {@code ApiKeyStore} (with gateway-auth) and
+ *       {@code BucketStore} (with gateway-ratelimit) bean under its bean name;</li>
  *   <li>every {@link ExchangeListener} bean (metrics, the {@link UpstreamStates} the Actuator endpoint reads) hearing
  *       every configuration the gateway runs;</li>
  *   <li>{@code ${NAME}} references in the file resolved from Spring's environment.</li>
@@ -64,7 +67,9 @@ public class PortcullisAutoConfiguration {
 
     /**
      * @param beans the application's beans
-     * @return the application's {@link Interceptor} beans by bean name and {@link InterceptorProvider} beans by name
+     * @return the application's {@link Interceptor} beans by bean name, {@link InterceptorProvider} beans by name,
+     *     and its beans of the {@link InterceptorRegistry#partKinds() part kinds} on the class path
+     *     ({@code Authenticator}, {@code ApiKeyStore}, {@code BucketStore}) by bean name
      */
     @Bean
     @ConditionalOnMissingBean
@@ -76,7 +81,17 @@ public class PortcullisAutoConfiguration {
         for (InterceptorProvider provider : beans.getBeansOfType(InterceptorProvider.class).values()) {
             registry.addFactory(provider.name(), provider);
         }
+        ClassLoader loader = PortcullisAutoConfiguration.class.getClassLoader();
+        for (String kind : InterceptorRegistry.partKinds()) {
+            if (ClassUtils.isPresent(kind, loader)) {
+                addParts(registry, beans, ClassUtils.resolveClassName(kind, loader));
+            }
+        }
         return registry.build();
+    }
+
+    private static <T> void addParts(InterceptorRegistry.Builder registry, ListableBeanFactory beans, Class<T> kind) {
+        beans.getBeansOfType(kind).forEach((name, part) -> registry.addPart(kind, name, part));
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.portcullis.config.internal.auth;
 
 import dev.portcullis.auth.apikey.ApiKeyAuthenticator;
+import dev.portcullis.auth.apikey.ApiKeyStore;
 import dev.portcullis.auth.apikey.ApiKeys;
 import dev.portcullis.config.internal.AssemblyContext;
 import dev.portcullis.config.internal.model.ApiKeyModel;
@@ -10,8 +11,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Maps an {@code apiKeys} section onto {@link ApiKeyAuthenticator} over {@link ApiKeys}: keys listed by hash or as
- * secret references (hashed now), and key files.
+ * Maps an {@code apiKeys} section onto {@link ApiKeyAuthenticator} over {@link ApiKeys} (keys listed by hash or as
+ * secret references, hashed now, and key files) or over the {@link ApiKeyStore} the application registered under
+ * the section's {@code customStore}.
  *
  * <pre>{@code
  * ApiKeyAuthenticator keys = new ApiKeyAssembler(context).authenticator(apiKeysModel);
@@ -25,6 +27,31 @@ final class ApiKeyAssembler {
     }
 
     ApiKeyAuthenticator authenticator(ApiKeysModel section) {
+        ApiKeyStore store = section.customStore() != null ? customStore(section) : listed(section);
+        if (store == null) {
+            return null;
+        }
+        ApiKeyAuthenticator.Builder keys = ApiKeyAuthenticator.builder(store);
+        if (section.header() != null) {
+            keys.header(section.header());
+        }
+        if (section.queryParameter() != null) {
+            keys.queryParameter(section.queryParameter());
+        }
+        return context.attemptIn(section, keys::build);
+    }
+
+    private ApiKeyStore customStore(ApiKeysModel section) {
+        if (section.keys() != null || section.files() != null) {
+            context.fail(context.at(section, "customStore"),
+                    new IllegalArgumentException("set keys and files, or customStore, not both"));
+            return null;
+        }
+        return context.registered(ApiKeyStore.class, "custom API-key store", section, "customStore",
+                section.customStore());
+    }
+
+    private ApiKeys listed(ApiKeysModel section) {
         ApiKeys.Builder store = ApiKeys.builder();
         if (section.keys() != null) {
             for (ApiKeyModel key : section.keys()) {
@@ -39,14 +66,7 @@ final class ApiKeyAssembler {
                 context.attempt(context.at(section.files(), i), () -> store.file(file));
             }
         }
-        ApiKeyAuthenticator.Builder keys = ApiKeyAuthenticator.builder(store.build());
-        if (section.header() != null) {
-            keys.header(section.header());
-        }
-        if (section.queryParameter() != null) {
-            keys.queryParameter(section.queryParameter());
-        }
-        return context.attemptIn(section, keys::build);
+        return store.build();
     }
 
     private static Set<String> set(List<String> values) {

@@ -14,7 +14,8 @@ import java.util.Map;
 
 /**
  * gateway-auth's part of the assembly: the named authenticators (a JWT authenticator keeps its JWKS and verified-token
- * caches across a reload that leaves its section unchanged) and the claimHeaders stage. Loaded by name, only when
+ * caches across a reload that leaves its section unchanged; a custom one is the application's registered object,
+ * never closed here) and the claimHeaders stage. Loaded by name, only when
  * the file uses gateway-auth.
  *
  * <pre>{@code
@@ -30,8 +31,10 @@ public final class AuthAssembler implements AuthFeature {
     public Map<String, Authenticator> authenticators(AssemblyContext context) {
         Map<String, Authenticator> byName = new LinkedHashMap<>();
         context.model().authenticators().forEach((name, section) -> {
-            Authenticator authenticator = context.components().get("authenticator", name, section,
-                    () -> build(context, section));
+            Authenticator authenticator = section.custom() != null
+                    ? context.registered(Authenticator.class, "custom authenticator", section, "custom",
+                            section.custom())
+                    : context.components().get("authenticator", name, section, () -> build(context, section));
             if (authenticator != null) {
                 byName.put(name, authenticator);
             }

@@ -18,7 +18,8 @@ import java.util.Map;
 
 /**
  * gateway-ratelimit's part of the assembly: bucket stores (reused across a reload that leaves their section
- * unchanged, so the buckets keep counting), policies, the route policies, and one {@link PolicyRateLimiter} stage
+ * unchanged, so the buckets keep counting; a custom one is the application's registered object, never closed
+ * here), policies, the route policies, and one {@link PolicyRateLimiter} stage
  * per limiter. A limiter without a store of its own gets a local store kept under the limiter's name, so its
  * buckets survive reloads too. Loaded by name, only when the file uses gateway-ratelimit.
  *
@@ -44,8 +45,9 @@ public final class RateLimitAssembler implements RateLimitFeature {
         }
         if (section.stores() != null) {
             section.stores().forEach((name, store) -> {
-                BucketStore built = context.components().get("store", name, store,
-                        () -> new Stores(context).store(store));
+                BucketStore built = store.custom() != null
+                        ? context.registered(BucketStore.class, "custom bucket store", store, "custom", store.custom())
+                        : context.components().get("store", name, store, () -> new Stores(context).store(store));
                 if (built != null) {
                     stores.put(name, built);
                 }
