@@ -1,6 +1,7 @@
 package dev.portcullis.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import dev.portcullis.api.routing.HashKey;
 import dev.portcullis.api.routing.LoadBalancers;
@@ -79,6 +80,28 @@ class ResilienceSectionTest {
                     .retries(Retries.builder().backoff(Duration.ofMillis(5), Duration.ofMillis(250)).build()).build();
             assertEquals(Decisions.describe(plain),
                     Decisions.describe(routes.get("plain").metadata().get(Resilience.KEY).orElseThrow()));
+        }
+    }
+
+    private static String[] checked(String maxPending) {
+        return new String[] {"pipeline: [routing]", "routes:", "  - id: orders",
+            "    upstreams: [http://10.0.0.5:8080, {uri: http://10.0.0.6:8080, weight: 3}]",
+            "    resilience:", "      healthCheck: {path: /health, expectedStatuses: [200, 204]}",
+            "      circuitBreaker: {maxPending: " + maxPending + "}",
+            "      retries: {maxRetries: 2, statuses: [503], perTryTimeout: 2s}"};
+    }
+
+    @Test
+    void twoLoadsOfAnUnchangedRouteGiveEqualInstancesAndSettingsSoAReloadKeepsTheGroupsHealthState() {
+        try (GatewayConfig first = files().load(checked("50")); GatewayConfig same = files().load(checked("50"));
+             GatewayConfig changed = files().load(checked("51"))) {
+            Route before = routes(first).get("orders");
+            Route after = routes(same).get("orders");
+
+            assertEquals(before.upstreams().instances(), after.upstreams().instances());
+            assertEquals(before.metadata().get(Resilience.KEY), after.metadata().get(Resilience.KEY));
+            assertNotEquals(before.metadata().get(Resilience.KEY),
+                    routes(changed).get("orders").metadata().get(Resilience.KEY));
         }
     }
 

@@ -5,6 +5,7 @@ import dev.portcullis.api.ExchangeTracer;
 import dev.portcullis.api.HttpHeaders;
 import dev.portcullis.api.Pipeline;
 import dev.portcullis.api.Problem;
+import dev.portcullis.api.routing.Routing;
 import dev.portcullis.core.accesslog.AccessLog;
 import dev.portcullis.core.client.JdkUpstreamClient;
 import dev.portcullis.core.client.UpstreamClient;
@@ -15,6 +16,7 @@ import dev.portcullis.core.internal.net.TrustedProxies;
 import dev.portcullis.core.internal.proxy.ProxyRules;
 import dev.portcullis.core.internal.proxy.ReverseProxy;
 import dev.portcullis.core.internal.proxy.UpstreamFailures;
+import dev.portcullis.core.internal.resilience.GroupStates;
 import dev.portcullis.core.internal.resilience.SchedulerTimer;
 import dev.portcullis.core.internal.trace.TraceContexts;
 import dev.portcullis.core.logging.RequestMdc;
@@ -64,6 +66,11 @@ public final class Gateway implements AutoCloseable {
     private final Object reloading = new Object();
     /** Schedules health checks, ejection ends and retry backoffs for every configuration; stopped by close. */
     private final SchedulerTimer timer = new SchedulerTimer();
+    /**
+     * The upstream groups' resilience state, shared by the configurations that share its client, so a reload keeps
+     * the state of the groups it leaves unchanged; replaced with the client. Guarded by {@link #reloading}.
+     */
+    private GroupStates groupStates;
     private volatile Snapshot current;
     private Duration drainTimeout;
     private boolean closed;
@@ -81,8 +88,12 @@ public final class Gateway implements AutoCloseable {
         Intake intake = new Intake(trusted, rfc7239, new PathGuard(b.allowEncodedSlash),
                 new MethodGuard(b.allowTrace), b.requestIdHeader, TraceContexts.of(b.tracePolicy, trusted),
                 listener != ExchangeListener.NONE, b.tracer);
+        if (older == null || older.client() != client) {
+            groupStates = new GroupStates(timer, client);
+        }
         ReverseProxy proxy = new ReverseProxy(client, trusted, new ProxyRules(b.viaPseudonym, b.requestIdHeader,
-                rfc7239, b.allowUnderscoreHeaders, b.maxUpstreamResponseHeadBytes), listener, timer);
+                rfc7239, b.allowUnderscoreHeaders, b.maxUpstreamResponseHeadBytes), groupStates,
+                Routing.routes(b.pipeline), listener, timer);
         return new Snapshot(b.pipeline, listener, intake, proxy, b.requestIdHeader, b.maxInFlight, client, ownsClient,
                 b.accessLog, older);
     }

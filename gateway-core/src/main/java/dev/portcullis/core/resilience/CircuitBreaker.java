@@ -1,5 +1,7 @@
 package dev.portcullis.core.resilience;
 
+import java.util.Objects;
+
 /**
  * Caps on a route's upstream requests, which keep one slow or hanging backend from absorbing the gateway's
  * admission, connections and memory: at most {@link #maxRequests()} upstream requests in flight (from sending until
@@ -40,6 +42,21 @@ public final class CircuitBreaker {
     /** @return the most upstream requests waiting for a connection or their response headers at once */
     public int maxPending() {
         return maxPending;
+    }
+
+    /** Equal when every setting is equal, so a reload with the same settings keeps the route's resilience state. */
+    @Override
+    public boolean equals(Object other) {
+        if (other == this) {
+            return true;
+        }
+        return other instanceof CircuitBreaker that && maxRequests == that.maxRequests
+                && maxPending == that.maxPending;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(maxRequests, maxPending);
     }
 
     @Override

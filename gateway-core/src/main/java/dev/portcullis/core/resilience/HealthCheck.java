@@ -89,6 +89,26 @@ public final class HealthCheck {
         return expectedStatuses;
     }
 
+    /** Equal when every setting is equal, so a reload with the same settings keeps the route's resilience state. */
+    @Override
+    public boolean equals(Object other) {
+        if (other == this) {
+            return true;
+        }
+        return other instanceof HealthCheck that && Objects.equals(path, that.path)
+                && Objects.equals(interval, that.interval) && Objects.equals(jitter, that.jitter)
+                && Objects.equals(timeout, that.timeout)
+                && healthyThreshold == that.healthyThreshold
+                && unhealthyThreshold == that.unhealthyThreshold
+                && Objects.equals(expectedStatuses, that.expectedStatuses);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(path, interval, jitter, timeout, healthyThreshold, unhealthyThreshold,
+                expectedStatuses);
+    }
+
     @Override
     public String toString() {
         return "HealthCheck[GET " + path + " every " + interval + " (+" + jitter + "), timeout " + timeout

@@ -1,6 +1,7 @@
 package dev.portcullis.core.resilience;
 
 import java.time.Duration;
+import java.util.Objects;
 
 /**
  * Passive outlier detection: an instance whose real requests fail {@link #consecutiveFailures()} times in a row is
@@ -92,6 +93,26 @@ public final class OutlierEjection {
      */
     public int maxEjected(int instances) {
         return instances < 2 || maxEjectedPercent == 0 ? 0 : Math.max(1, instances * maxEjectedPercent / 100);
+    }
+
+    /** Equal when every setting is equal, so a reload with the same settings keeps the route's resilience state. */
+    @Override
+    public boolean equals(Object other) {
+        if (other == this) {
+            return true;
+        }
+        return other instanceof OutlierEjection that && enabled == that.enabled
+                && consecutiveFailures == that.consecutiveFailures
+                && countServerErrors == that.countServerErrors
+                && Objects.equals(baseEjectionTime, that.baseEjectionTime)
+                && Objects.equals(maxEjectionTime, that.maxEjectionTime)
+                && maxEjectedPercent == that.maxEjectedPercent;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(enabled, consecutiveFailures, countServerErrors, baseEjectionTime, maxEjectionTime,
+                maxEjectedPercent);
     }
 
     @Override

@@ -73,6 +73,22 @@ public final class Resilience {
         return Optional.ofNullable(retries);
     }
 
+    /** Equal when every setting is equal, so a reload with the same settings keeps the route's resilience state. */
+    @Override
+    public boolean equals(Object other) {
+        if (other == this) {
+            return true;
+        }
+        return other instanceof Resilience that && Objects.equals(healthCheck, that.healthCheck)
+                && Objects.equals(outlierEjection, that.outlierEjection)
+                && Objects.equals(circuitBreaker, that.circuitBreaker) && Objects.equals(retries, that.retries);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(healthCheck, outlierEjection, circuitBreaker, retries);
+    }
+
     @Override
     public String toString() {
         return "Resilience[" + (healthCheck == null ? "no health checks" : healthCheck) + ", " + outlierEjection

@@ -145,6 +145,29 @@ public final class Retries {
         return Optional.ofNullable(overallTimeout);
     }
 
+    /** Equal when every setting is equal, so a reload with the same settings keeps the route's resilience state. */
+    @Override
+    public boolean equals(Object other) {
+        if (other == this) {
+            return true;
+        }
+        return other instanceof Retries that && maxRetries == that.maxRetries
+                && Objects.equals(conditions, that.conditions) && Objects.equals(statuses, that.statuses)
+                && nonIdempotent == that.nonIdempotent
+                && Objects.equals(baseBackoff, that.baseBackoff) && Objects.equals(maxBackoff, that.maxBackoff)
+                && budgetPercent == that.budgetPercent
+                && minRetriesPerSecond == that.minRetriesPerSecond
+                && maxReplayBytes == that.maxReplayBytes
+                && Objects.equals(perTryTimeout, that.perTryTimeout)
+                && Objects.equals(overallTimeout, that.overallTimeout);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(maxRetries, conditions, statuses, nonIdempotent, baseBackoff, maxBackoff, budgetPercent,
+                minRetriesPerSecond, maxReplayBytes, perTryTimeout, overallTimeout);
+    }
+
     @Override
     public String toString() {
         return "Retries[" + maxRetries + " on " + conditions + " and " + statuses + ", budget " + budgetPercent

@@ -18,6 +18,7 @@ import dev.portcullis.core.internal.resilience.GroupState;
 import dev.portcullis.core.internal.resilience.GroupStates;
 import dev.portcullis.core.internal.resilience.SchedulerTimer;
 import dev.portcullis.core.internal.resilience.Timer;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -46,7 +47,9 @@ public final class ReverseProxy implements AutoCloseable {
     private final ForwardingHeaders forwarding;
     private final ProxyRules rules;
     private final ProxyContext context;
-    private final GroupStates groups;
+    private final GroupStates.Holder groups;
+    /** The resilience state this proxy created for itself, else null (a shared one, which it only holds). */
+    private final GroupStates ownedStates;
     private final boolean ownsTimer;
 
     /**
@@ -62,6 +65,8 @@ public final class ReverseProxy implements AutoCloseable {
     }
 
     /**
+     * A proxy with resilience state of its own, closed by {@link #close()}.
+     *
      * @param client sends the requests and the health checks
      * @param trusted decides whether incoming forwarding headers are kept
      * @param rules the proxy's settings
@@ -76,11 +81,35 @@ public final class ReverseProxy implements AutoCloseable {
 
     private ReverseProxy(UpstreamClient client, TrustedProxies trusted, ProxyRules rules, ExchangeListener listener,
                          Timer timer, boolean ownsTimer) {
+        this(client, trusted, rules, new GroupStates(timer, client), List.of(), listener, timer, true, ownsTimer);
+    }
+
+    /**
+     * A proxy of one configuration whose upstream groups' resilience state lives in {@code states}, shared with the
+     * configurations before and after it: {@link #close()} releases this configuration's hold on it.
+     *
+     * @param client sends the requests; the one {@code states} sends the health checks with
+     * @param trusted decides whether incoming forwarding headers are kept
+     * @param rules the proxy's settings
+     * @param states the resilience state of the groups, which this proxy holds for the routes it is given
+     * @param routes the configuration's routes
+     * @param listener hears the instances' events from now on; must not throw
+     * @param timer schedules retries; shared, so {@link #close()} leaves it running
+     */
+    public ReverseProxy(UpstreamClient client, TrustedProxies trusted, ProxyRules rules, GroupStates states,
+                        List<Route> routes, ExchangeListener listener, Timer timer) {
+        this(client, trusted, rules, states, routes, listener, timer, false, false);
+    }
+
+    private ReverseProxy(UpstreamClient client, TrustedProxies trusted, ProxyRules rules, GroupStates states,
+                         List<Route> routes, ExchangeListener listener, Timer timer, boolean ownsStates,
+                         boolean ownsTimer) {
         this.trusted = trusted;
         this.rules = rules;
         this.forwarding = new ForwardingHeaders(rules.viaPseudonym(), rules.rfc7239());
         this.context = new ProxyContext(client, new UpstreamResponseCheck(rules.maxResponseHeadBytes()), timer);
-        this.groups = new GroupStates(timer, listener, client);
+        this.groups = states.hold(routes, listener);
+        this.ownedStates = ownsStates ? states : null;
         this.ownsTimer = ownsTimer;
     }
 
@@ -115,10 +144,16 @@ public final class ReverseProxy implements AutoCloseable {
         return new ProxyCall(context, request, match, state, headers, request.body(), exchange).start();
     }
 
-    /** Stops the health checks, and the resilience timer if this proxy created it. */
+    /**
+     * Releases this proxy's hold on its groups' resilience state (the states no newer configuration holds stop their
+     * health checks), closes that state if this proxy created it, and stops the resilience timer if it created it.
+     */
     @Override
     public void close() {
         groups.close();
+        if (ownedStates != null) {
+            ownedStates.close();
+        }
         if (ownsTimer && context.timer() instanceof SchedulerTimer scheduler) {
             scheduler.close();
         }

@@ -108,6 +108,11 @@ public final class GroupState implements AutoCloseable {
                 return i;
             }
         }
+        for (int i = 0; i < states.length; i++) {
+            if (states[i].instance.equals(instance)) { // a group of a later configuration with the same instances
+                return i;
+            }
+        }
         throw new IllegalArgumentException(instance + " is not an instance of route " + routeId);
     }
 
