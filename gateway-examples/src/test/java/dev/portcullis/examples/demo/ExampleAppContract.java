@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * What every example app must do, over real sockets: a subclass says how to start its app on a port; each test
  * gets a fresh app (and so fresh rate-limit buckets) on an ephemeral port of {@code 127.0.0.1}.
  */
-public abstract class ExampleAppContract extends RunningAppTest {
+public abstract class ExampleAppContract extends RunningAppFixture {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * The metrics and admin view every example app serves on {@code /admin}, in a context of its own, over real sockets
  * from 127.0.0.1: a subclass says how to start its app.
  */
-public abstract class MonitoringContract extends RunningAppTest {
+public abstract class MonitoringContract extends RunningAppFixture {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {

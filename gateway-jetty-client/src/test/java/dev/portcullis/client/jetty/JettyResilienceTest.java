@@ -1,6 +1,8 @@
 package dev.portcullis.client.jetty;
 
+import dev.portcullis.servlet.it.DefaultClient;
 import dev.portcullis.servlet.it.resilience.ResilienceContract;
+import org.junit.jupiter.api.Test;
 
 /**
  * {@link ResilienceContract} with the Jetty upstream client, the default with this module on the classpath. Unlike
@@ -8,4 +10,8 @@ import dev.portcullis.servlet.it.resilience.ResilienceContract;
  * only ones.
  */
 class JettyResilienceTest extends ResilienceContract {
+    @Test
+    void runsWithTheJettyClientAGatewayCreatesWhenThisModuleIsOnTheClasspath() {
+        DefaultClient.assertIs(JettyUpstreamClient.class);
+    }
 }

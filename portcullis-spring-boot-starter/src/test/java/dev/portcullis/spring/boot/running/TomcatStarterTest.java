@@ -1,8 +1,14 @@
 package dev.portcullis.spring.boot.running;
 
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.tomcat.TomcatWebServer;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.annotation.Bean;
 
 /** The starter on Tomcat. */
@@ -16,5 +22,10 @@ class TomcatStarterTest extends RunningStarterTest {
         TomcatServletWebServerFactory tomcat() {
             return new TomcatServletWebServerFactory();
         }
+    }
+
+    @Test
+    void theApplicationRunsOnTomcat(@Autowired ServletWebServerApplicationContext context) {
+        assertInstanceOf(TomcatWebServer.class, context.getWebServer());
     }
 }

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
  * A fresh example app per test (and so fresh rate-limit buckets), on an ephemeral port of {@code 127.0.0.1}, and a
  * plain HTTP/1.1 client: a subclass says how to start its app.
  */
-public abstract class RunningAppTest {
+public abstract class RunningAppFixture {
     /** The client the tests send with. */
     protected static final HttpClient CLIENT = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
